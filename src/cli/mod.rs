@@ -1,0 +1,153 @@
+//! The command line: argument definitions (clap, in Spanish, with English aliases), and dispatch
+//! to one file per subcommand. Exit codes: 0 without errors, 1 when errors were found, 2 when the
+//! command could not run.
+
+use std::io::IsTerminal;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+mod explicar;
+mod reglas;
+mod validar;
+
+pub use explicar::texto_explicacion;
+pub use reglas::reference_markdown;
+
+/// Exit code: no errors.
+pub const OK: u8 = 0;
+/// Exit code: errors found in the plans.
+pub const ERRORES: u8 = 1;
+/// Exit code: the command could not run.
+pub const NO_SE_PUDO: u8 = 2;
+
+const PLANTILLA_AYUDA: &str = "\
+{before-help}{about-with-newline}
+{usage-heading} {usage}
+
+{all-args}{after-help}";
+
+/// Planes cantonales contra la trata de personas, alineados con el PACTA 2019-2030.
+#[derive(Debug, Parser)]
+#[command(
+    name = "cantonal",
+    version,
+    about,
+    help_template = PLANTILLA_AYUDA,
+    disable_help_flag = true,
+    disable_version_flag = true,
+    disable_help_subcommand = true,
+    subcommand_help_heading = "Comandos",
+    next_help_heading = "Opciones"
+)]
+pub struct Cli {
+    /// Colores en la salida: auto, siempre o nunca (NO_COLOR se respeta).
+    #[arg(long, global = true, value_enum, default_value_t = Color::Auto)]
+    pub color: Color,
+    /// Silencioso: solo muestra los errores.
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+    /// Muestra esta ayuda.
+    #[arg(short = 'h', long = "help", global = true, action = clap::ArgAction::Help)]
+    help: Option<bool>,
+    /// Muestra la versión.
+    #[arg(short = 'V', long = "version", action = clap::ArgAction::Version)]
+    version: Option<bool>,
+    #[command(subcommand)]
+    pub comando: Comando,
+}
+
+/// When to colour the output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Color {
+    /// Colour on a terminal, unless NO_COLOR is set.
+    Auto,
+    /// Always colour.
+    Siempre,
+    /// Never colour.
+    Nunca,
+}
+
+impl Color {
+    /// Whether to colour stdout.
+    pub fn activo(self) -> bool {
+        match self {
+            Color::Siempre => true,
+            Color::Nunca => false,
+            Color::Auto => {
+                std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                    && std::io::stdout().is_terminal()
+            }
+        }
+    }
+}
+
+/// Output format of diagnostics.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatoDiagnosticos {
+    /// For people.
+    Texto,
+    /// For programs (DESIGN §6).
+    Json,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Comando {
+    /// Valida planes: archivos .yaml o carpetas con archivos .yaml.
+    #[command(visible_alias = "check")]
+    Validar(validar::Args),
+    /// Explica una regla: qué comprueba, por qué importa, un ejemplo y cómo corregirlo.
+    #[command(visible_alias = "explain")]
+    Explicar(explicar::Args),
+    /// Lista todas las reglas.
+    #[command(visible_alias = "rules")]
+    Reglas(reglas::Args),
+}
+
+/// Runs the command line and returns the exit code.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return ExitCode::from(argument_error(e)),
+    };
+    let color = cli.color.activo();
+    let code = match cli.comando {
+        Comando::Validar(args) => validar::run(args, color, cli.quiet),
+        Comando::Explicar(args) => explicar::run(args),
+        Comando::Reglas(args) => reglas::run(args),
+    };
+    ExitCode::from(code)
+}
+
+fn argument_error(e: clap::Error) -> u8 {
+    use clap::error::ErrorKind;
+    match e.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+            let _ = e.print();
+            OK
+        }
+        kind => {
+            let detalle = e.to_string();
+            let detalle = detalle
+                .lines()
+                .next()
+                .unwrap_or("")
+                .trim_start_matches("error: ");
+            let que = match kind {
+                ErrorKind::InvalidSubcommand => "comando desconocido",
+                ErrorKind::UnknownArgument => "opción desconocida",
+                ErrorKind::MissingRequiredArgument => "falta un argumento obligatorio",
+                ErrorKind::InvalidValue => "valor no válido",
+                ErrorKind::MissingSubcommand
+                | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => "falta el comando",
+                _ => "argumentos no válidos",
+            };
+            eprintln!("error: {que} ({detalle})");
+            eprintln!(
+                "ayuda: `cantonal --help` lista los comandos; `cantonal <comando> --help`, sus opciones."
+            );
+            NO_SE_PUDO
+        }
+    }
+}

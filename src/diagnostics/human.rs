@@ -1,0 +1,78 @@
+//! Human output, in the style of rustc: the message with its code, the source line with a marker
+//! under the offending node, and an `ayuda:` line. Rendering is done by `annotate-snippets`, with
+//! the severity names in Spanish.
+
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+
+use super::{Diagnostic, Severidad};
+
+/// Renders the diagnostics of one file. `texto` is the file's text as loaded.
+pub fn render(archivo: &str, texto: &str, diagnostics: &[Diagnostic], color: bool) -> String {
+    let renderer = if color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
+    let mut out = String::new();
+    for d in diagnostics {
+        out.push_str(&renderer.render(&[group(archivo, texto, d)]));
+        out.push_str("\n\n");
+    }
+    out
+}
+
+fn level(s: Severidad) -> Level<'static> {
+    match s {
+        Severidad::Error => Level::ERROR.with_name("error"),
+        Severidad::Advertencia => Level::WARNING.with_name("advertencia"),
+        Severidad::Sugerencia => Level::NOTE.with_name("sugerencia"),
+    }
+}
+
+fn group<'a>(archivo: &'a str, texto: &'a str, d: &'a Diagnostic) -> Group<'a> {
+    let title = level(d.severidad)
+        .primary_title(d.mensaje.as_str())
+        .id(d.codigo);
+    let (line_text, span) = marked_line(texto, d);
+    let mut snippet = Snippet::source(line_text)
+        .path(archivo)
+        .line_start(d.linea)
+        .fold(false);
+    let mark = AnnotationKind::Primary.span(span);
+    snippet = snippet.annotation(if d.ruta.is_empty() {
+        mark
+    } else {
+        mark.label(d.ruta.as_str())
+    });
+    Group::with_title(title)
+        .element(snippet)
+        .element(Level::HELP.with_name("ayuda").message(d.ayuda.as_str()))
+}
+
+/// The text of the diagnostic's first line and the byte range to mark in it: from the start
+/// column to the end of the region on that line (at least one character).
+fn marked_line<'a>(texto: &'a str, d: &Diagnostic) -> (&'a str, std::ops::Range<usize>) {
+    let line = texto
+        .split('\n')
+        .nth(d.linea.saturating_sub(1))
+        .unwrap_or("");
+    let byte_of = |col: usize| {
+        line.char_indices()
+            .nth(col.saturating_sub(1))
+            .map(|(b, _)| b)
+            .unwrap_or(line.len())
+    };
+    let start = byte_of(d.columna);
+    let end = if d.region.end.line == d.linea && d.region.end.col > d.columna {
+        byte_of(d.region.end.col)
+    } else {
+        // A point or a multi-line node: mark the rest of the word on this line.
+        let rest = &line[start..];
+        start
+            + rest
+                .find(|c: char| c.is_whitespace())
+                .unwrap_or(rest.len())
+                .max(rest.chars().next().map_or(0, char::len_utf8))
+    };
+    (line, start..end.max(start))
+}

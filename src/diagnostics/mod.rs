@@ -1,0 +1,139 @@
+//! What `cantonal` tells an official about a plan: the diagnostic type and its two printers
+//! (human, in the style of rustc, and the JSON of DESIGN §6).
+//!
+//! A diagnostic always carries a position: the loader and the rules never build one without a
+//! [`Region`], so a message can always show the line to fix.
+
+use serde::Serialize;
+
+use crate::plan::spans::Region;
+
+pub mod human;
+pub mod json;
+
+/// How serious a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severidad {
+    /// Blocks `generar`.
+    Error,
+    /// Should be fixed; does not block.
+    Advertencia,
+    /// An improvement worth considering.
+    Sugerencia,
+}
+
+impl Severidad {
+    /// The Spanish word, as printed.
+    pub fn nombre(self) -> &'static str {
+        match self {
+            Severidad::Error => "error",
+            Severidad::Advertencia => "advertencia",
+            Severidad::Sugerencia => "sugerencia",
+        }
+    }
+}
+
+/// One finding about one node of a plan.
+#[derive(Debug, Clone, Serialize)]
+pub struct Diagnostic {
+    /// Rule code, e.g. `R002`.
+    pub codigo: &'static str,
+    /// Severity after `--estricto` / `estado: aprobado` escalation.
+    pub severidad: Severidad,
+    /// What is wrong, in Spanish.
+    pub mensaje: String,
+    /// Id path of the node (DESIGN §3); empty for the whole file.
+    pub ruta: String,
+    /// 1-based line.
+    pub linea: usize,
+    /// 1-based column, in characters.
+    pub columna: usize,
+    /// How to fix it, in Spanish.
+    pub ayuda: String,
+    /// The marked region of the source.
+    #[serde(skip)]
+    pub region: Region,
+}
+
+impl Diagnostic {
+    /// A diagnostic at `region`.
+    pub fn new(
+        codigo: &'static str,
+        severidad: Severidad,
+        region: Region,
+        ruta: String,
+        mensaje: String,
+        ayuda: String,
+    ) -> Self {
+        Diagnostic {
+            codigo,
+            severidad,
+            mensaje,
+            ruta,
+            linea: region.start.line,
+            columna: region.start.col,
+            ayuda,
+            region,
+        }
+    }
+}
+
+/// Counts of diagnostics by severity.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Conteo {
+    /// Errors.
+    pub errores: usize,
+    /// Warnings.
+    pub advertencias: usize,
+    /// Suggestions.
+    pub sugerencias: usize,
+}
+
+impl Conteo {
+    /// Counts `diagnostics`.
+    pub fn de(diagnostics: &[Diagnostic]) -> Self {
+        let mut c = Conteo::default();
+        for d in diagnostics {
+            c.sumar_uno(d.severidad);
+        }
+        c
+    }
+
+    fn sumar_uno(&mut self, s: Severidad) {
+        match s {
+            Severidad::Error => self.errores += 1,
+            Severidad::Advertencia => self.advertencias += 1,
+            Severidad::Sugerencia => self.sugerencias += 1,
+        }
+    }
+
+    /// Adds another count to this one.
+    pub fn sumar(&mut self, other: Conteo) {
+        self.errores += other.errores;
+        self.advertencias += other.advertencias;
+        self.sugerencias += other.sugerencias;
+    }
+
+    /// "1 error, 2 advertencias, 0 sugerencias".
+    pub fn texto(&self) -> String {
+        let plural = |n: usize, uno: &str, varios: &str| {
+            format!("{n} {}", if n == 1 { uno } else { varios })
+        };
+        format!(
+            "{}, {}, {}",
+            plural(self.errores, "error", "errores"),
+            plural(self.advertencias, "advertencia", "advertencias"),
+            plural(self.sugerencias, "sugerencia", "sugerencias")
+        )
+    }
+}
+
+/// Formats values for a message: "`a`, `b`, `c`".
+pub fn lista<S: AsRef<str>>(values: &[S]) -> String {
+    values
+        .iter()
+        .map(|v| format!("`{}`", v.as_ref()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}

@@ -1,0 +1,64 @@
+//! `cantonal`: local action plans against human trafficking, aligned with Ecuador's national plan
+//! (PACTA 2019–2030) and its victim-protection protocol.
+//!
+//! The pipeline is **load → check → render**:
+//!
+//! 1. [`plan::load`] reads a YAML file into the typed [`plan::model::Plan`], reporting syntax and
+//!    structure problems (S001–S006) at their line and column, and builds the span index that
+//!    locates every later diagnostic;
+//! 2. [`rules::check`] runs the rule catalogue against the plan and its national reference
+//!    ([`reference`]), giving [`diagnostics::Diagnostic`]s that the printers in [`diagnostics`]
+//!    show to people (rustc style) or to programs (JSON);
+//! 3. rendering turns a plan without errors into the printable document.
+//!
+//! [`cli`] wires these steps to the `cantonal` command; tests call the library directly.
+
+pub mod cli;
+pub mod diagnostics;
+pub mod fechas;
+pub mod plan;
+pub mod reference;
+pub mod rules;
+pub mod suggest;
+
+use std::path::Path;
+
+use diagnostics::Diagnostic;
+use plan::load::{LoadedPlan, load_file};
+
+/// A plan file with all its diagnostics.
+#[derive(Debug)]
+pub struct Validado {
+    /// The loaded file.
+    pub loaded: LoadedPlan,
+    /// Diagnostics of loading and of every rule, sorted by position.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Validado {
+    /// Whether any diagnostic is an error.
+    pub fn tiene_errores(&self) -> bool {
+        self.diagnostics
+            .iter()
+            .any(|d| d.severidad == diagnostics::Severidad::Error)
+    }
+
+    /// The canton's name, when the plan could be read that far.
+    pub fn canton(&self) -> Option<String> {
+        self.loaded
+            .valor
+            .pointer("/canton/nombre")
+            .and_then(|v| v.as_str())
+            .map(str::to_owned)
+    }
+}
+
+/// Loads and checks the plan at `archivo` (steps 1 and 2 of the pipeline).
+pub fn validar(archivo: &Path, opciones: rules::Opciones) -> Validado {
+    let loaded = load_file(archivo);
+    let diagnostics = rules::check(&loaded, opciones);
+    Validado {
+        loaded,
+        diagnostics,
+    }
+}

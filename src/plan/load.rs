@@ -1,0 +1,456 @@
+//! From the bytes of a plan file to a typed [`Plan`], or to located diagnostics saying why not.
+//!
+//! The stages, each stopping the next when it fails:
+//! 1. bytes → text: size limit, binary files, UTF-8 (a Latin-1 file is named as such), BOM, CRLF;
+//! 2. text → YAML value with `serde_yaml` (syntax errors, tabs, alias bombs, deep nesting: S001);
+//! 3. `formato` version (S006);
+//! 4. structure against the schema derived from the model (S002–S005, all of them at once);
+//! 5. value → [`Plan`].
+//!
+//! The span index is built alongside, so that every later diagnostic can be located.
+
+use std::path::{Path as FsPath, PathBuf};
+
+use serde_json::Value;
+
+use super::model::Plan;
+use super::ruta::ruta;
+use super::schema;
+use super::spans::{Path, Region, Seg, SpanIndex};
+use crate::diagnostics::{Diagnostic, Severidad};
+
+/// Largest plan file accepted. A real plan is well under 1 MB.
+pub const MAX_BYTES: u64 = 8 * 1024 * 1024;
+
+/// The only `formato` this version reads.
+pub const FORMATO: u64 = 1;
+
+/// A plan file after loading: its text, where each node is, and the plan if it could be read.
+#[derive(Debug)]
+pub struct LoadedPlan {
+    /// The file, as named by the user.
+    pub archivo: PathBuf,
+    /// The text (BOM removed, line ends normalised to `\n`).
+    pub texto: String,
+    /// Positions of every node.
+    pub spans: SpanIndex,
+    /// The document as a JSON value (`Null` when it could not be read).
+    pub valor: Value,
+    /// The typed plan, when the document is structurally valid.
+    pub plan: Option<Plan>,
+    /// Diagnostics found while loading (all errors).
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl LoadedPlan {
+    /// The id path of `path`.
+    pub fn ruta(&self, path: &[Seg]) -> String {
+        ruta(&self.valor, path)
+    }
+
+    /// The folder the plan lives in (for references and images next to it).
+    pub fn carpeta(&self) -> PathBuf {
+        self.archivo
+            .parent()
+            .map(FsPath::to_path_buf)
+            .unwrap_or_default()
+    }
+
+    fn error(&mut self, codigo: &'static str, region: Region, path: &[Seg], m: String, a: String) {
+        let ruta = self.ruta(path);
+        self.diagnostics.push(Diagnostic::new(
+            codigo,
+            Severidad::Error,
+            region,
+            ruta,
+            m,
+            a,
+        ));
+    }
+}
+
+/// Reads and loads the plan file at `archivo`. Failing to open it is an S001 diagnostic of that
+/// file, so that one unreadable file in a folder does not stop the others.
+pub fn load_file(archivo: &FsPath) -> LoadedPlan {
+    match read_limited(archivo) {
+        Ok(bytes) => load_bytes(archivo, &bytes),
+        Err(e) => {
+            let mut loaded = empty(archivo, String::new());
+            loaded.error(
+                "S001",
+                Region::point(1, 1),
+                &[],
+                format!("no se pudo leer el archivo: {e}"),
+                "Compruebe que el archivo existe y que tiene permiso para leerlo.".into(),
+            );
+            loaded
+        }
+    }
+}
+
+/// Reads at most [`MAX_BYTES`] + 1 bytes, so that a huge file is never loaded whole.
+pub fn read_limited(archivo: &FsPath) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    std::fs::File::open(archivo)?
+        .take(MAX_BYTES + 1)
+        .read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+fn empty(archivo: &FsPath, texto: String) -> LoadedPlan {
+    LoadedPlan {
+        archivo: archivo.to_path_buf(),
+        texto,
+        spans: SpanIndex::default(),
+        valor: Value::Null,
+        plan: None,
+        diagnostics: Vec::new(),
+    }
+}
+
+/// Loads a plan from its bytes; `archivo` names it in messages and locates files next to it.
+pub fn load_bytes(archivo: &FsPath, bytes: &[u8]) -> LoadedPlan {
+    let texto = match decode(bytes) {
+        Ok(texto) => texto,
+        Err((region, mensaje, ayuda)) => {
+            // Show what can be shown of the text: the valid prefix.
+            let shown = String::from_utf8_lossy(bytes).into_owned();
+            let mut loaded = empty(archivo, shown);
+            loaded.error("S001", region, &[], mensaje, ayuda);
+            return loaded;
+        }
+    };
+    let mut loaded = empty(archivo, texto);
+    let yaml: serde_yaml::Value = match serde_yaml::from_str(&loaded.texto) {
+        Ok(v) => v,
+        Err(e) => {
+            let (region, mensaje, ayuda) = syntax_error(&loaded.texto, &e);
+            loaded.error("S001", region, &[], mensaje, ayuda);
+            return loaded;
+        }
+    };
+    loaded.spans = SpanIndex::build(&loaded.texto);
+    let mut invalid = Vec::new();
+    loaded.valor = to_json(&yaml, &mut Vec::new(), &mut invalid);
+    for (path, mensaje, ayuda) in invalid {
+        let region = loaded.spans.locate_key(&path);
+        loaded.error("S003", region, &path, mensaje, ayuda);
+    }
+    if !loaded.diagnostics.is_empty() {
+        return loaded;
+    }
+    if !loaded.valor.is_object() {
+        let (mensaje, ayuda) = if loaded.valor.is_null() {
+            (
+                "el archivo está vacío".to_owned(),
+                "Empiece un plan con `cantonal nuevo --canton <código o nombre>`.".to_owned(),
+            )
+        } else {
+            (
+                "el plan debe ser un conjunto de campos `clave: valor`".to_owned(),
+                "La primera línea de un plan es, por ejemplo, `formato: 1`.".to_owned(),
+            )
+        };
+        loaded.error("S003", loaded.spans.locate(&[]), &[], mensaje, ayuda);
+        return loaded;
+    }
+    if check_formato(&mut loaded) {
+        for p in schema::check(&loaded.valor) {
+            let region = if p.en_clave {
+                loaded.spans.locate_key(&p.path)
+            } else {
+                loaded.spans.locate(&p.path)
+            };
+            loaded.error(p.codigo, region, &p.path, p.mensaje, p.ayuda);
+        }
+    }
+    if loaded.diagnostics.is_empty() {
+        match serde_json::from_value::<Plan>(loaded.valor.clone()) {
+            Ok(plan) => loaded.plan = Some(plan),
+            Err(e) => {
+                // The schema is derived from the same types, so this is not expected; still, say
+                // something useful rather than nothing.
+                let region = loaded.spans.locate(&[]);
+                loaded.error(
+                    "S003",
+                    region,
+                    &[],
+                    format!("el plan no tiene la forma esperada: {e}"),
+                    "Compare el archivo con `cantonal esquema` o con plans/ibarra.yaml.".into(),
+                );
+            }
+        }
+    }
+    loaded
+}
+
+/// S006: checks the `formato` version before anything else, since another version may have
+/// another structure. Returns whether loading can go on.
+fn check_formato(loaded: &mut LoadedPlan) -> bool {
+    let path = vec![Seg::Key("formato".into())];
+    match loaded.valor.get("formato") {
+        Some(Value::Number(n)) if n.as_u64() == Some(FORMATO) => true,
+        Some(Value::Number(n)) => {
+            let region = loaded.spans.locate(&path);
+            loaded.error(
+                "S006",
+                region,
+                &path,
+                format!("versión de formato no admitida: {n}"),
+                format!(
+                    "Esta versión de cantonal lee `formato: {FORMATO}`. Si el plan viene de una versión más nueva, actualice cantonal."
+                ),
+            );
+            false
+        }
+        // Missing or of the wrong type: the schema check says so.
+        _ => true,
+    }
+}
+
+/// Bytes → text, or the located reason why not.
+fn decode(bytes: &[u8]) -> Result<String, (Region, String, String)> {
+    if bytes.len() as u64 > MAX_BYTES {
+        return Err((
+            Region::point(1, 1),
+            format!(
+                "el archivo es demasiado grande (más de {} MB)",
+                MAX_BYTES / (1024 * 1024)
+            ),
+            "Un plan cantonal ocupa normalmente menos de 1 MB. Compruebe que eligió el archivo correcto.".into(),
+        ));
+    }
+    if let Some(nul) = bytes.iter().position(|&b| b == 0) {
+        return Err((
+            position_of_byte(bytes, nul),
+            "el archivo no es de texto (contiene bytes nulos)".into(),
+            "Un plan es un archivo de texto YAML; compruebe que no eligió un PDF, una imagen o un documento de Word.".into(),
+        ));
+    }
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let at = e.valid_up_to();
+            let latin1 = looks_latin1(&bytes[at..]);
+            return Err((
+                position_of_byte(bytes, at),
+                if latin1 {
+                    "el archivo no está en UTF-8: parece guardado como Latin-1 (ANSI / Windows-1252)"
+                        .into()
+                } else {
+                    "el archivo no está en UTF-8".into()
+                },
+                "Guárdelo con codificación UTF-8 (en el Bloc de notas: Archivo › Guardar como › Codificación: UTF-8).".into(),
+            ));
+        }
+    };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    Ok(if text.contains('\r') {
+        text.replace("\r\n", "\n")
+    } else {
+        text.to_owned()
+    })
+}
+
+/// A byte ≥ 0xA0 not followed by UTF-8 continuation bytes is typical of Latin-1 accents.
+fn looks_latin1(rest: &[u8]) -> bool {
+    match rest {
+        [b, next, ..] => *b >= 0xA0 && !(0x80..0xC0).contains(next),
+        [b] => *b >= 0xA0,
+        [] => false,
+    }
+}
+
+/// Line and column (in characters) of byte `at`, decoding what precedes it leniently.
+fn position_of_byte(bytes: &[u8], at: usize) -> Region {
+    let before = String::from_utf8_lossy(&bytes[..at]);
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+    Region::point(line, col)
+}
+
+/// Translates a `serde_yaml` error into a located Spanish message with a hint.
+fn syntax_error(text: &str, e: &serde_yaml::Error) -> (Region, String, String) {
+    let (line, col) = e
+        .location()
+        .map(|l| (l.line(), l.column()))
+        .unwrap_or((1, 1));
+    let raw = e.to_string();
+    // A tab in the indentation of this line or of an earlier one is the usual cause.
+    if let Some((tab_line, tab_col)) = first_indent_tab(text, line) {
+        return (
+            Region::point(tab_line, tab_col),
+            "tabulación usada para sangrar: YAML solo admite espacios".into(),
+            "Reemplace las tabulaciones del inicio de la línea por espacios (configure su editor para insertar espacios al pulsar Tab).".into(),
+        );
+    }
+    let known: &[(&str, &str, &str)] = &[
+        (
+            "repetition limit exceeded",
+            "el documento repite demasiadas veces sus anclas (`&`) y alias (`*`)",
+            "Escriba los valores directamente en lugar de usar anclas y alias anidados.",
+        ),
+        (
+            "recursion limit exceeded",
+            "el documento está anidado demasiado profundamente",
+            "Un plan tiene pocos niveles de sangría; revise los corchetes y la sangría.",
+        ),
+        (
+            "unknown anchor",
+            "alias (`*`) a un ancla que no existe",
+            "Defina el ancla con `&nombre` antes de usar `*nombre`, o escriba el valor directamente.",
+        ),
+        (
+            "more than one document",
+            "el archivo contiene más de un documento YAML (separados por `---`)",
+            "Un archivo contiene un solo plan: borre la segunda línea `---` y lo que le sigue, o sepárelo en otro archivo.",
+        ),
+        (
+            "mapping values are not allowed",
+            "no se esperaba `:` aquí",
+            "Si el texto contiene `: `, escríbalo entre comillas; si es un campo nuevo, revise la sangría de la línea.",
+        ),
+        (
+            "did not find expected key",
+            "la sangría de esta línea no corresponde a la estructura",
+            "Alinee el campo con los demás campos del mismo nivel (usando espacios).",
+        ),
+        (
+            "did not find expected '-' indicator",
+            "se esperaba un elemento de lista (`- `) en esta línea",
+            "Alinee los guiones de la lista a la misma columna.",
+        ),
+        (
+            "could not find expected ':'",
+            "falta `:` después del nombre del campo",
+            "Cada campo se escribe `nombre: valor`.",
+        ),
+        (
+            "found unexpected end of stream",
+            "el archivo termina de forma inesperada",
+            "Revise que las comillas y los corchetes abiertos estén cerrados.",
+        ),
+        (
+            "found character that cannot start any token",
+            "carácter no permitido al comienzo de un valor",
+            "Los valores que empiezan con `@`, `` ` ``, `%` o `|` deben ir entre comillas.",
+        ),
+        (
+            "found duplicate key",
+            "campo repetido en el mismo nivel",
+            "Cada campo puede aparecer una sola vez; borre o renombre el repetido.",
+        ),
+        (
+            "duplicate entry with key",
+            "campo repetido en el mismo nivel",
+            "Cada campo puede aparecer una sola vez; borre o renombre el repetido.",
+        ),
+        (
+            "did not find expected",
+            "estructura YAML incompleta",
+            "Revise comillas, corchetes y llaves sin cerrar.",
+        ),
+    ];
+    let (mensaje, ayuda) = known
+        .iter()
+        .find(|(needle, ..)| raw.contains(needle))
+        .map(|(_, m, a)| ((*m).to_owned(), (*a).to_owned()))
+        .unwrap_or_else(|| {
+            (
+                format!("sintaxis YAML no válida ({})", strip_location(&raw)),
+                "Revise la sangría (solo espacios) y las comillas de esta línea.".into(),
+            )
+        });
+    (Region::point(line.max(1), col.max(1)), mensaje, ayuda)
+}
+
+fn strip_location(raw: &str) -> &str {
+    raw.split(" at line ").next().unwrap_or(raw)
+}
+
+/// The first tab in the leading whitespace of lines up to `line`.
+fn first_indent_tab(text: &str, line: usize) -> Option<(usize, usize)> {
+    text.lines().take(line).enumerate().find_map(|(i, l)| {
+        let indent: String = l.chars().take_while(|c| *c == ' ' || *c == '\t').collect();
+        let rest = &l[indent.len()..];
+        (indent.contains('\t') && !rest.is_empty() && !rest.starts_with('#')).then(|| {
+            (
+                i + 1,
+                indent.chars().position(|c| c == '\t').unwrap_or(0) + 1,
+            )
+        })
+    })
+}
+
+/// Converts the YAML value to JSON, collecting what JSON cannot hold (mapping keys that are not
+/// text, NaN) as S003 problems at their path.
+fn to_json(
+    value: &serde_yaml::Value,
+    path: &mut Path,
+    invalid: &mut Vec<(Path, String, String)>,
+) -> Value {
+    use serde_yaml::Value as Y;
+    match value {
+        Y::Null => Value::Null,
+        Y::Bool(b) => Value::Bool(*b),
+        Y::Number(n) => {
+            if let Some(i) = n.as_i64() {
+                Value::from(i)
+            } else if let Some(u) = n.as_u64() {
+                Value::from(u)
+            } else {
+                match n.as_f64().and_then(serde_json::Number::from_f64) {
+                    Some(f) => Value::Number(f),
+                    None => {
+                        invalid.push((
+                            path.clone(),
+                            format!("número no válido: {n}"),
+                            "Escriba un número decimal, por ejemplo `1500.50`.".into(),
+                        ));
+                        Value::Null
+                    }
+                }
+            }
+        }
+        Y::String(s) => Value::String(s.clone()),
+        Y::Sequence(items) => Value::Array(
+            items
+                .iter()
+                .enumerate()
+                .map(|(i, item)| {
+                    path.push(Seg::Index(i));
+                    let v = to_json(item, path, invalid);
+                    path.pop();
+                    v
+                })
+                .collect(),
+        ),
+        Y::Mapping(map) => {
+            let mut out = serde_json::Map::new();
+            for (k, v) in map {
+                let key = match k {
+                    Y::String(s) => s.clone(),
+                    Y::Number(n) => n.to_string(),
+                    Y::Bool(b) => b.to_string(),
+                    Y::Null => "null".to_owned(),
+                    _ => {
+                        invalid.push((
+                            path.clone(),
+                            "un nombre de campo debe ser texto, no una lista ni un conjunto de campos"
+                                .into(),
+                            "Escriba cada campo como `nombre: valor`.".into(),
+                        ));
+                        continue;
+                    }
+                };
+                path.push(Seg::Key(key.clone()));
+                let v = to_json(v, path, invalid);
+                path.pop();
+                out.insert(key, v);
+            }
+            Value::Object(out)
+        }
+        Y::Tagged(tagged) => to_json(&tagged.value, path, invalid),
+    }
+}

@@ -1,0 +1,381 @@
+//! The plan format of DESIGN §3 as Rust types.
+//!
+//! These types are the single definition of the format: `serde` deserialises plans into them and
+//! `schemars` derives the JSON Schema from them (`cantonal esquema`), so the field names here are
+//! exactly the YAML keys and the doc comments are the Spanish help an editor shows on hover.
+//! Values whose catalogue lives in the national reference (axes, purposes, populations, actor
+//! types, route stages, institutions) are plain strings: the reference file, not this code, says
+//! which values exist, and the rules check them.
+
+use chrono::NaiveDate;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// Patrón de los identificadores: letras sin tilde, dígitos, `_` y `-`.
+pub const ID_PATTERN: &str = "^[A-Za-z0-9_-]+$";
+
+/// Plan cantonal contra la trata de personas.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "Plan cantonal contra la trata de personas")]
+pub struct Plan {
+    /// Versión del formato del archivo. Obligatorio. Hoy solo existe la versión 1.
+    pub formato: u32,
+    /// Identificador de la referencia nacional con la que se alinea el plan. Obligatorio.
+    /// Ejemplo: `pacta-2019-2030`.
+    pub plan_nacional: String,
+    /// Cantón al que pertenece el plan. Obligatorio.
+    pub canton: Canton,
+    /// Período de vigencia del plan. Obligatorio.
+    pub periodo: Periodo,
+    /// Estado del documento. Obligatorio: `borrador`, `en_revision` o `aprobado`.
+    pub estado: Estado,
+    /// Acto de aprobación. Obligatorio cuando `estado` es `aprobado`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub aprobacion: Option<Aprobacion>,
+    /// Quién elaboró el plan y cuándo. Opcional.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub elaboracion: Option<Elaboracion>,
+    /// Texto de presentación (Markdown). Opcional.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub presentacion: Option<String>,
+    /// Diagnóstico de la situación de la trata en el cantón. Opcional.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub diagnostico: Option<Diagnostico>,
+    /// Riesgos de trata identificados en el cantón. Opcional.
+    #[serde(default)]
+    pub riesgos: Vec<Riesgo>,
+    /// Instituciones y organizaciones que participan en el plan. Obligatorio.
+    pub actores: Vec<Actor>,
+    /// Objetivo general del plan (Markdown). Opcional.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub objetivo_general: Option<String>,
+    /// Objetivos específicos, cada uno en un eje del plan nacional. Obligatorio.
+    pub objetivos: Vec<Objetivo>,
+    /// Acciones del plan. Obligatorio.
+    pub acciones: Vec<Accion>,
+    /// Ruta de atención a víctimas: quién responde en cada etapa. Obligatorio.
+    pub ruta_atencion: Vec<EtapaRuta>,
+    /// Cómo se dará seguimiento al plan. Obligatorio.
+    pub seguimiento: Seguimiento,
+}
+
+/// Cantón según el catálogo DPA del INEC.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Canton {
+    /// Código DPA del INEC, cuatro dígitos entre comillas. Obligatorio. Ejemplo: `"1001"`.
+    #[schemars(regex(pattern = r"^[0-9]{4}$"))]
+    pub codigo: String,
+    /// Nombre del cantón. Obligatorio. Ejemplo: `Ibarra`.
+    pub nombre: String,
+    /// Provincia del cantón. Obligatorio. Ejemplo: `Imbabura`.
+    pub provincia: String,
+}
+
+/// Intervalo de fechas (AAAA-MM-DD).
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Periodo {
+    /// Fecha de inicio, AAAA-MM-DD. Obligatorio.
+    pub inicio: NaiveDate,
+    /// Fecha de fin, AAAA-MM-DD. Obligatorio.
+    pub fin: NaiveDate,
+}
+
+/// Estado del documento.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Estado {
+    /// Borrador en elaboración.
+    Borrador,
+    /// En revisión técnica.
+    EnRevision,
+    /// Aprobado por el Concejo Municipal.
+    Aprobado,
+}
+
+/// Acto con el que el Concejo Municipal aprobó el plan.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Aprobacion {
+    /// Tipo de instrumento: `ordenanza` o `resolucion`. Obligatorio.
+    pub instrumento: Instrumento,
+    /// Número del instrumento. Obligatorio.
+    pub numero: String,
+    /// Fecha de aprobación, AAAA-MM-DD. Obligatorio.
+    pub fecha: NaiveDate,
+    /// Órgano que aprobó. Obligatorio. Ejemplo: `Concejo Municipal de Ibarra`.
+    pub organo: String,
+}
+
+/// Tipo de instrumento de aprobación.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Instrumento {
+    /// Ordenanza municipal.
+    Ordenanza,
+    /// Resolución del Concejo.
+    Resolucion,
+}
+
+/// Elaboración del plan.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Elaboracion {
+    /// Fecha de elaboración, AAAA-MM-DD. Obligatorio.
+    pub fecha: NaiveDate,
+    /// Equipo que elaboró el plan. Opcional.
+    #[serde(default)]
+    pub equipo: Vec<Integrante>,
+}
+
+/// Persona del equipo de elaboración.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Integrante {
+    /// Nombre. Obligatorio.
+    pub nombre: String,
+    /// Cargo. Opcional.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cargo: Option<String>,
+    /// Institución. Opcional.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub institucion: Option<String>,
+}
+
+/// Diagnóstico cantonal.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Diagnostico {
+    /// Contexto del cantón (Markdown). Opcional.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contexto: Option<String>,
+    /// Casos registrados por año. Opcional.
+    #[serde(default)]
+    pub casos: Vec<CasosAnio>,
+}
+
+/// Casos registrados en un año.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CasosAnio {
+    /// Año. Obligatorio.
+    pub anio: i32,
+    /// Número de casos. Obligatorio.
+    pub casos: i64,
+    /// Fuente del dato. Obligatorio.
+    pub fuente: String,
+}
+
+/// Nivel de probabilidad o de impacto de un riesgo.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Probabilidad {
+    /// Baja.
+    Baja,
+    /// Media.
+    Media,
+    /// Alta.
+    Alta,
+}
+
+/// Impacto de un riesgo.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Impacto {
+    /// Bajo.
+    Bajo,
+    /// Medio.
+    Medio,
+    /// Alto.
+    Alto,
+}
+
+/// Riesgo de trata en el cantón.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Riesgo {
+    /// Identificador único del riesgo. Obligatorio. Ejemplo: `R1`.
+    #[schemars(regex(pattern = r"^[A-Za-z0-9_-]+$"))]
+    pub id: String,
+    /// Título breve. Obligatorio.
+    pub titulo: String,
+    /// Fines de explotación (COIP art. 91). Obligatorio. Ejemplo: `[explotacion_sexual]`.
+    pub fines: Vec<String>,
+    /// Poblaciones expuestas. Obligatorio. Ejemplo: `[adolescentes, mujeres]`.
+    pub poblaciones: Vec<String>,
+    /// Lugares del cantón donde se presenta. Opcional.
+    #[serde(default)]
+    pub zonas: Vec<String>,
+    /// Probabilidad: `alta`, `media` o `baja`. Obligatorio.
+    pub probabilidad: Probabilidad,
+    /// Impacto: `alto`, `medio` o `bajo`. Obligatorio.
+    pub impacto: Impacto,
+    /// Descripción (Markdown). Opcional.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub descripcion: Option<String>,
+}
+
+/// Institución u organización que participa en el plan.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Actor {
+    /// Identificador único del actor. Obligatorio. Ejemplo: `gad-ibarra`.
+    #[schemars(regex(pattern = r"^[A-Za-z0-9_-]+$"))]
+    pub id: String,
+    /// Nombre completo. Obligatorio.
+    pub nombre: String,
+    /// Tipo de actor. Obligatorio. Ejemplo: `gad_municipal`.
+    pub tipo: String,
+    /// Institución nacional a la que pertenece (id de la referencia nacional). Opcional.
+    /// Ejemplo: `fiscalia`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub institucion: Option<String>,
+    /// Papel del actor en el plan (Markdown). Opcional.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rol: Option<String>,
+    /// Datos de contacto. Opcional, pero necesario si el actor responde en la ruta de atención.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contacto: Option<Contacto>,
+}
+
+/// Datos de contacto.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Contacto {
+    /// Teléfono. Opcional.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub telefono: Option<String>,
+    /// Correo electrónico. Opcional.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub correo: Option<String>,
+    /// Dirección. Opcional.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub direccion: Option<String>,
+}
+
+/// Objetivo específico del plan.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Objetivo {
+    /// Identificador único del objetivo. Obligatorio. Ejemplo: `O1`.
+    #[schemars(regex(pattern = r"^[A-Za-z0-9_-]+$"))]
+    pub id: String,
+    /// Eje del plan nacional. Obligatorio: `prevencion`, `proteccion`, `investigacion` o
+    /// `gobernanza`.
+    pub eje: String,
+    /// Descripción del objetivo. Obligatorio.
+    pub descripcion: String,
+}
+
+/// Acción del plan.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Accion {
+    /// Identificador único de la acción. Obligatorio. Ejemplo: `A1`.
+    #[schemars(regex(pattern = r"^[A-Za-z0-9_-]+$"))]
+    pub id: String,
+    /// Id del objetivo al que contribuye. Obligatorio.
+    pub objetivo: String,
+    /// Qué se hará. Obligatorio.
+    pub descripcion: String,
+    /// Ids de los riesgos que atiende. Opcional.
+    #[serde(default)]
+    pub riesgos: Vec<String>,
+    /// Id del actor responsable. Obligatorio.
+    pub responsable: String,
+    /// Ids de los actores corresponsables. Opcional.
+    #[serde(default)]
+    pub corresponsables: Vec<String>,
+    /// Indicador con línea base y meta. Obligatorio.
+    pub indicador: Indicador,
+    /// Plazo de ejecución. Obligatorio.
+    pub plazo: Periodo,
+    /// Presupuesto en dólares (USD). Opcional.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub presupuesto: Option<Presupuesto>,
+}
+
+/// Indicador de una acción.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Indicador {
+    /// Nombre del indicador. Obligatorio.
+    pub nombre: String,
+    /// Unidad de medida. Ejemplo: `estudiantes`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unidad: Option<String>,
+    /// Valor al inicio del plan.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub linea_base: Option<f64>,
+    /// Valor que se quiere alcanzar.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub meta: Option<f64>,
+    /// Cómo se comprobará el avance.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub medio_verificacion: Option<String>,
+}
+
+/// Presupuesto de una acción.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Presupuesto {
+    /// Monto en dólares (USD). Obligatorio.
+    pub monto: f64,
+    /// Fuente de financiamiento. Opcional.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fuente: Option<String>,
+}
+
+/// Etapa de la ruta de atención a víctimas.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EtapaRuta {
+    /// Etapa de la ruta nacional. Obligatorio. Ejemplo: `identificacion`.
+    pub etapa: String,
+    /// Id del actor que responde en esta etapa. Sin responsable, una víctima no tiene a quién
+    /// acudir.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub responsable: Option<String>,
+    /// Ids de los actores que apoyan. Opcional.
+    #[serde(default)]
+    pub apoyo: Vec<String>,
+    /// Plazo máximo de respuesta en horas. Opcional.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plazo_horas: Option<u32>,
+    /// Qué se hace en esta etapa (Markdown). Opcional.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub descripcion: Option<String>,
+}
+
+/// Seguimiento del plan.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Seguimiento {
+    /// Id del actor responsable del seguimiento. Obligatorio.
+    pub responsable: String,
+    /// Frecuencia: `mensual`, `trimestral`, `semestral` o `anual`. Obligatorio.
+    pub frecuencia: Frecuencia,
+    /// Cómo se hará (Markdown). Opcional.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub descripcion: Option<String>,
+}
+
+/// Frecuencia del seguimiento.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Frecuencia {
+    /// Cada mes.
+    Mensual,
+    /// Cada tres meses.
+    Trimestral,
+    /// Cada seis meses.
+    Semestral,
+    /// Cada año.
+    Anual,
+}

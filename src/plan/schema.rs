@@ -1,0 +1,434 @@
+//! The JSON Schema of the plan format, derived from the model with `schemars`, and the structural
+//! check of a document against it.
+//!
+//! One schema serves two purposes. Validating a document against it reports every unknown key
+//! (S002), malformed value (S003), missing field (S004) and value outside a fixed list (S005) at
+//! once, each at its path, instead of stopping at the first one as deserialisation would. With the
+//! national catalogues added as enums ([`editor_schema`]) it is what `cantonal esquema` prints for
+//! editors.
+
+use std::sync::OnceLock;
+
+use jsonschema::error::ValidationErrorKind;
+use jsonschema::{ValidationError, Validator};
+use serde_json::{Value, json};
+
+use super::model::Plan;
+use super::spans::{Path, Seg};
+use crate::diagnostics::lista;
+use crate::reference::nacional::Referencia;
+use crate::suggest::did_you_mean;
+
+/// The schema of the plan format as derived from the model (draft 2020-12).
+pub fn structure() -> &'static Value {
+    static SCHEMA: OnceLock<Value> = OnceLock::new();
+    SCHEMA.get_or_init(|| schemars::schema_for!(Plan).to_value())
+}
+
+fn validator() -> &'static Validator {
+    static VALIDATOR: OnceLock<Validator> = OnceLock::new();
+    VALIDATOR.get_or_init(|| {
+        jsonschema::options()
+            .should_validate_formats(true)
+            .build(structure())
+            .expect("the schema derived from the model is a valid JSON Schema")
+    })
+}
+
+/// One structural problem, located by path.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    /// Where.
+    pub path: Path,
+    /// Rule code (S002–S005).
+    pub codigo: &'static str,
+    /// Message.
+    pub mensaje: String,
+    /// Hint.
+    pub ayuda: String,
+    /// Whether to mark the key of the entry rather than its value.
+    pub en_clave: bool,
+}
+
+/// Checks `document` against the structure of the plan format.
+pub fn check(document: &Value) -> Vec<Problem> {
+    let mut out = Vec::new();
+    for error in validator().iter_errors(document) {
+        describe(&error, &mut out);
+    }
+    out.sort_by(|a, b| a.path.cmp_key().cmp(&b.path.cmp_key()));
+    out.dedup();
+    out
+}
+
+trait PathOrder {
+    fn cmp_key(&self) -> Vec<(usize, String)>;
+}
+
+impl PathOrder for Path {
+    fn cmp_key(&self) -> Vec<(usize, String)> {
+        self.iter()
+            .map(|s| match s {
+                Seg::Key(k) => (0, k.clone()),
+                Seg::Index(i) => (*i, String::new()),
+            })
+            .collect()
+    }
+}
+
+fn instance_path(error: &ValidationError<'_>) -> Path {
+    error
+        .instance_path()
+        .iter()
+        .map(|seg| match seg {
+            jsonschema::paths::LocationSegment::Property(p) => Seg::Key(p.into_owned()),
+            jsonschema::paths::LocationSegment::Index(i) => Seg::Index(i),
+        })
+        .collect()
+}
+
+fn describe(error: &ValidationError<'_>, out: &mut Vec<Problem>) {
+    let path = instance_path(error);
+    let schema = subschema(&path);
+    let field = field_name(&path);
+    let instance = error.instance();
+    let mut push = |path: Path, codigo, mensaje: String, ayuda: String, en_clave| {
+        out.push(Problem {
+            path,
+            codigo,
+            mensaje,
+            ayuda,
+            en_clave,
+        })
+    };
+    match error.kind() {
+        ValidationErrorKind::AdditionalProperties { unexpected } => {
+            let known: Vec<&str> = schema
+                .and_then(|s| s.get("properties"))
+                .and_then(Value::as_object)
+                .map(|p| p.keys().map(String::as_str).collect())
+                .unwrap_or_default();
+            for key in unexpected {
+                let mut child = path.clone();
+                child.push(Seg::Key(key.clone()));
+                let ayuda = match did_you_mean(key, known.iter().copied()) {
+                    _ if key.contains(' ') => "Parece la continuación de un texto que contiene una coma dentro de `{ … }`: escriba ese texto entre comillas, por ejemplo `nombre: \"MIES, oficina de Cotacachi\"`.".to_owned(),
+                    Some(best) => format!(
+                        "¿Quiso decir `{best}`? Campos válidos aquí: {}.",
+                        lista(&known)
+                    ),
+                    None => format!(
+                        "Los campos válidos aquí son: {}. Los nombres van en minúsculas y sin tildes.",
+                        lista(&known)
+                    ),
+                };
+                push(
+                    child,
+                    "S002",
+                    format!("campo desconocido `{key}`"),
+                    ayuda,
+                    true,
+                );
+            }
+        }
+        ValidationErrorKind::Required { property } => {
+            let name = property.as_str().unwrap_or_default().to_owned();
+            let help = schema
+                .and_then(|s| s.get("properties"))
+                .and_then(|p| p.get(&name))
+                .map(|p| first_sentence(&description(p)))
+                .filter(|d| !d.is_empty())
+                .map(|d| format!("Agregue `{name}:`. {d}"))
+                .unwrap_or_else(|| format!("Agregue el campo `{name}:`."));
+            let donde = if path.is_empty() {
+                "en el plan".to_owned()
+            } else {
+                format!("en `{field}`")
+            };
+            push(
+                path,
+                "S004",
+                format!("falta el campo obligatorio `{name}` {donde}"),
+                help,
+                true,
+            );
+        }
+        ValidationErrorKind::Enum { options } => {
+            let options: Vec<&str> = options
+                .as_array()
+                .map(|o| o.iter().filter_map(Value::as_str).collect())
+                .unwrap_or_default();
+            let given = scalar_text(instance);
+            let ayuda = match did_you_mean(&given, options.iter().copied()) {
+                Some(best) => format!(
+                    "¿Quiso decir `{best}`? Valores posibles: {}.",
+                    lista(&options)
+                ),
+                None => format!("Valores posibles: {}.", lista(&options)),
+            };
+            push(
+                path,
+                "S005",
+                format!("`{given}` no es un valor válido para `{field}`"),
+                ayuda,
+                false,
+            );
+        }
+        ValidationErrorKind::Format { format } if format == "date" => push(
+            path,
+            "S003",
+            format!("fecha no válida en `{field}`: `{}`", scalar_text(instance)),
+            "Escriba la fecha como AAAA-MM-DD, por ejemplo `2026-03-15`.".into(),
+            false,
+        ),
+        ValidationErrorKind::Pattern { pattern } => {
+            let ayuda = if pattern.contains("[0-9]{4}") {
+                "El código DPA del INEC tiene cuatro dígitos y va entre comillas, por ejemplo `codigo: \"1001\"`."
+            } else {
+                "Un identificador solo lleva letras sin tilde, dígitos, `_` y `-`, sin espacios; por ejemplo `A1` o `gad-ibarra`."
+            };
+            push(
+                path,
+                "S003",
+                format!(
+                    "valor mal formado en `{field}`: `{}`",
+                    scalar_text(instance)
+                ),
+                ayuda.into(),
+                false,
+            );
+        }
+        ValidationErrorKind::AnyOf { context } | ValidationErrorKind::OneOfNotValid { context } => {
+            // `Option<T>` is `anyOf: [T, null]`: report what is wrong against `T`.
+            let mut inner = Vec::new();
+            for branch in context {
+                if branch.iter().all(|e| expects_only_null(e)) {
+                    continue;
+                }
+                for e in branch {
+                    describe(e, &mut inner);
+                }
+            }
+            if inner.is_empty() {
+                push(
+                    path,
+                    "S003",
+                    format!("valor no válido en `{field}`"),
+                    expected_hint(schema),
+                    false,
+                );
+            } else {
+                out.extend(inner);
+            }
+        }
+        _ => {
+            let mensaje = if instance.is_null() {
+                format!("`{field}` no tiene valor")
+            } else {
+                format!(
+                    "`{field}` debe ser {}, no {}",
+                    expected(schema),
+                    json_type_name(instance)
+                )
+            };
+            push(path, "S003", mensaje, expected_hint(schema), false);
+        }
+    }
+}
+
+fn expects_only_null(error: &ValidationError<'_>) -> bool {
+    matches!(error.kind(), ValidationErrorKind::Type { kind: jsonschema::error::TypeKind::Single(t) } if *t == jsonschema::JsonType::Null)
+}
+
+fn field_name(path: &[Seg]) -> String {
+    match path.last() {
+        Some(Seg::Key(k)) => k.clone(),
+        Some(Seg::Index(i)) => {
+            let parent = field_name(&path[..path.len() - 1]);
+            format!("{parent}[{}]", i + 1)
+        }
+        None => "plan".into(),
+    }
+}
+
+fn scalar_text(value: &Value) -> String {
+    match value {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+fn description(schema: &Value) -> String {
+    let own = schema.get("description").and_then(Value::as_str);
+    own.map(str::to_owned)
+        .or_else(|| {
+            resolve(schema)
+                .get("description")
+                .and_then(Value::as_str)
+                .map(str::to_owned)
+        })
+        .unwrap_or_default()
+}
+
+fn first_sentence(text: &str) -> String {
+    let text = text.replace('\n', " ");
+    match text.find(". ") {
+        Some(end) => text[..=end].to_owned(),
+        None => text,
+    }
+}
+
+/// The schema that describes the node at `path`, following `$ref` and `Option` wrappers.
+fn subschema(path: &[Seg]) -> Option<&'static Value> {
+    let mut schema = resolve(structure());
+    for seg in path {
+        let next = match seg {
+            Seg::Key(k) => schema.get("properties")?.get(k)?,
+            Seg::Index(_) => schema.get("items")?,
+        };
+        schema = resolve(next);
+    }
+    Some(schema)
+}
+
+fn resolve(mut schema: &Value) -> &Value {
+    let root = structure();
+    for _ in 0..16 {
+        if let Some(name) = schema
+            .get("$ref")
+            .and_then(Value::as_str)
+            .and_then(|r| r.strip_prefix("#/$defs/"))
+        {
+            match root.get("$defs").and_then(|d| d.get(name)) {
+                Some(s) => schema = s,
+                None => break,
+            }
+        } else if let Some(branch) = schema
+            .get("anyOf")
+            .or_else(|| schema.get("oneOf"))
+            .and_then(Value::as_array)
+            .and_then(|b| b.iter().find(|s| s.get("type") != Some(&json!("null"))))
+        {
+            schema = branch;
+        } else {
+            break;
+        }
+    }
+    schema
+}
+
+fn type_list(schema: Option<&Value>) -> Vec<String> {
+    match schema.and_then(|s| s.get("type")) {
+        Some(Value::String(t)) => vec![t.clone()],
+        Some(Value::Array(ts)) => ts
+            .iter()
+            .filter_map(Value::as_str)
+            .filter(|t| *t != "null")
+            .map(str::to_owned)
+            .collect(),
+        _ if schema.is_some_and(|s| s.get("enum").is_some()) => vec!["string".into()],
+        _ => vec![],
+    }
+}
+
+fn expected(schema: Option<&Value>) -> String {
+    let is_date = schema.and_then(|s| s.get("format")) == Some(&json!("date"));
+    let names: Vec<&str> = type_list(schema)
+        .iter()
+        .map(|t| match t.as_str() {
+            "string" if is_date => "una fecha AAAA-MM-DD",
+            "string" => "un texto",
+            "integer" => "un número entero",
+            "number" => "un número",
+            "boolean" => "`true` o `false`",
+            "array" => "una lista",
+            "object" => "un conjunto de campos",
+            _ => "otro tipo de valor",
+        })
+        .collect();
+    if names.is_empty() {
+        "otro tipo de valor".into()
+    } else {
+        names.join(" o ")
+    }
+}
+
+fn expected_hint(schema: Option<&Value>) -> String {
+    let types = type_list(schema);
+    let text = match types.first().map(String::as_str) {
+        Some("array") => {
+            "Escriba una lista: `[a, b]` en una línea, o un elemento por línea empezando con `- `."
+        }
+        Some("object") => "Escriba los campos debajo, con dos espacios más de sangría.",
+        Some("integer") => "Escriba un número entero, sin comillas ni separadores de miles.",
+        Some("number") => "Escriba un número sin comillas, con punto decimal: `4500.50`.",
+        Some("string") if schema.and_then(|s| s.get("pattern")).is_some() => {
+            "Escriba el valor entre comillas, por ejemplo `\"1001\"`."
+        }
+        Some("string") => {
+            "Escriba un texto; si empieza con un número o contiene `: `, póngalo entre comillas."
+        }
+        _ => "Compare con el ejemplo plans/ibarra.yaml o con `cantonal esquema`.",
+    };
+    text.into()
+}
+
+fn json_type_name(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "un valor vacío",
+        Value::Bool(_) => "`true`/`false`",
+        Value::Number(n) if n.is_i64() || n.is_u64() => "un número entero",
+        Value::Number(_) => "un número",
+        Value::String(_) => "un texto",
+        Value::Array(_) => "una lista",
+        Value::Object(_) => "un conjunto de campos",
+    }
+}
+
+/// The schema for editors: the structure plus the national catalogues of `referencia` as enums,
+/// so that the YAML language server offers completion for axes, stages, purposes and so on.
+pub fn editor_schema(referencia: &Referencia) -> Value {
+    let mut schema = structure().clone();
+    let ids = |values: Vec<&str>| json!(values);
+    let set = |schema: &mut Value, pointer: &str, values: Value| {
+        if let Some(node) = schema.pointer_mut(pointer) {
+            node["enum"] = values;
+        }
+    };
+    set(
+        &mut schema,
+        "/$defs/Riesgo/properties/fines/items",
+        ids(referencia.fines_explotacion.ids()),
+    );
+    set(
+        &mut schema,
+        "/$defs/Riesgo/properties/poblaciones/items",
+        ids(referencia.poblaciones.ids()),
+    );
+    set(
+        &mut schema,
+        "/$defs/Actor/properties/tipo",
+        ids(referencia.tipos_actor.ids()),
+    );
+    set(
+        &mut schema,
+        "/$defs/Objetivo/properties/eje",
+        ids(referencia.ejes.ids()),
+    );
+    set(
+        &mut schema,
+        "/$defs/EtapaRuta/properties/etapa",
+        ids(referencia.etapas_ruta.ids()),
+    );
+    set(
+        &mut schema,
+        "/$defs/Actor/properties/institucion",
+        ids(referencia.instituciones.ids()),
+    );
+    set(
+        &mut schema,
+        "/properties/plan_nacional",
+        json!([referencia.id.as_str()]),
+    );
+    schema
+}

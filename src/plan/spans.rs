@@ -1,0 +1,229 @@
+//! Where every node of a plan file is written.
+//!
+//! `serde_yaml` reports positions only for syntax errors; once a plan is deserialised the positions
+//! are gone. Every diagnostic must still point at the exact line and column of the node it speaks
+//! of, so this module walks the YAML event stream (`saphyr-parser`) once and records, for every
+//! path in the document, where its key and its value start and end. Rules then ask for a path
+//! and get a position; a path that is absent (a missing field) resolves to its nearest ancestor.
+
+use std::collections::HashMap;
+
+use saphyr_parser::{Event, Parser, Span};
+
+/// One step of a path inside the document: a mapping key or a sequence index (0-based).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Seg {
+    /// A key of a mapping.
+    Key(String),
+    /// A position in a sequence, counted from 0.
+    Index(usize),
+}
+
+impl From<&str> for Seg {
+    fn from(key: &str) -> Self {
+        Seg::Key(key.to_owned())
+    }
+}
+
+impl From<usize> for Seg {
+    fn from(index: usize) -> Self {
+        Seg::Index(index)
+    }
+}
+
+/// A path from the root of the document.
+pub type Path = Vec<Seg>;
+
+/// Builds a [`Path`] from keys and indices: `path!["acciones", 2, "responsable"]`.
+#[macro_export]
+macro_rules! path {
+    ($($seg:expr),* $(,)?) => {
+        vec![$($crate::plan::spans::Seg::from($seg)),*]
+    };
+}
+
+/// A position in the source text: 1-based line, 1-based column counted in characters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Pos {
+    /// Line, from 1.
+    pub line: usize,
+    /// Column in characters, from 1.
+    pub col: usize,
+}
+
+/// A range of the source text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Region {
+    /// First character.
+    pub start: Pos,
+    /// One past the last character.
+    pub end: Pos,
+}
+
+impl Region {
+    /// The region of a single point, used when nothing better is known.
+    pub fn point(line: usize, col: usize) -> Self {
+        let p = Pos { line, col };
+        Region { start: p, end: p }
+    }
+
+    fn from_span(span: &Span) -> Self {
+        let pos = |m: &saphyr_parser::Marker| Pos {
+            line: m.line(),
+            col: m.col() + 1,
+        };
+        Region {
+            start: pos(&span.start),
+            end: pos(&span.end),
+        }
+    }
+}
+
+/// Where a node is written: its key (for mapping entries) and its value.
+#[derive(Debug, Clone, Copy)]
+pub struct NodeSpan {
+    /// The key of the entry, when the node is the value of a mapping entry.
+    pub key: Option<Region>,
+    /// The value itself (for mappings and sequences, from their first to their last character).
+    pub value: Region,
+}
+
+/// Positions of every node of a document, by path.
+#[derive(Debug, Default)]
+pub struct SpanIndex {
+    nodes: HashMap<Path, NodeSpan>,
+}
+
+enum Frame {
+    Map {
+        path: Path,
+        key: Option<(String, Region)>,
+    },
+    Seq {
+        path: Path,
+        next: usize,
+    },
+}
+
+impl SpanIndex {
+    /// Indexes `text`. Parsing stops quietly at the first syntax error: syntax errors are reported
+    /// by the loader, and what was indexed before them is still useful.
+    pub fn build(text: &str) -> Self {
+        let mut index = SpanIndex::default();
+        let mut stack: Vec<Frame> = Vec::new();
+        let mut open: Vec<(Path, Option<Region>, Pos)> = Vec::new();
+        for event in Parser::new_from_str(text) {
+            let Ok((event, span)) = event else { break };
+            let region = Region::from_span(&span);
+            match event {
+                Event::Scalar(value, ..) => {
+                    if let Some(Frame::Map {
+                        key: key @ None, ..
+                    }) = stack.last_mut()
+                    {
+                        *key = Some((value.into_owned(), region));
+                        continue;
+                    }
+                    if let Some((path, key)) = child_path(&mut stack) {
+                        index.insert(path, key, region);
+                    }
+                }
+                Event::Alias(_) => {
+                    if let Some((path, key)) = child_path(&mut stack) {
+                        index.insert(path, key, region);
+                    }
+                }
+                Event::MappingStart(..) | Event::SequenceStart(..) => {
+                    let (path, key) = match child_path(&mut stack) {
+                        Some(found) => found,
+                        None if stack.is_empty() => (Vec::new(), None),
+                        // A mapping or sequence used as a key: not part of the plan format.
+                        None => (vec![Seg::Key(String::from("?"))], None),
+                    };
+                    open.push((path.clone(), key, region.start));
+                    stack.push(if matches!(event, Event::MappingStart(..)) {
+                        Frame::Map { path, key: None }
+                    } else {
+                        Frame::Seq { path, next: 0 }
+                    });
+                }
+                Event::MappingEnd | Event::SequenceEnd => {
+                    stack.pop();
+                    if let Some((path, key, start)) = open.pop() {
+                        let end = region.end.max(start);
+                        index.insert(path, key, Region { start, end });
+                    }
+                }
+                _ => {}
+            }
+        }
+        index
+    }
+
+    fn insert(&mut self, path: Path, key: Option<Region>, value: Region) {
+        self.nodes.entry(path).or_insert(NodeSpan { key, value });
+    }
+
+    /// The node at `path`, if it is written in the document.
+    pub fn get(&self, path: &[Seg]) -> Option<&NodeSpan> {
+        self.nodes.get(path)
+    }
+
+    /// The value region of `path`, or of its nearest written ancestor; `1:1` for an empty index.
+    pub fn locate(&self, path: &[Seg]) -> Region {
+        (0..=path.len())
+            .rev()
+            .find_map(|n| self.nodes.get(&path[..n]).map(|node| node.value))
+            .unwrap_or(Region::point(1, 1))
+    }
+
+    /// The key region of `path` when it is a mapping entry, else its value region (or its nearest
+    /// ancestor's).
+    pub fn locate_key(&self, path: &[Seg]) -> Region {
+        match self.nodes.get(path).and_then(|node| node.key) {
+            Some(key) => key,
+            None => self.locate(path),
+        }
+    }
+}
+
+/// The path of the next child node of the innermost open collection, with its key region.
+fn child_path(stack: &mut [Frame]) -> Option<(Path, Option<Region>)> {
+    match stack.last_mut()? {
+        Frame::Map { path, key } => {
+            let (name, region) = key.take()?;
+            let mut child = path.clone();
+            child.push(Seg::Key(name));
+            Some((child, Some(region)))
+        }
+        Frame::Seq { path, next } => {
+            let mut child = path.clone();
+            child.push(Seg::Index(*next));
+            *next += 1;
+            Some((child, None))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn indexes_keys_values_and_items() {
+        let text = "a: 1\nlista:\n  - id: X\n    ref: Y\n  - [p, q]\n";
+        let index = SpanIndex::build(text);
+        let node = index.get(&path!["lista", 0, "ref"]).unwrap();
+        assert_eq!(node.key.unwrap().start, Pos { line: 4, col: 5 });
+        assert_eq!(node.value.start, Pos { line: 4, col: 10 });
+        assert_eq!(
+            index.get(&path!["lista", 1, 1]).unwrap().value.start,
+            Pos { line: 5, col: 9 }
+        );
+        // An absent path resolves to its nearest ancestor.
+        assert_eq!(
+            index.locate(&path!["lista", 0, "falta"]).start,
+            Pos { line: 3, col: 5 }
+        );
+    }
+}

@@ -1,0 +1,146 @@
+//! S001–S006: whether the file can be read as a plan at all. Reported by the loader
+//! (`plan::load`, `plan::schema`), except S005 for the catalogues of the national reference,
+//! which needs the reference and is checked here.
+
+use super::{Contexto, Explicacion, Hallazgo, Regla};
+use crate::diagnostics::{Severidad, lista};
+use crate::path;
+use crate::plan::spans::Path;
+use crate::suggest::did_you_mean;
+
+/// YAML cannot be read.
+pub static S001: Regla = Regla {
+    codigo: "S001",
+    severidad: Severidad::Error,
+    estricta: false,
+    titulo: "El archivo no se puede leer como YAML",
+    explicacion: Explicacion {
+        que: "Que el archivo sea texto UTF-8 con sintaxis YAML válida: sangría con espacios (no tabulaciones), comillas y corchetes cerrados, un solo documento.",
+        por_que: "Si el archivo no se puede leer, ninguna otra comprobación es posible y no se puede generar el plan.",
+        incorrecto: "acciones:\n\t- id: A1        # sangría con tabulación",
+        correcto: "acciones:\n  - id: A1        # sangría con dos espacios",
+    },
+    comprobar: None,
+};
+
+/// Unknown key.
+pub static S002: Regla = Regla {
+    codigo: "S002",
+    severidad: Severidad::Error,
+    estricta: false,
+    titulo: "Campo desconocido",
+    explicacion: Explicacion {
+        que: "Que cada campo sea uno de los del formato del plan. Los nombres van en minúsculas, sin tildes, con `_` entre palabras.",
+        por_que: "Un campo mal escrito se ignoraría en silencio: el dato que el funcionario escribió no llegaría al plan impreso.",
+        incorrecto: "acciones:\n  - id: A1\n    responsble: gad-ibarra",
+        correcto: "acciones:\n  - id: A1\n    responsable: gad-ibarra",
+    },
+    comprobar: None,
+};
+
+/// Wrong type or malformed value.
+pub static S003: Regla = Regla {
+    codigo: "S003",
+    severidad: Severidad::Error,
+    estricta: false,
+    titulo: "Valor de tipo incorrecto o mal formado",
+    explicacion: Explicacion {
+        que: "Que cada valor tenga la forma esperada: fechas AAAA-MM-DD, números sin comillas, listas donde se espera una lista, identificadores con letras sin tilde, dígitos, `_` y `-`, códigos DPA de cuatro dígitos entre comillas.",
+        por_que: "Fechas, montos y metas mal escritos no se pueden ordenar, sumar ni comparar: el cronograma y el presupuesto del plan saldrían mal.",
+        incorrecto: "plazo: { inicio: 01/03/2026, fin: 2026-11-30 }",
+        correcto: "plazo: { inicio: 2026-03-01, fin: 2026-11-30 }",
+    },
+    comprobar: None,
+};
+
+/// Required field missing.
+pub static S004: Regla = Regla {
+    codigo: "S004",
+    severidad: Severidad::Error,
+    estricta: false,
+    titulo: "Falta un campo obligatorio",
+    explicacion: Explicacion {
+        que: "Que estén todos los campos obligatorios del formato (por ejemplo, `responsable` e `indicador` de cada acción).",
+        por_que: "Una acción sin responsable o sin indicador no se puede ejecutar ni evaluar.",
+        incorrecto: "acciones:\n  - id: A1\n    objetivo: O1\n    descripcion: Talleres en colegios",
+        correcto: "acciones:\n  - id: A1\n    objetivo: O1\n    descripcion: Talleres en colegios\n    responsable: gad-ibarra\n    indicador: { nombre: Estudiantes capacitados, unidad: estudiantes, linea_base: 0, meta: 1200, medio_verificacion: Registros de asistencia }\n    plazo: { inicio: 2026-03-01, fin: 2026-11-30 }",
+    },
+    comprobar: None,
+};
+
+/// Value not in its catalogue.
+pub static S005: Regla = Regla {
+    codigo: "S005",
+    severidad: Severidad::Error,
+    estricta: false,
+    titulo: "Valor fuera de su catálogo",
+    explicacion: Explicacion {
+        que: "Que los valores con lista cerrada (estado, probabilidad, impacto, frecuencia, fines de explotación, poblaciones, tipos de actor) sean uno de los permitidos.",
+        por_que: "Los fines de explotación siguen el art. 91 del COIP y las poblaciones y tipos de actor permiten consolidar la información de todos los cantones; un valor inventado rompe esa comparación.",
+        incorrecto: "fines: [explotacion_sexaul]",
+        correcto: "fines: [explotacion_sexual]",
+    },
+    comprobar: Some(comprobar_catalogos),
+};
+
+/// Unsupported format version.
+pub static S006: Regla = Regla {
+    codigo: "S006",
+    severidad: Severidad::Error,
+    estricta: false,
+    titulo: "Versión de formato no admitida",
+    explicacion: Explicacion {
+        que: "Que `formato` sea una versión que esta versión de cantonal sabe leer (hoy, 1).",
+        por_que: "Otra versión del formato puede tener otros campos; leerla como si fuera la 1 daría mensajes engañosos.",
+        incorrecto: "formato: 2",
+        correcto: "formato: 1",
+    },
+    comprobar: None,
+};
+
+/// S005 for the catalogues that live in the national reference (fines, poblaciones, tipo): the
+/// fixed lists of the format (estado, probabilidad, …) are checked by the schema in the loader.
+fn comprobar_catalogos(ctx: &Contexto) -> Vec<Hallazgo> {
+    let r = ctx.referencia;
+    let mut out = Vec::new();
+    let mut check = |path: Path, value: &str, que: &str, ids: Vec<&str>| {
+        if !ids.contains(&value) {
+            let ayuda = match did_you_mean(value, ids.iter().copied()) {
+                Some(best) => format!("¿Quiso decir `{best}`? Valores posibles: {}.", lista(&ids)),
+                None => format!("Valores posibles: {}.", lista(&ids)),
+            };
+            out.push(Hallazgo::en(
+                path,
+                format!("`{value}` no es {que} del catálogo nacional"),
+                ayuda,
+            ));
+        }
+    };
+    for (i, riesgo) in ctx.plan.riesgos.iter().enumerate() {
+        for (j, fin) in riesgo.fines.iter().enumerate() {
+            check(
+                path!["riesgos", i, "fines", j],
+                fin,
+                "un fin de explotación",
+                r.fines_explotacion.ids(),
+            );
+        }
+        for (j, p) in riesgo.poblaciones.iter().enumerate() {
+            check(
+                path!["riesgos", i, "poblaciones", j],
+                p,
+                "una población",
+                r.poblaciones.ids(),
+            );
+        }
+    }
+    for (i, actor) in ctx.plan.actores.iter().enumerate() {
+        check(
+            path!["actores", i, "tipo"],
+            &actor.tipo,
+            "un tipo de actor",
+            r.tipos_actor.ids(),
+        );
+    }
+    out
+}
