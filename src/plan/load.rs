@@ -349,7 +349,7 @@ fn syntax_error(text: &str, e: &serde_yaml::Error) -> (Region, String, String) {
         (
             "did not find expected",
             "estructura YAML incompleta",
-            "Revise comillas, corchetes y llaves sin cerrar.",
+            "Revise esta línea y la anterior: comillas, corchetes `[ ]` o llaves `{ }` sin cerrar.",
         ),
     ];
     let (mensaje, ayuda) = known

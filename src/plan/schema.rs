@@ -14,6 +14,7 @@ use jsonschema::{ValidationError, Validator};
 use serde_json::{Value, json};
 
 use super::model::Plan;
+use super::ruta::ruta;
 use super::spans::{Path, Seg};
 use crate::diagnostics::lista;
 use crate::reference::nacional::Referencia;
@@ -54,9 +55,9 @@ pub struct Problem {
 pub fn check(document: &Value) -> Vec<Problem> {
     let mut out = Vec::new();
     for error in validator().iter_errors(document) {
-        describe(&error, &mut out);
+        describe(document, &error, &mut out);
     }
-    out.sort_by(|a, b| a.path.cmp_key().cmp(&b.path.cmp_key()));
+    out.sort_by_key(|p| p.path.cmp_key());
     out.dedup();
     out
 }
@@ -87,10 +88,28 @@ fn instance_path(error: &ValidationError<'_>) -> Path {
         .collect()
 }
 
-fn describe(error: &ValidationError<'_>, out: &mut Vec<Problem>) {
+fn describe(document: &Value, error: &ValidationError<'_>, out: &mut Vec<Problem>) {
     let path = instance_path(error);
     let schema = subschema(&path);
     let field = field_name(&path);
+    if let Some(options) = enum_options(&path).filter(|_| !error.instance().is_null()) {
+        let given = scalar_text(error.instance());
+        let ayuda = match did_you_mean(&given, options.iter().copied()) {
+            Some(best) => format!(
+                "¿Quiso decir `{best}`? Valores posibles: {}.",
+                lista(&options)
+            ),
+            None => format!("Valores posibles: {}.", lista(&options)),
+        };
+        out.push(Problem {
+            mensaje: format!("`{given}` no es un valor válido para `{field}`"),
+            path,
+            codigo: "S005",
+            ayuda,
+            en_clave: false,
+        });
+        return;
+    }
     let instance = error.instance();
     let mut push = |path: Path, codigo, mensaje: String, ayuda: String, en_clave| {
         out.push(Problem {
@@ -143,7 +162,7 @@ fn describe(error: &ValidationError<'_>, out: &mut Vec<Problem>) {
             let donde = if path.is_empty() {
                 "en el plan".to_owned()
             } else {
-                format!("en `{field}`")
+                format!("en `{}`", ruta(document, &path))
             };
             push(
                 path,
@@ -151,27 +170,6 @@ fn describe(error: &ValidationError<'_>, out: &mut Vec<Problem>) {
                 format!("falta el campo obligatorio `{name}` {donde}"),
                 help,
                 true,
-            );
-        }
-        ValidationErrorKind::Enum { options } => {
-            let options: Vec<&str> = options
-                .as_array()
-                .map(|o| o.iter().filter_map(Value::as_str).collect())
-                .unwrap_or_default();
-            let given = scalar_text(instance);
-            let ayuda = match did_you_mean(&given, options.iter().copied()) {
-                Some(best) => format!(
-                    "¿Quiso decir `{best}`? Valores posibles: {}.",
-                    lista(&options)
-                ),
-                None => format!("Valores posibles: {}.", lista(&options)),
-            };
-            push(
-                path,
-                "S005",
-                format!("`{given}` no es un valor válido para `{field}`"),
-                ayuda,
-                false,
             );
         }
         ValidationErrorKind::Format { format } if format == "date" => push(
@@ -206,7 +204,7 @@ fn describe(error: &ValidationError<'_>, out: &mut Vec<Problem>) {
                     continue;
                 }
                 for e in branch {
-                    describe(e, &mut inner);
+                    describe(document, e, &mut inner);
                 }
             }
             if inner.is_empty() {
@@ -276,6 +274,46 @@ fn first_sentence(text: &str) -> String {
         Some(end) => text[..=end].to_owned(),
         None => text,
     }
+}
+
+/// The allowed values when the node at `path` is a fixed list (a Rust enum: `enum`, or `oneOf`
+/// of `const` when its variants are documented).
+fn enum_options(path: &[Seg]) -> Option<Vec<&'static str>> {
+    let (last, parent) = path.split_last()?;
+    let parent = subschema(parent)?;
+    let node = match last {
+        Seg::Key(k) => parent.get("properties")?.get(k)?,
+        Seg::Index(_) => parent.get("items")?,
+    };
+    options_of(node, 0)
+}
+
+fn options_of(schema: &'static Value, depth: usize) -> Option<Vec<&'static str>> {
+    if depth > 8 {
+        return None;
+    }
+    if let Some(r) = schema.get("$ref").and_then(Value::as_str) {
+        let name = r.strip_prefix("#/$defs/")?;
+        return options_of(structure().get("$defs")?.get(name)?, depth + 1);
+    }
+    if let Some(values) = schema.get("enum").and_then(Value::as_array) {
+        return Some(values.iter().filter_map(Value::as_str).collect());
+    }
+    if let Some(c) = schema.get("const").and_then(Value::as_str) {
+        return Some(vec![c]);
+    }
+    let branches = schema
+        .get("oneOf")
+        .or_else(|| schema.get("anyOf"))
+        .and_then(Value::as_array)?;
+    let mut out = Vec::new();
+    for b in branches {
+        if b.get("type") == Some(&json!("null")) {
+            continue;
+        }
+        out.extend(options_of(b, depth + 1)?);
+    }
+    (!out.is_empty()).then_some(out)
 }
 
 /// The schema that describes the node at `path`, following `$ref` and `Option` wrappers.

@@ -213,16 +213,21 @@ mod tests {
     fn indexes_keys_values_and_items() {
         let text = "a: 1\nlista:\n  - id: X\n    ref: Y\n  - [p, q]\n";
         let index = SpanIndex::build(text);
-        let node = index.get(&path!["lista", 0, "ref"]).unwrap();
+        let (item, nested, absent): (Path, Path, Path) = (
+            path!["lista", 0, "ref"],
+            path!["lista", 1, 1],
+            path!["lista", 0, "falta"],
+        );
+        let node = index.get(&item).unwrap();
         assert_eq!(node.key.unwrap().start, Pos { line: 4, col: 5 });
         assert_eq!(node.value.start, Pos { line: 4, col: 10 });
         assert_eq!(
-            index.get(&path!["lista", 1, 1]).unwrap().value.start,
+            index.get(&nested).unwrap().value.start,
             Pos { line: 5, col: 9 }
         );
         // An absent path resolves to its nearest ancestor.
         assert_eq!(
-            index.locate(&path!["lista", 0, "falta"]).start,
+            index.locate(&absent).start,
             Pos { line: 3, col: 5 }
         );
     }

@@ -1,0 +1,107 @@
+//! The rule catalogue as users see it: `reglas`, `explicar`, and `docs/reglas.md`, which is
+//! generated from the registry and must not go stale.
+
+mod common;
+
+use common::cantonal;
+
+#[test]
+fn docs_reglas_md_is_up_to_date() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/reglas.md");
+    let on_disk = std::fs::read_to_string(path).unwrap_or_default();
+    let generated = cantonal::cli::reference_markdown();
+    if std::env::var_os("CANTONAL_ACTUALIZAR_DOCS").is_some() {
+        std::fs::write(path, &generated).unwrap();
+        return;
+    }
+    assert!(
+        on_disk == generated,
+        "docs/reglas.md is stale: run `CANTONAL_ACTUALIZAR_DOCS=1 cargo test --test catalogo`"
+    );
+}
+
+#[test]
+fn explicar_prints_the_whole_explanation() {
+    let out = cantonal(&["explicar", "a002"]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.starts_with("A002: Etapa obligatoria de la ruta sin responsable\nSeveridad: error\n")
+    );
+    for header in ["Qué comprueba", "Por qué importa", "Incorrecto", "Correcto"] {
+        assert!(text.contains(header), "{header}");
+    }
+    assert!(text.contains("una víctima sin nadie a quien llamar"));
+}
+
+#[test]
+fn explicar_unknown_code_suggests_and_cannot_run() {
+    let out = cantonal(&["explain", "A02"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("no existe la regla `A02`"), "{err}");
+}
+
+#[test]
+fn reglas_lists_every_code_once_in_order() {
+    let out = cantonal(&["reglas"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    let codes: Vec<&str> = text
+        .lines()
+        .filter_map(|l| l.split_whitespace().next())
+        .filter(|w| w.len() == 4 && w.chars().skip(1).all(|c| c.is_ascii_digit()))
+        .collect();
+    let registry: Vec<&str> = cantonal::rules::REGLAS.iter().map(|r| r.codigo).collect();
+    assert_eq!(codes, registry);
+    assert!(text.contains("C006  advertencia* Indicador incompleto"));
+}
+
+#[test]
+fn codes_are_unique_and_well_formed() {
+    let mut codes: Vec<&str> = cantonal::rules::REGLAS.iter().map(|r| r.codigo).collect();
+    let n = codes.len();
+    codes.sort();
+    codes.dedup();
+    assert_eq!(codes.len(), n);
+    for r in cantonal::rules::REGLAS {
+        let e = &r.explicacion;
+        assert!(!r.titulo.is_empty() && !e.que.is_empty() && !e.por_que.is_empty());
+        assert_ne!(e.incorrecto, e.correcto, "{}", r.codigo);
+    }
+}
+
+#[test]
+fn example_plans_validate_without_problems() {
+    let out = cantonal(&["validar", "--estricto", "--formato", "json", "plans/"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(0), "{json:#}");
+    let archivos = json["archivos"].as_array().unwrap();
+    let cantones: Vec<&str> = archivos
+        .iter()
+        .map(|a| a["canton"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        cantones,
+        [
+            "Colta",
+            "Cotacachi",
+            "Guamote",
+            "Ibarra",
+            "Lago Agrio",
+            "Otavalo",
+            "Santo Domingo"
+        ]
+    );
+    assert_eq!(json["resumen"]["errores"], 0);
+    assert_eq!(json["resumen"]["advertencias"], 0);
+}
+
+#[test]
+fn human_summary_of_the_examples() {
+    let out = cantonal(&["validar", "plans/ibarra.yaml"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "plans/ibarra.yaml (Ibarra): sin problemas\n"
+    );
+}

@@ -1,0 +1,73 @@
+//! Helpers shared by the integration tests: run the real `cantonal` binary, and build plan
+//! fixtures by editing the minimal valid plan `tests/fixtures/base.yaml`.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The minimal valid plan.
+pub fn base() -> String {
+    std::fs::read_to_string(fixture("base.yaml")).unwrap()
+}
+
+/// A file of `tests/fixtures/`.
+pub fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+/// The base plan with `find` (which must occur exactly once) replaced by `replace`.
+pub fn mutate(find: &str, replace: &str) -> String {
+    let base = base();
+    assert_eq!(
+        base.matches(find).count(),
+        1,
+        "`{find}` must occur once in base.yaml"
+    );
+    base.replace(find, replace)
+}
+
+/// Runs `cantonal` with `args` in the repository root.
+pub fn cantonal(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_cantonal"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap()
+}
+
+/// Writes `text` as `name` in a new temporary folder and returns both.
+pub fn write_plan(name: &str, text: impl AsRef<[u8]>) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    std::fs::write(&path, text).unwrap();
+    (dir, path)
+}
+
+/// `validar --formato json` on one file: exit code and the parsed document.
+pub fn validar_json(path: &Path, extra: &[&str]) -> (i32, serde_json::Value) {
+    let mut args = vec!["validar", "--formato", "json"];
+    args.extend_from_slice(extra);
+    let p = path.to_str().unwrap();
+    args.push(p);
+    let out = cantonal(&args);
+    let json = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "not JSON ({e}): {}\n{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        )
+    });
+    (out.status.code().unwrap(), json)
+}
+
+/// The diagnostics of the single file of a `validar --formato json` document.
+pub fn diagnosticos(json: &serde_json::Value) -> Vec<serde_json::Value> {
+    json["archivos"][0]["diagnosticos"]
+        .as_array()
+        .unwrap()
+        .clone()
+}

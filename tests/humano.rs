@@ -1,0 +1,54 @@
+//! Snapshots of the human output for representative problems: what a municipal official reads.
+
+mod common;
+
+use std::path::Path;
+
+use cantonal::diagnostics::human;
+use cantonal::plan::load::load_bytes;
+use cantonal::rules::{Opciones, check};
+use common::{base, mutate};
+
+fn human_output(text: &str) -> String {
+    let loaded = load_bytes(Path::new("plans/ibarra.yaml"), text.as_bytes());
+    let diags = check(&loaded, Opciones::default());
+    human::render("plans/ibarra.yaml", &loaded.texto, &diags, false)
+}
+
+#[test]
+fn unknown_actor_with_suggestion() {
+    insta::assert_snapshot!(human_output(&mutate(
+        "    responsable: ccpd\n    indicador: { nombre: Sesiones",
+        "    responsable: cpd\n    indicador: { nombre: Sesiones"
+    )));
+}
+
+#[test]
+fn misspelled_key_and_missing_field() {
+    insta::assert_snapshot!(human_output(&mutate(
+        "    responsable: fiscalia\n",
+        "    responsble: fiscalia\n"
+    )));
+}
+
+#[test]
+fn missing_route_stage() {
+    insta::assert_snapshot!(human_output(&mutate(
+        "  - { etapa: atencion_salud, responsable: msp }\n",
+        ""
+    )));
+}
+
+#[test]
+fn tab_indentation() {
+    insta::assert_snapshot!(human_output(
+        &base().replace("    impacto: alto", "\timpacto: alto")
+    ));
+}
+
+#[test]
+fn warnings_and_suggestions() {
+    let text = mutate("    riesgos: [R2]\n", "")
+        .replace("linea_base: 1, meta: 12", "linea_base: 1, meta: 1");
+    insta::assert_snapshot!(human_output(&text));
+}
