@@ -18,6 +18,7 @@ pub mod diagnostics;
 pub mod fechas;
 pub mod plan;
 pub mod reference;
+pub mod render;
 pub mod rules;
 pub mod suggest;
 

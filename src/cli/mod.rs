@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 mod explicar;
+mod generar;
 mod reglas;
 mod validar;
 
@@ -97,6 +98,9 @@ pub enum Comando {
     /// Valida planes: archivos .yaml o carpetas con archivos .yaml.
     #[command(visible_alias = "check")]
     Validar(validar::Args),
+    /// Genera el documento imprimible del plan (PDF).
+    #[command(visible_alias = "build")]
+    Generar(generar::Args),
     /// Explica una regla: qué comprueba, por qué importa, un ejemplo y cómo corregirlo.
     #[command(visible_alias = "explain")]
     Explicar(explicar::Args),
@@ -114,6 +118,7 @@ pub fn main() -> ExitCode {
     let color = cli.color.activo();
     let code = match cli.comando {
         Comando::Validar(args) => validar::run(args, color, cli.quiet),
+        Comando::Generar(args) => generar::run(args, color, cli.quiet),
         Comando::Explicar(args) => explicar::run(args),
         Comando::Reglas(args) => reglas::run(args),
     };

@@ -226,9 +226,6 @@ mod tests {
             Pos { line: 5, col: 9 }
         );
         // An absent path resolves to its nearest ancestor.
-        assert_eq!(
-            index.locate(&absent).start,
-            Pos { line: 3, col: 5 }
-        );
+        assert_eq!(index.locate(&absent).start, Pos { line: 3, col: 5 });
     }
 }

@@ -259,6 +259,17 @@ pub enum Resolved {
     Unknown,
 }
 
+impl Resolved {
+    /// The reference, when one was found.
+    pub fn referencia(&self) -> Option<&Referencia> {
+        match self {
+            Resolved::Embedded(r) => Some(r),
+            Resolved::Disk(r) => Some(r),
+            Resolved::Invalid(_) | Resolved::Unknown => None,
+        }
+    }
+}
+
 /// Finds the reference `id` for a plan in `plan_dir`: `plan_dir/nacional/<id>.yaml` first, then
 /// the embedded ones.
 pub fn resolve(plan_dir: &Path, id: &str) -> Resolved {

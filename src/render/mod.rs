@@ -1,0 +1,73 @@
+//! Rendering a valid plan into its printable document.
+//!
+//! [`document::Document`] is built once from the plan; [`typst`] lays it out into a PDF with the
+//! templates of [`templates`]. Output files are written atomically ([`write_atomic`]): a failed
+//! build never leaves a partial file nor replaces the previous good one.
+
+pub mod cmark;
+pub mod document;
+pub mod templates;
+pub mod typst;
+
+use std::io::Write;
+use std::path::Path;
+
+/// Writes `bytes` to `path` through a temporary file in the same folder, renamed into place.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".cantonal-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+use std::time::{Duration, Instant};
+
+use crate::plan::model::Plan;
+use crate::reference::nacional::Referencia;
+use document::{Document, fecha_documento};
+use templates::Plantillas;
+use typst::{PdfConfig, PlanWorld, TemplateError};
+
+/// A rendered PDF with what was measured while making it.
+pub struct Pdf {
+    /// The file's bytes.
+    pub bytes: Vec<u8>,
+    /// The laid-out document (for page counts and text checks).
+    pub document: typst_layout::PagedDocument,
+    /// Time spent in the Typst compiler (layout) alone.
+    pub compilacion: Duration,
+    /// Time of the whole rendering (document data, compile, PDF export).
+    pub total: Duration,
+}
+
+/// Renders `plan` to PDF with the templates of `plantillas`.
+pub fn pdf(
+    plan: &Plan,
+    referencia: &Referencia,
+    plantillas: Plantillas,
+    config: PdfConfig,
+) -> Result<Pdf, Vec<TemplateError>> {
+    let start = Instant::now();
+    let fecha = fecha_documento(plan);
+    let doc = Document::new(plan, referencia, fecha);
+    let world = PlanWorld::new(&doc, plantillas, fecha);
+    let compile_start = Instant::now();
+    let document = typst::compile(&world)?;
+    let compilacion = compile_start.elapsed();
+    let ident = format!("cantonal/{}/{}", plan.canton.codigo, doc.periodo.anios);
+    let bytes = typst::pdf(&document, &ident, fecha, config)?;
+    Ok(Pdf {
+        bytes,
+        document,
+        compilacion,
+        total: start.elapsed(),
+    })
+}

@@ -1,0 +1,93 @@
+//! Templates: embedded in the binary, each overridable one file at a time from a folder
+//! (`--plantillas DIR`), as mdBook does with its theme. A template name is a plain file name;
+//! anything that would reach outside the override folder is refused.
+
+use std::path::{Path, PathBuf};
+
+/// Templates shipped in the binary, by file name.
+pub const EMBEDDED: &[(&str, &str)] = &[
+    ("plan.typ", include_str!("../../templates/plan.typ")),
+    ("estilos.typ", include_str!("../../templates/estilos.typ")),
+];
+
+/// Where templates come from.
+#[derive(Debug, Clone, Default)]
+pub struct Plantillas {
+    /// Override folder, if any.
+    pub dir: Option<PathBuf>,
+}
+
+/// A template's text and where it came from, for error messages.
+#[derive(Debug, Clone)]
+pub struct Plantilla {
+    /// The text.
+    pub texto: String,
+    /// "plantilla incorporada plan.typ" or the override file's path.
+    pub origen: String,
+}
+
+impl Plantillas {
+    /// Templates from `dir` over the embedded ones.
+    pub fn new(dir: Option<PathBuf>) -> Result<Self, String> {
+        if let Some(d) = &dir
+            && !d.is_dir()
+        {
+            return Err(format!(
+                "la carpeta de plantillas {} no existe",
+                d.display()
+            ));
+        }
+        Ok(Plantillas { dir })
+    }
+
+    /// The template `name` (a plain file name such as `plan.typ`), or `None` when it exists
+    /// neither in the override folder nor in the binary.
+    pub fn get(&self, name: &str) -> Result<Option<Plantilla>, String> {
+        if !is_plain_name(name) {
+            return Ok(None);
+        }
+        if let Some(dir) = &self.dir {
+            let path = dir.join(name);
+            if path.is_file() {
+                return std::fs::read_to_string(&path)
+                    .map(|texto| {
+                        Some(Plantilla {
+                            texto,
+                            origen: path.display().to_string(),
+                        })
+                    })
+                    .map_err(|e| format!("no se pudo leer la plantilla {}: {e}", path.display()));
+            }
+        }
+        Ok(EMBEDDED
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(n, t)| Plantilla {
+                texto: (*t).to_owned(),
+                origen: format!("plantilla incorporada {n}"),
+            }))
+    }
+}
+
+/// A file name without folders, parent references or a leading dot.
+fn is_plain_name(name: &str) -> bool {
+    let p = Path::new(name);
+    !name.is_empty()
+        && !name.starts_with('.')
+        && p.components().count() == 1
+        && matches!(p.components().next(), Some(std::path::Component::Normal(_)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_paths_outside_the_folder() {
+        let t = Plantillas::default();
+        for bad in ["../plan.typ", "/etc/passwd", "a/b.typ", ".oculto", ""] {
+            assert!(t.get(bad).unwrap().is_none(), "{bad}");
+        }
+        assert!(t.get("plan.typ").unwrap().is_some());
+    }
+}

@@ -1,0 +1,275 @@
+//! PDF through the Typst compiler embedded as a library.
+//!
+//! [`PlanWorld`] is the whole universe the template can see: the templates (embedded or from
+//! `--plantillas`), the plan's data as the virtual file `/plan.json`, and the embedded fonts.
+//! Nothing else is served, so a template cannot read the disk, and plan text reaches Typst only
+//! as JSON data read by the template, never as Typst source. Fonts and the standard library are
+//! loaded once per process and shared by every compilation.
+
+use std::collections::HashMap;
+use std::sync::{LazyLock, Mutex};
+
+use chrono::{Datelike, NaiveDate};
+use typst::diag::{FileError, FileResult, SourceDiagnostic};
+use typst::foundations::{Bytes, Datetime, Smart};
+use typst::layout::Frame;
+use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+use typst::{Library, LibraryExt, World, WorldExt};
+use typst_layout::PagedDocument;
+use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
+
+use super::document::Document;
+use super::templates::Plantillas;
+
+/// The main template.
+pub const MAIN: &str = "plan.typ";
+
+/// The virtual file holding the document data.
+pub const DATA: &str = "/plan.json";
+
+struct Fonts {
+    book: LazyHash<FontBook>,
+    fonts: Vec<Font>,
+}
+
+static FONTS: LazyLock<Fonts> = LazyLock::new(|| {
+    let (fonts, infos): (Vec<Font>, Vec<_>) = typst_kit::fonts::embedded().unzip();
+    Fonts {
+        book: LazyHash::new(FontBook::from_infos(infos)),
+        fonts,
+    }
+});
+
+static LIBRARY: LazyLock<LazyHash<Library>> =
+    LazyLock::new(|| LazyHash::new(Library::builder().build()));
+
+/// What the template sees.
+pub struct PlanWorld {
+    main: FileId,
+    data: Bytes,
+    plantillas: Plantillas,
+    today: NaiveDate,
+    sources: Mutex<HashMap<FileId, Source>>,
+}
+
+fn file_id(path: &str) -> FileId {
+    let vpath = VirtualPath::new(path).expect("template paths are valid virtual paths");
+    RootedPath::new(VirtualRoot::Project, vpath).intern()
+}
+
+fn path_of(id: FileId) -> Option<&'static str> {
+    let rooted = id.get();
+    matches!(rooted.root(), VirtualRoot::Project).then(|| rooted.vpath().get_with_slash())
+}
+
+impl PlanWorld {
+    /// A world for `document`, with templates from `plantillas` and `today` as the date.
+    pub fn new(document: &Document, plantillas: Plantillas, today: NaiveDate) -> Self {
+        let json = serde_json::to_vec(document).expect("the document serialises");
+        PlanWorld {
+            main: file_id(&format!("/{MAIN}")),
+            data: Bytes::new(json),
+            plantillas,
+            today,
+            sources: Mutex::new(HashMap::new()),
+        }
+    }
+
+    fn template(&self, id: FileId) -> FileResult<Source> {
+        if let Some(source) = self.sources.lock().expect("not poisoned").get(&id) {
+            return Ok(source.clone());
+        }
+        let path = path_of(id).ok_or(FileError::AccessDenied)?;
+        let name = path.trim_start_matches('/');
+        let plantilla = self
+            .plantillas
+            .get(name)
+            .map_err(|e| FileError::Other(Some(e.into())))?
+            .ok_or_else(|| FileError::NotFound(path.into()))?;
+        let source = Source::new(id, plantilla.texto);
+        self.sources
+            .lock()
+            .expect("not poisoned")
+            .insert(id, source.clone());
+        Ok(source)
+    }
+
+    /// Where the template with this id comes from, for error messages.
+    fn origin(&self, id: FileId) -> String {
+        let name = path_of(id).unwrap_or("?").trim_start_matches('/');
+        match self.plantillas.get(name) {
+            Ok(Some(p)) => p.origen,
+            _ => name.to_owned(),
+        }
+    }
+}
+
+impl World for PlanWorld {
+    fn library(&self) -> &LazyHash<Library> {
+        &LIBRARY
+    }
+
+    fn book(&self) -> &LazyHash<FontBook> {
+        &FONTS.book
+    }
+
+    fn main(&self) -> FileId {
+        self.main
+    }
+
+    fn source(&self, id: FileId) -> FileResult<Source> {
+        if path_of(id) == Some(DATA) {
+            return Err(FileError::NotSource);
+        }
+        self.template(id)
+    }
+
+    fn file(&self, id: FileId) -> FileResult<Bytes> {
+        if path_of(id) == Some(DATA) {
+            return Ok(self.data.clone());
+        }
+        self.template(id)
+            .map(|s| Bytes::from_string(s.text().to_owned()))
+    }
+
+    fn font(&self, index: usize) -> Option<Font> {
+        FONTS.fonts.get(index).cloned()
+    }
+
+    fn today(&self, _offset: Option<typst::foundations::Duration>) -> Option<Datetime> {
+        datetime(self.today)
+    }
+}
+
+fn datetime(d: NaiveDate) -> Option<Datetime> {
+    Datetime::from_ymd(d.year(), d.month() as u8, d.day() as u8)
+}
+
+/// A Typst error, located in the template that caused it.
+#[derive(Debug, Clone)]
+pub struct TemplateError {
+    /// Template (override path or embedded name).
+    pub archivo: String,
+    /// 1-based line, when known.
+    pub linea: Option<usize>,
+    /// 1-based column, when known.
+    pub columna: Option<usize>,
+    /// Typst's message and hints.
+    pub mensaje: String,
+}
+
+impl std::fmt::Display for TemplateError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match (self.linea, self.columna) {
+            (Some(l), Some(c)) => write!(f, "{}:{l}:{c}: {}", self.archivo, self.mensaje),
+            _ => write!(f, "{}: {}", self.archivo, self.mensaje),
+        }
+    }
+}
+
+fn locate(world: &PlanWorld, d: &SourceDiagnostic) -> TemplateError {
+    let mut mensaje = d.message.to_string();
+    for hint in &d.hints {
+        mensaje.push_str(&format!(" (sugerencia de Typst: {})", hint.v));
+    }
+    let located = d.span.id().and_then(|id| {
+        let source = world.source(id).ok()?;
+        let range = world.range(d.span)?;
+        let (line, col) = source.lines().byte_to_line_column(range.start)?;
+        Some((world.origin(id), line + 1, col + 1))
+    });
+    match located {
+        Some((archivo, l, c)) => TemplateError {
+            archivo,
+            linea: Some(l),
+            columna: Some(c),
+            mensaje,
+        },
+        None => TemplateError {
+            archivo: world.origin(world.main),
+            linea: None,
+            columna: None,
+            mensaje,
+        },
+    }
+}
+
+/// Compiles the document with the templates; errors are located in the template.
+pub fn compile(world: &PlanWorld) -> Result<PagedDocument, Vec<TemplateError>> {
+    let result = typst::compile::<PagedDocument>(world);
+    result
+        .output
+        .map_err(|errors| errors.iter().map(|d| locate(world, d)).collect())
+}
+
+/// Options of the PDF export.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct PdfConfig {
+    /// Archival PDF/A-2b.
+    pub pdf_a: bool,
+}
+
+/// Exports a compiled document to PDF bytes. `ident` identifies the document stably across
+/// builds; `fecha` is its creation date (never the clock, for reproducible files).
+pub fn pdf(
+    document: &PagedDocument,
+    ident: &str,
+    fecha: NaiveDate,
+    config: PdfConfig,
+) -> Result<Vec<u8>, Vec<TemplateError>> {
+    let standards = if config.pdf_a {
+        PdfStandards::new(&[PdfStandard::A_2b]).map_err(|e| {
+            vec![TemplateError {
+                archivo: "PDF/A".into(),
+                linea: None,
+                columna: None,
+                mensaje: e.message().to_string(),
+            }]
+        })?
+    } else {
+        PdfStandards::default()
+    };
+    let options = PdfOptions {
+        ident: Smart::Custom(ident.to_owned()),
+        creator: Smart::Custom(Some("cantonal".into())),
+        timestamp: datetime(fecha).map(Timestamp::new_utc),
+        standards,
+        ..PdfOptions::default()
+    };
+    typst_pdf::pdf(document, &options).map_err(|errors| {
+        errors
+            .iter()
+            .map(|d| TemplateError {
+                archivo: "PDF".into(),
+                linea: None,
+                columna: None,
+                mensaje: d.message.to_string(),
+            })
+            .collect()
+    })
+}
+
+/// The text of a compiled document, page by page (pages separated by form feeds), for tests
+/// and checks that read what was laid out.
+pub fn text(document: &PagedDocument) -> String {
+    fn walk(frame: &Frame, out: &mut String) {
+        for (_, item) in frame.items() {
+            match item {
+                typst::layout::FrameItem::Group(g) => walk(&g.frame, out),
+                typst::layout::FrameItem::Text(t) => {
+                    out.push_str(t.text.as_str());
+                    out.push(' ');
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut out = String::new();
+    for page in document.pages() {
+        walk(&page.frame, &mut out);
+        out.push('\u{c}');
+    }
+    out
+}
