@@ -238,9 +238,8 @@ impl Builder {
     }
 
     fn finish(mut self) -> Vec<Bloque> {
-        while !self.stack.is_empty() {
-            // Unbalanced input cannot happen with pulldown-cmark, but never lose text.
-            let (_, open) = self.stack.pop().unwrap();
+        // Unbalanced input cannot happen with pulldown-cmark, but never lose text.
+        while let Some((_, open)) = self.stack.pop() {
             match open {
                 Open::Inline(c) => self.push_block(Bloque::Parrafo { c }),
                 Open::Block(v) | Open::Item(v) => v.into_iter().for_each(|b| self.push_block(b)),

@@ -252,15 +252,26 @@ pub fn pdf(
 }
 
 /// The text of a compiled document, page by page (pages separated by form feeds), for tests
-/// and checks that read what was laid out.
+/// and checks that read what was laid out. Runs of text on one baseline are joined as they are;
+/// a change of line or of box starts a new word.
 pub fn text(document: &PagedDocument) -> String {
     fn walk(frame: &Frame, out: &mut String) {
-        for (_, item) in frame.items() {
+        let mut last: Option<(typst::layout::Abs, typst::layout::Abs)> = None;
+        for (pos, item) in frame.items() {
             match item {
-                typst::layout::FrameItem::Group(g) => walk(&g.frame, out),
-                typst::layout::FrameItem::Text(t) => {
-                    out.push_str(t.text.as_str());
+                typst::layout::FrameItem::Group(g) => {
                     out.push(' ');
+                    walk(&g.frame, out);
+                    out.push(' ');
+                    last = None;
+                }
+                typst::layout::FrameItem::Text(t) => {
+                    let gap = typst::layout::Abs::pt(0.5);
+                    if last.is_some_and(|(y, end)| y != pos.y || pos.x > end + gap) {
+                        out.push(' ');
+                    }
+                    out.push_str(t.text.as_str());
+                    last = Some((pos.y, pos.x + t.width()));
                 }
                 _ => {}
             }
