@@ -6,9 +6,10 @@ use std::path::PathBuf;
 use super::{ERRORES, NO_SE_PUDO, OK};
 use crate::diagnostics::{Conteo, human};
 use crate::reference::nacional;
+use crate::render::hbs::Formato;
 use crate::render::templates::Plantillas;
 use crate::render::typst::PdfConfig;
-use crate::render::{pdf, write_atomic};
+use crate::render::{hbs_text, json, pdf, write_atomic};
 use crate::rules::Opciones;
 use crate::validar;
 
@@ -17,6 +18,23 @@ use crate::validar;
 pub enum FormatoSalida {
     /// PDF (Typst).
     Pdf,
+    /// Un archivo HTML autocontenido.
+    Html,
+    /// Markdown (CommonMark).
+    Md,
+    /// El plan normalizado en JSON.
+    Json,
+}
+
+impl FormatoSalida {
+    fn extension(self) -> &'static str {
+        match self {
+            FormatoSalida::Pdf => "pdf",
+            FormatoSalida::Html => "html",
+            FormatoSalida::Md => "md",
+            FormatoSalida::Json => "json",
+        }
+    }
 }
 
 /// Arguments of `generar`.
@@ -83,11 +101,40 @@ pub(super) fn run(args: Args, color: bool, quiet: bool) -> u8 {
         );
         return ERRORES;
     };
-    let salida = args.salida.clone().unwrap_or_else(|| {
-        args.plan.with_extension(match args.formato {
-            FormatoSalida::Pdf => "pdf",
-        })
-    });
+    let salida = args
+        .salida
+        .clone()
+        .unwrap_or_else(|| args.plan.with_extension(args.formato.extension()));
+    let texto = match args.formato {
+        FormatoSalida::Pdf => None,
+        FormatoSalida::Html => Some(hbs_text(plan, referencia, &plantillas, Formato::Html)),
+        FormatoSalida::Md => Some(hbs_text(plan, referencia, &plantillas, Formato::Markdown)),
+        FormatoSalida::Json => Some(Ok(json(plan, referencia))),
+    };
+    if let Some(texto) = texto {
+        return match texto {
+            Ok(t) => match write_atomic(&salida, t.as_bytes()) {
+                Ok(()) => {
+                    if !quiet {
+                        println!("{}: generado", salida.display());
+                    }
+                    OK
+                }
+                Err(e) => {
+                    eprintln!("error: no se pudo escribir {}: {e}", salida.display());
+                    NO_SE_PUDO
+                }
+            },
+            Err(e) => {
+                eprintln!("error en la plantilla: {e}");
+                eprintln!(
+                    "error: no se generó {}; el archivo anterior, si existía, no se modificó.",
+                    salida.display()
+                );
+                ERRORES
+            }
+        };
+    }
     let resultado = pdf(
         plan,
         referencia,

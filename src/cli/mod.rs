@@ -98,7 +98,7 @@ pub enum Comando {
     /// Valida planes: archivos .yaml o carpetas con archivos .yaml.
     #[command(visible_alias = "check")]
     Validar(validar::Args),
-    /// Genera el documento imprimible del plan (PDF).
+    /// Genera el documento imprimible del plan (PDF, HTML, Markdown o JSON).
     #[command(visible_alias = "build")]
     Generar(generar::Args),
     /// Explica una regla: qué comprueba, por qué importa, un ejemplo y cómo corregirlo.

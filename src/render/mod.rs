@@ -6,6 +6,9 @@
 
 pub mod cmark;
 pub mod document;
+pub mod hbs;
+pub mod html;
+pub mod markdown;
 pub mod templates;
 pub mod typst;
 
@@ -70,4 +73,27 @@ pub fn pdf(
         compilacion,
         total: start.elapsed(),
     })
+}
+
+/// Renders `plan` to HTML or Markdown with the Handlebars templates of `plantillas`.
+pub fn hbs_text(
+    plan: &Plan,
+    referencia: &Referencia,
+    plantillas: &Plantillas,
+    formato: hbs::Formato,
+) -> Result<String, String> {
+    let doc = Document::new(plan, referencia, fecha_documento(plan));
+    hbs::render(&doc, formato, plantillas)
+}
+
+/// The normalised plan as JSON (documented in `docs/salidas.md`): the plan as read, and the
+/// document data with resolved references, each action's axis, totals and coverage.
+pub fn json(plan: &Plan, referencia: &Referencia) -> String {
+    let doc = Document::new(plan, referencia, fecha_documento(plan));
+    let value = serde_json::json!({
+        "version": 1,
+        "plan": plan,
+        "documento": doc,
+    });
+    serde_json::to_string_pretty(&value).expect("the plan serialises") + "\n"
 }

@@ -8,6 +8,11 @@ use std::path::{Path, PathBuf};
 pub const EMBEDDED: &[(&str, &str)] = &[
     ("plan.typ", include_str!("../../templates/plan.typ")),
     ("estilos.typ", include_str!("../../templates/estilos.typ")),
+    (
+        "plan.html.hbs",
+        include_str!("../../templates/plan.html.hbs"),
+    ),
+    ("plan.md.hbs", include_str!("../../templates/plan.md.hbs")),
 ];
 
 /// Where templates come from.
