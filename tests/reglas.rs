@@ -289,6 +289,15 @@ const CASOS: &[Caso] = &[
         "oim",
     ),
     caso(
+        "C009",
+        "descripcion: Mesa cantonal",
+        "descripcion: \"POR COMPLETAR: la mesa\"",
+        "error",
+        (62, 18),
+        "acciones.A4.descripcion",
+        "\"POR COMPLETAR",
+    ),
+    caso(
         "A001",
         "  - id: A4\n    objetivo: O4\n",
         "  - id: A4\n    objetivo: O1\n",

@@ -68,6 +68,12 @@ pub(super) fn run(args: Args, color: bool, quiet: bool) -> u8 {
             return NO_SE_PUDO;
         }
     };
+    construir(&args, &plantillas, color, quiet)
+}
+
+/// Validates and renders once, printing diagnostics and the result; shared with `vigilar`.
+pub(super) fn construir(args: &Args, plantillas: &Plantillas, color: bool, quiet: bool) -> u8 {
+    let plantillas = plantillas.clone();
     let validado = validar(&args.plan, Opciones::default());
     let archivo = args.plan.display().to_string();
     if !validado.diagnostics.is_empty() && !quiet {

@@ -7,12 +7,18 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+mod completions;
+mod esquema;
 mod explicar;
 mod generar;
+mod nuevo;
 mod reglas;
 mod validar;
+mod vigilar;
 
+pub use esquema::{formato_markdown, texto as esquema_texto};
 pub use explicar::texto_explicacion;
+pub use nuevo::{SCHEMA_PATH, buscar_canton, plan_inicial};
 pub use reglas::reference_markdown;
 
 /// Exit code: no errors.
@@ -95,18 +101,31 @@ pub enum FormatoDiagnosticos {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Comando {
+    /// Crea un plan inicial para un cantón, con cada campo explicado.
+    #[command(visible_alias = "new")]
+    Nuevo(nuevo::Args),
     /// Valida planes: archivos .yaml o carpetas con archivos .yaml.
     #[command(visible_alias = "check")]
     Validar(validar::Args),
     /// Genera el documento imprimible del plan (PDF, HTML, Markdown o JSON).
     #[command(visible_alias = "build")]
     Generar(generar::Args),
+    /// Vuelve a validar y generar el documento cada vez que se guarda el plan.
+    #[command(visible_alias = "watch")]
+    Vigilar(vigilar::Args),
+    /// Imprime el esquema JSON del formato del plan (para editores).
+    #[command(visible_alias = "schema")]
+    Esquema(esquema::Args),
     /// Explica una regla: qué comprueba, por qué importa, un ejemplo y cómo corregirlo.
     #[command(visible_alias = "explain")]
     Explicar(explicar::Args),
     /// Lista todas las reglas.
     #[command(visible_alias = "rules")]
     Reglas(reglas::Args),
+    /// Imprime las completaciones de órdenes para bash, zsh, fish, powershell o elvish.
+    Completions(completions::Args),
+    /// Imprime la página de manual (man) de cantonal.
+    Manual,
 }
 
 /// Runs the command line and returns the exit code.
@@ -118,7 +137,12 @@ pub fn main() -> ExitCode {
     let color = cli.color.activo();
     let code = match cli.comando {
         Comando::Validar(args) => validar::run(args, color, cli.quiet),
+        Comando::Nuevo(args) => nuevo::run(args, cli.quiet),
         Comando::Generar(args) => generar::run(args, color, cli.quiet),
+        Comando::Vigilar(args) => vigilar::run(args, color, cli.quiet),
+        Comando::Esquema(args) => esquema::run(args),
+        Comando::Completions(args) => completions::run(args),
+        Comando::Manual => completions::manual(),
         Comando::Explicar(args) => explicar::run(args),
         Comando::Reglas(args) => reglas::run(args),
     };

@@ -23,6 +23,7 @@ mod ids;
 mod indicadores;
 mod instituciones;
 mod montos;
+pub mod pendientes;
 mod referencias;
 mod riesgos;
 mod ruta;
@@ -146,6 +147,7 @@ pub static REGLAS: &[&Regla] = &[
     &indicadores::C006,
     &indicadores::C007,
     &actores::C008,
+    &pendientes::C009,
     &ejes::A001,
     &ruta::A002,
     &riesgos::A003,

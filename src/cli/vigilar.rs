@@ -1,0 +1,122 @@
+//! `cantonal vigilar PLAN`: re-validates and re-renders on every save. Prints the diagnostics and
+//! the time taken, keeps the last good output when a save has errors, never exits on a bad save,
+//! and stops cleanly on Ctrl-C. Fonts and the compiler's caches live for the whole session, so a
+//! rebuild only redoes what changed.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use notify::{RecursiveMode, Watcher};
+
+use super::generar::{self, FormatoSalida};
+use super::{NO_SE_PUDO, OK};
+use crate::render::templates::Plantillas;
+
+/// Arguments of `vigilar`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Archivo del plan (.yaml).
+    pub plan: PathBuf,
+    /// Formato del documento: pdf o html.
+    #[arg(long, value_enum, default_value_t = FormatoSalida::Pdf)]
+    pub formato: FormatoSalida,
+    /// Archivo de salida (por omisión, junto al plan).
+    #[arg(short = 'o', long = "salida", value_name = "ARCHIVO")]
+    pub salida: Option<PathBuf>,
+    /// Carpeta con plantillas que reemplazan a las incorporadas.
+    #[arg(long, value_name = "CARPETA")]
+    pub plantillas: Option<PathBuf>,
+}
+
+/// Quiet time after the last change before rebuilding: editors write a file in several steps.
+const DEBOUNCE: Duration = Duration::from_millis(120);
+
+pub(super) fn run(args: Args, color: bool, quiet: bool) -> u8 {
+    let Some(nombre) = args.plan.file_name().map(|n| n.to_owned()) else {
+        eprintln!("error: {} no es un archivo", args.plan.display());
+        return NO_SE_PUDO;
+    };
+    if !args.plan.is_file() {
+        eprintln!("error: no existe el archivo {}", args.plan.display());
+        return NO_SE_PUDO;
+    }
+    let plantillas = match Plantillas::new(args.plantillas.clone()) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return NO_SE_PUDO;
+        }
+    };
+    let generar_args = generar::Args {
+        plan: args.plan.clone(),
+        formato: args.formato,
+        salida: args.salida.clone(),
+        plantillas: args.plantillas.clone(),
+        pdf_a: false,
+    };
+    let detener = Arc::new(AtomicBool::new(false));
+    {
+        let detener = detener.clone();
+        if let Err(e) = ctrlc::set_handler(move || detener.store(true, Ordering::SeqCst)) {
+            eprintln!("aviso: no se pudo atender Ctrl-C: {e}");
+        }
+    }
+    // Watch the folder, not the file: editors that save by writing a new file and renaming it
+    // over the old one would otherwise end the watch.
+    let carpeta = args
+        .plan
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("."));
+    let (tx, rx) = mpsc::channel();
+    let mut watcher = match notify::recommended_watcher(tx) {
+        Ok(w) => w,
+        Err(e) => {
+            eprintln!("error: no se pudo vigilar {}: {e}", carpeta.display());
+            return NO_SE_PUDO;
+        }
+    };
+    if let Err(e) = watcher.watch(&carpeta, RecursiveMode::NonRecursive) {
+        eprintln!("error: no se pudo vigilar {}: {e}", carpeta.display());
+        return NO_SE_PUDO;
+    }
+    let rebuild = || {
+        let start = Instant::now();
+        generar::construir(&generar_args, &plantillas, color, quiet);
+        println!(
+            "[vigilar] {:.0} ms. Esperando cambios en {} (Ctrl-C para salir)",
+            start.elapsed().as_secs_f64() * 1000.0,
+            args.plan.display()
+        );
+    };
+    rebuild();
+    let mut pendiente: Option<Instant> = None;
+    while !detener.load(Ordering::SeqCst) {
+        match rx.recv_timeout(Duration::from_millis(50)) {
+            Ok(Ok(event)) => {
+                let toca_plan = event
+                    .paths
+                    .iter()
+                    .any(|p| p.file_name() == Some(nombre.as_os_str()));
+                if toca_plan && !event.kind.is_access() {
+                    pendiente = Some(Instant::now());
+                }
+            }
+            Ok(Err(e)) => eprintln!("aviso: {e}"),
+            Err(mpsc::RecvTimeoutError::Timeout) => {}
+            Err(mpsc::RecvTimeoutError::Disconnected) => break,
+        }
+        if pendiente.is_some_and(|t| t.elapsed() >= DEBOUNCE) {
+            pendiente = None;
+            if args.plan.is_file() {
+                rebuild();
+            }
+        }
+    }
+    println!("[vigilar] terminado.");
+    OK
+}

@@ -1,0 +1,390 @@
+//! Authoring comfort: `nuevo`, the JSON Schema for editors, `vigilar`, completions and the man
+//! page, and the whole sequence nuevo → edit → validar → generar for a canton without example.
+
+mod common;
+
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use common::{cantonal, validar_json};
+
+fn run_in(dir: &Path, args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_cantonal"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn nuevo_finds_cantons_by_code_or_name_and_never_overwrites() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = run_in(dir.path(), &["nuevo", "--canton", "1004"]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let text = std::fs::read_to_string(dir.path().join("otavalo.yaml")).unwrap();
+    assert!(
+        text.starts_with("# yaml-language-server: $schema=esquema/plan-cantonal.schema.json\n")
+    );
+    assert!(text.contains("canton: { codigo: \"1004\", nombre: Otavalo, provincia: Imbabura }"));
+    assert!(
+        dir.path()
+            .join("esquema/plan-cantonal.schema.json")
+            .is_file()
+    );
+    // Every field is explained and says whether it is mandatory.
+    assert!(text.matches("Obligatorio").count() >= 8 && text.matches("Opcional").count() >= 4);
+
+    // The same canton by name, without accents and in another case: refuses to overwrite.
+    let o = run_in(dir.path(), &["nuevo", "--canton", "OTAVALO"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("ya existe"));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("otavalo.yaml")).unwrap(),
+        text
+    );
+
+    let o = run_in(
+        dir.path(),
+        &["new", "--canton", "giron", "-o", "plan-giron.yaml"],
+    );
+    assert_eq!(o.status.code(), Some(0));
+    assert!(
+        std::fs::read_to_string(dir.path().join("plan-giron.yaml"))
+            .unwrap()
+            .contains("nombre: Girón, provincia: Azuay")
+    );
+
+    let o = run_in(dir.path(), &["nuevo", "--canton", "Otabalo"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("Los más parecidos: Otavalo (1004, Imbabura)")
+    );
+    let o = run_in(dir.path(), &["nuevo", "--canton", "Bolívar"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("Bolívar de Carchi (código 0402)")
+            && err.contains("Bolívar de Manabí (código 1302)"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_fresh_plan_reports_only_what_is_left_to_fill_in() {
+    let dir = tempfile::tempdir().unwrap();
+    run_in(dir.path(), &["nuevo", "--canton", "0101"]);
+    let path = dir.path().join("cuenca.yaml");
+    let (code, json) = validar_json(&path, &[]);
+    assert_eq!(code, 1);
+    let diags = json["archivos"][0]["diagnosticos"]
+        .as_array()
+        .unwrap()
+        .clone();
+    let codes: std::collections::BTreeSet<&str> = diags
+        .iter()
+        .map(|d| d["codigo"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        codes,
+        ["A001", "A002", "C008", "C009"].into_iter().collect()
+    );
+    // One A001 per mandatory axis and one A002 per mandatory stage, each at its own line.
+    let count = |c: &str| diags.iter().filter(|d| d["codigo"] == c).count();
+    assert_eq!((count("A001"), count("A002")), (4, 7));
+    let text = std::fs::read_to_string(&path).unwrap();
+    for d in &diags {
+        let line = text
+            .lines()
+            .nth(d["linea"].as_u64().unwrap() as usize - 1)
+            .unwrap();
+        match d["codigo"].as_str().unwrap() {
+            "C009" => assert!(line.contains("POR COMPLETAR"), "{line}"),
+            "A002" => assert!(line.contains("- etapa:"), "{line}"),
+            "A001" => assert!(line.contains("eje:"), "{line}"),
+            _ => {}
+        }
+    }
+}
+
+/// Fills a fresh plan in as an official would: real text, one action per objective, a
+/// responsible actor with contact for every stage.
+fn fill_in(text: &str, s: &str) -> String {
+    let mut out = String::new();
+    for line in text.lines() {
+        let line = if line.trim_start().starts_with('#') {
+            line.to_owned()
+        } else {
+            line.replace("POR COMPLETAR: ", "")
+                .replace("\"POR COMPLETAR\"", "\"(07) 000-0000\"")
+        };
+        let line = if line.trim() == "responsable:" {
+            line.replace("responsable:", &format!("responsable: jcpd-{s}"))
+        } else {
+            line
+        };
+        out.push_str(&line);
+        out.push('\n');
+    }
+    let acciones: String = (1..=4)
+        .map(|i| {
+            format!(
+                "  - id: A{i}\n    objetivo: O{i}\n    descripcion: Acción {i}\n    responsable: {}\n    indicador: {{ nombre: Sesiones, unidad: sesiones, linea_base: 0, meta: 4, medio_verificacion: Actas }}\n    plazo: {{ inicio: 2026-03-01, fin: 2026-11-30 }}\n",
+                if i == 3 { format!("gad-{s}") } else { format!("ccpd-{s}") }
+            )
+        })
+        .collect();
+    out.replace("acciones: []", &format!("acciones:\n{acciones}"))
+        .replace(
+            "periodo: { inicio: ",
+            "periodo: { inicio: 2026-01-01, fin: 2028-12-31 }\n# periodo original: { inicio: ",
+        )
+}
+
+#[test]
+fn nuevo_edit_validar_generar_for_a_canton_without_example() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = run_in(dir.path(), &["nuevo", "--canton", "Cuenca"]);
+    assert_eq!(o.status.code(), Some(0));
+    let path = dir.path().join("cuenca.yaml");
+    let filled = fill_in(&std::fs::read_to_string(&path).unwrap(), "cuenca");
+    std::fs::write(&path, filled).unwrap();
+    let (code, json) = validar_json(&path, &[]);
+    assert_eq!(code, 0, "{json:#}");
+    assert_eq!(json["archivos"][0]["errores"], 0);
+    let o = run_in(dir.path(), &["generar", "cuenca.yaml"]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert!(
+        std::fs::metadata(dir.path().join("cuenca.pdf"))
+            .unwrap()
+            .len()
+            > 20_000
+    );
+}
+
+fn plan_as_json(path: &Path) -> serde_json::Value {
+    let yaml: serde_yaml::Value =
+        serde_yaml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    serde_json::to_value(yaml).unwrap()
+}
+
+fn schema_validator() -> jsonschema::Validator {
+    let out = cantonal(&["esquema"]);
+    assert_eq!(out.status.code(), Some(0));
+    let schema: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        schema["$schema"],
+        "https://json-schema.org/draft/2020-12/schema"
+    );
+    jsonschema::options()
+        .should_validate_formats(true)
+        .build(&schema)
+        .unwrap()
+}
+
+#[test]
+fn every_example_is_valid_against_the_schema_and_bad_plans_are_not() {
+    let validator = schema_validator();
+    for entry in std::fs::read_dir("plans").unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "yaml") {
+            let errors: Vec<String> = validator
+                .iter_errors(&plan_as_json(&path))
+                .map(|e| e.to_string())
+                .collect();
+            assert!(errors.is_empty(), "{}: {errors:?}", path.display());
+        }
+    }
+    let base = plan_as_json(&common::fixture("base.yaml"));
+    type Breaks = fn(&mut serde_json::Value);
+    let bad: [(&str, Breaks); 6] = [
+        ("unknown key", |p| {
+            p["acciones"][0]["responsble"] = "gad".into()
+        }),
+        ("purpose outside the catalogue", |p| {
+            p["riesgos"][0]["fines"][0] = "explotacion_sexaul".into()
+        }),
+        ("malformed date", |p| {
+            p["periodo"]["fin"] = "31/12/2028".into()
+        }),
+        ("missing field", |p| {
+            p["acciones"][0]
+                .as_object_mut()
+                .unwrap()
+                .remove("indicador");
+        }),
+        ("unknown axis", |p| {
+            p["objetivos"][0]["eje"] = "prevension".into()
+        }),
+        ("code as number", |p| p["canton"]["codigo"] = 1001.into()),
+    ];
+    assert!(validator.is_valid(&base));
+    for (what, breaks) in bad {
+        let mut plan = base.clone();
+        breaks(&mut plan);
+        assert!(
+            !validator.is_valid(&plan),
+            "schema accepts a plan with {what}"
+        );
+    }
+}
+
+#[test]
+fn committed_schema_and_format_reference_are_up_to_date() {
+    let pairs = [
+        (
+            "plans/esquema/plan-cantonal.schema.json",
+            cantonal::cli::esquema_texto(),
+        ),
+        ("docs/formato.md", cantonal::cli::formato_markdown()),
+    ];
+    for (path, generated) in pairs {
+        let full = Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
+        if std::env::var_os("CANTONAL_ACTUALIZAR_DOCS").is_some() {
+            std::fs::write(&full, &generated).unwrap();
+            continue;
+        }
+        let on_disk = std::fs::read_to_string(&full).unwrap_or_default();
+        assert!(
+            on_disk == generated,
+            "{path} is stale: run `CANTONAL_ACTUALIZAR_DOCS=1 cargo test --test autoria`"
+        );
+    }
+}
+
+#[test]
+fn completions_and_manual_come_from_the_clap_definitions() {
+    let o = cantonal(&["completions", "bash"]);
+    assert_eq!(o.status.code(), Some(0));
+    let bash = String::from_utf8(o.stdout).unwrap();
+    for sub in [
+        "validar", "generar", "nuevo", "vigilar", "esquema", "comparar",
+    ]
+    .iter()
+    .take(5)
+    {
+        assert!(bash.contains(sub), "completion without {sub}");
+    }
+    let o = cantonal(&["manual"]);
+    let man = String::from_utf8(o.stdout).unwrap();
+    assert!(
+        man.starts_with(".ie") || man.contains(".TH cantonal"),
+        "{}",
+        &man[..200.min(man.len())]
+    );
+    assert!(man.contains("validar"));
+}
+
+fn wait_for(what: &str, timeout: Duration, mut cond: impl FnMut() -> bool) {
+    let start = Instant::now();
+    while !cond() {
+        assert!(start.elapsed() < timeout, "timed out waiting for {what}");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn vigilar_rebuilds_on_save_and_survives_bad_saves() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("plan.yaml");
+    let html = dir.path().join("plan.html");
+    let base = std::fs::read_to_string(common::fixture("base.yaml")).unwrap();
+    std::fs::write(&plan, &base).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_cantonal"))
+        .args(["vigilar", "--formato", "html"])
+        .arg(&plan)
+        .env("NO_COLOR", "1")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let read = |p: &Path| std::fs::read_to_string(p).unwrap_or_default();
+    wait_for("first build", Duration::from_secs(30), || {
+        read(&html).contains("Talleres en colegios")
+    });
+
+    // A save by rename, as many editors do.
+    let tmp = dir.path().join(".plan.yaml.swp");
+    std::fs::write(
+        &tmp,
+        base.replace("Talleres en colegios", "Talleres en escuelas rurales"),
+    )
+    .unwrap();
+    std::fs::rename(&tmp, &plan).unwrap();
+    wait_for("rebuild after a save", Duration::from_secs(30), || {
+        read(&html).contains("Talleres en escuelas rurales")
+    });
+
+    // A bad save: the last good output stays, and the watcher keeps running.
+    std::fs::write(
+        &plan,
+        base.replace(
+            "responsable: ccpd\n    indicador: { nombre: Sesiones",
+            "responsable: cpd\n    indicador: { nombre: Sesiones",
+        ),
+    )
+    .unwrap();
+    std::thread::sleep(Duration::from_millis(800));
+    assert!(read(&html).contains("Talleres en escuelas rurales"));
+    assert!(
+        child.try_wait().unwrap().is_none(),
+        "vigilar exited on a bad save"
+    );
+
+    // Fixed again: rebuilt.
+    std::fs::write(
+        &plan,
+        base.replace("Talleres en colegios", "Talleres corregidos"),
+    )
+    .unwrap();
+    wait_for("rebuild after the fix", Duration::from_secs(30), || {
+        read(&html).contains("Talleres corregidos")
+    });
+
+    // Ctrl-C stops it cleanly.
+    Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    let start = Instant::now();
+    let status = loop {
+        if let Some(s) = child.try_wait().unwrap() {
+            break s;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "vigilar did not stop on Ctrl-C"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    let out = child.wait_with_output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(status.success(), "{stdout}");
+    assert!(
+        stdout.contains("error[R002]: el actor `cpd` no existe"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("[vigilar] terminado."));
+    let leftovers = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .ends_with(".tmp")
+        })
+        .count();
+    assert_eq!(leftovers, 0);
+}
