@@ -20,6 +20,7 @@ pub mod plan;
 pub mod reference;
 pub mod render;
 pub mod rules;
+pub mod sintetico;
 pub mod suggest;
 
 use std::path::Path;

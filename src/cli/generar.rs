@@ -1,8 +1,18 @@
-//! `cantonal generar PLAN`: validates the plan and, when it has no errors, renders the printable
-//! plan. Refuses to render a plan with errors, and says why.
+//! `cantonal generar PLAN...`: validates each plan and, when it has no errors, renders the
+//! printable plan. Refuses to render a plan with errors, and says why.
+//!
+//! With several plans or a folder, plans are rendered in parallel on all cores (fonts, the
+//! standard library and the templates are loaded once and shared), a progress bar shows on a
+//! terminal, a plan with errors is reported and skipped while the rest still build, and a summary
+//! ends the run.
 
-use std::path::PathBuf;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
 
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
+
+use super::validar::plan_files;
 use super::{ERRORES, NO_SE_PUDO, OK};
 use crate::diagnostics::{Conteo, human};
 use crate::reference::nacional;
@@ -40,13 +50,14 @@ impl FormatoSalida {
 /// Arguments of `generar`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Archivo del plan (.yaml).
-    pub plan: PathBuf,
+    /// Archivos de plan (.yaml) o carpetas que los contienen.
+    #[arg(required = true, value_name = "PLAN_O_CARPETA")]
+    pub planes: Vec<PathBuf>,
     /// Formato del documento.
     #[arg(long, value_enum, default_value_t = FormatoSalida::Pdf)]
     pub formato: FormatoSalida,
-    /// Archivo de salida (por omisión, junto al plan con la extensión del formato).
-    #[arg(short = 'o', long = "salida", value_name = "ARCHIVO")]
+    /// Salida: un archivo para un plan; una carpeta para varios (por omisión, junto a cada plan).
+    #[arg(short = 'o', long = "salida", value_name = "ARCHIVO_O_CARPETA")]
     pub salida: Option<PathBuf>,
     /// Carpeta con plantillas que reemplazan, archivo por archivo, a las incorporadas.
     #[arg(long, value_name = "CARPETA")]
@@ -56,11 +67,31 @@ pub struct Args {
     pub pdf_a: bool,
 }
 
-pub(super) fn run(args: Args, color: bool, quiet: bool) -> u8 {
-    if !args.plan.is_file() {
-        eprintln!("error: no existe el archivo {}", args.plan.display());
-        return NO_SE_PUDO;
+/// What one build printed and how it ended.
+pub(super) struct Resultado {
+    /// Exit code of this plan alone.
+    pub codigo: u8,
+    /// For standard output.
+    pub salida: String,
+    /// For standard error.
+    pub errores: String,
+}
+
+impl Resultado {
+    pub(super) fn print(&self) {
+        print!("{}", self.salida);
+        eprint!("{}", self.errores);
     }
+}
+
+pub(super) fn run(args: Args, color: bool, quiet: bool) -> u8 {
+    let files = match plan_files(&args.planes) {
+        Ok(files) => files,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return NO_SE_PUDO;
+        }
+    };
     let plantillas = match Plantillas::new(args.plantillas.clone()) {
         Ok(p) => p,
         Err(e) => {
@@ -68,28 +99,95 @@ pub(super) fn run(args: Args, color: bool, quiet: bool) -> u8 {
             return NO_SE_PUDO;
         }
     };
-    construir(&args, &plantillas, color, quiet)
+    let lote = files.len() > 1 || args.planes.iter().any(|p| p.is_dir());
+    if !lote {
+        let r = construir(
+            &files[0],
+            args.salida.clone(),
+            &args,
+            &plantillas,
+            color,
+            quiet,
+        );
+        r.print();
+        return r.codigo;
+    }
+    let carpeta = args.salida.clone();
+    if let Some(dir) = &carpeta
+        && let Err(e) = std::fs::create_dir_all(dir)
+    {
+        eprintln!("error: no se pudo crear la carpeta {}: {e}", dir.display());
+        return NO_SE_PUDO;
+    }
+    let barra =
+        ProgressBar::with_draw_target(Some(files.len() as u64), ProgressDrawTarget::stderr());
+    if quiet {
+        barra.set_draw_target(ProgressDrawTarget::hidden());
+    }
+    barra.set_style(
+        ProgressStyle::with_template("{bar:40} {pos}/{len} planes · {elapsed_precise} · {msg}")
+            .expect("valid template"),
+    );
+    let resultados: Vec<Resultado> = files
+        .par_iter()
+        .map(|f| {
+            let salida = carpeta.as_ref().map(|d| {
+                d.join(f.file_name().unwrap_or_default())
+                    .with_extension(args.formato.extension())
+            });
+            let r = construir(f, salida, &args, &plantillas, color, quiet);
+            barra.set_message(f.display().to_string());
+            barra.inc(1);
+            r
+        })
+        .collect();
+    barra.finish_and_clear();
+    for r in &resultados {
+        r.print();
+    }
+    let fallidos = resultados.iter().filter(|r| r.codigo != OK).count();
+    if !quiet || fallidos > 0 {
+        println!(
+            "\nResumen: {} planes; {} generados, {} no generados.",
+            resultados.len(),
+            resultados.len() - fallidos,
+            fallidos
+        );
+    }
+    if fallidos > 0 { ERRORES } else { OK }
 }
 
-/// Validates and renders once, printing diagnostics and the result; shared with `vigilar`.
-pub(super) fn construir(args: &Args, plantillas: &Plantillas, color: bool, quiet: bool) -> u8 {
-    let plantillas = plantillas.clone();
-    let validado = validar(&args.plan, Opciones::default());
-    let archivo = args.plan.display().to_string();
+/// Validates and renders one plan; everything it would print is returned, so that parallel
+/// builds print in order. Shared with `vigilar`.
+pub(super) fn construir(
+    plan_path: &Path,
+    salida: Option<PathBuf>,
+    args: &Args,
+    plantillas: &Plantillas,
+    color: bool,
+    quiet: bool,
+) -> Resultado {
+    let mut out = String::new();
+    let mut err = String::new();
+    let fin = |codigo: u8, out: String, err: String| Resultado {
+        codigo,
+        salida: out,
+        errores: err,
+    };
+    let validado = validar(plan_path, Opciones::default());
+    let archivo = plan_path.display().to_string();
     if !validado.diagnostics.is_empty() && !quiet {
-        print!(
-            "{}",
-            human::render(
-                &archivo,
-                &validado.loaded.texto,
-                &validado.diagnostics,
-                color
-            )
-        );
+        out.push_str(&human::render(
+            &archivo,
+            &validado.loaded.texto,
+            &validado.diagnostics,
+            color,
+        ));
     }
     let conteo = Conteo::de(&validado.diagnostics);
     let (Some(plan), false) = (&validado.loaded.plan, validado.tiene_errores()) else {
-        eprintln!(
+        let _ = writeln!(
+            err,
             "error: no se generó el documento: {archivo} tiene {}. Corríjalos y vuelva a intentarlo.",
             if conteo.errores == 1 {
                 "1 error".to_owned()
@@ -97,87 +195,69 @@ pub(super) fn construir(args: &Args, plantillas: &Plantillas, color: bool, quiet
                 format!("{} errores", conteo.errores)
             }
         );
-        return ERRORES;
+        return fin(ERRORES, out, err);
     };
     let resolved = nacional::resolve(&validado.loaded.carpeta(), &plan.plan_nacional);
     let Some(referencia) = resolved.referencia() else {
-        eprintln!(
+        let _ = writeln!(
+            err,
             "error: no se encontró la referencia nacional `{}`",
             plan.plan_nacional
         );
-        return ERRORES;
+        return fin(ERRORES, out, err);
     };
-    let salida = args
-        .salida
-        .clone()
-        .unwrap_or_else(|| args.plan.with_extension(args.formato.extension()));
-    let texto = match args.formato {
-        FormatoSalida::Pdf => None,
-        FormatoSalida::Html => Some(hbs_text(plan, referencia, &plantillas, Formato::Html)),
-        FormatoSalida::Md => Some(hbs_text(plan, referencia, &plantillas, Formato::Markdown)),
-        FormatoSalida::Json => Some(Ok(json(plan, referencia))),
+    let salida = salida.unwrap_or_else(|| plan_path.with_extension(args.formato.extension()));
+    let avisos = if conteo.advertencias + conteo.sugerencias > 0 {
+        format!("; el plan tiene {}", conteo.texto())
+    } else {
+        String::new()
     };
-    if let Some(texto) = texto {
-        return match texto {
-            Ok(t) => match write_atomic(&salida, t.as_bytes()) {
-                Ok(()) => {
-                    if !quiet {
-                        println!("{}: generado", salida.display());
-                    }
-                    OK
-                }
-                Err(e) => {
-                    eprintln!("error: no se pudo escribir {}: {e}", salida.display());
-                    NO_SE_PUDO
-                }
-            },
-            Err(e) => {
-                eprintln!("error en la plantilla: {e}");
-                eprintln!(
-                    "error: no se generó {}; el archivo anterior, si existía, no se modificó.",
-                    salida.display()
-                );
-                ERRORES
-            }
-        };
-    }
-    let resultado = pdf(
-        plan,
-        referencia,
-        plantillas,
-        PdfConfig { pdf_a: args.pdf_a },
-    );
-    match resultado {
-        Ok(doc) => {
-            if let Err(e) = write_atomic(&salida, &doc.bytes) {
-                eprintln!("error: no se pudo escribir {}: {e}", salida.display());
-                return NO_SE_PUDO;
+    let rendered: Result<(Vec<u8>, String), Vec<String>> = match args.formato {
+        FormatoSalida::Pdf => pdf(
+            plan,
+            referencia,
+            plantillas.clone(),
+            PdfConfig { pdf_a: args.pdf_a },
+        )
+        .map(|doc| {
+            let detalle = format!(
+                "{} páginas en {:.2} s (compilación Typst {:.2} s)",
+                doc.document.pages().len(),
+                doc.total.as_secs_f64(),
+                doc.compilacion.as_secs_f64()
+            );
+            (doc.bytes, detalle)
+        })
+        .map_err(|errores| errores.iter().map(ToString::to_string).collect()),
+        FormatoSalida::Html => hbs_text(plan, referencia, plantillas, Formato::Html)
+            .map(|t| (t.into_bytes(), "generado".to_owned()))
+            .map_err(|e| vec![e]),
+        FormatoSalida::Md => hbs_text(plan, referencia, plantillas, Formato::Markdown)
+            .map(|t| (t.into_bytes(), "generado".to_owned()))
+            .map_err(|e| vec![e]),
+        FormatoSalida::Json => Ok((json(plan, referencia).into_bytes(), "generado".to_owned())),
+    };
+    match rendered {
+        Ok((bytes, detalle)) => {
+            if let Err(e) = write_atomic(&salida, &bytes) {
+                let _ = writeln!(err, "error: no se pudo escribir {}: {e}", salida.display());
+                return fin(NO_SE_PUDO, out, err);
             }
             if !quiet {
-                println!(
-                    "{}: {} páginas en {:.2} s (compilación Typst {:.2} s){}",
-                    salida.display(),
-                    doc.document.pages().len(),
-                    doc.total.as_secs_f64(),
-                    doc.compilacion.as_secs_f64(),
-                    if conteo.advertencias + conteo.sugerencias > 0 {
-                        format!("; el plan tiene {}", conteo.texto())
-                    } else {
-                        String::new()
-                    }
-                );
+                let _ = writeln!(out, "{}: {detalle}{avisos}", salida.display());
             }
-            OK
+            fin(OK, out, err)
         }
         Err(errores) => {
             for e in &errores {
-                eprintln!("error en la plantilla: {e}");
+                let _ = writeln!(err, "error en la plantilla: {e}");
             }
-            eprintln!(
+            let _ = writeln!(
+                err,
                 "error: no se generó {}; el archivo anterior, si existía, no se modificó.",
                 salida.display()
             );
-            ERRORES
+            fin(ERRORES, out, err)
         }
     }
 }

@@ -3,6 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 use super::{ERRORES, FormatoDiagnosticos, NO_SE_PUDO, OK};
 use crate::diagnostics::{Conteo, Severidad, human, json};
 use crate::rules::Opciones;
@@ -67,7 +69,8 @@ pub(super) fn run(args: Args, color: bool, quiet: bool) -> u8 {
     let opciones = Opciones {
         estricto: args.estricto,
     };
-    let resultados: Vec<Validado> = files.iter().map(|f| validar(f, opciones)).collect();
+    // Files are independent: check them on all cores, keeping their order for the output.
+    let resultados: Vec<Validado> = files.par_iter().map(|f| validar(f, opciones)).collect();
     match args.formato {
         FormatoDiagnosticos::Json => {
             let archivos = resultados

@@ -51,7 +51,7 @@ pub(super) fn run(args: Args, color: bool, quiet: bool) -> u8 {
         }
     };
     let generar_args = generar::Args {
-        plan: args.plan.clone(),
+        planes: vec![args.plan.clone()],
         formato: args.formato,
         salida: args.salida.clone(),
         plantillas: args.plantillas.clone(),
@@ -86,7 +86,15 @@ pub(super) fn run(args: Args, color: bool, quiet: bool) -> u8 {
     }
     let rebuild = || {
         let start = Instant::now();
-        generar::construir(&generar_args, &plantillas, color, quiet);
+        generar::construir(
+            &args.plan,
+            args.salida.clone(),
+            &generar_args,
+            &plantillas,
+            color,
+            quiet,
+        )
+        .print();
         println!(
             "[vigilar] {:.0} ms. Esperando cambios en {} (Ctrl-C para salir)",
             start.elapsed().as_secs_f64() * 1000.0,

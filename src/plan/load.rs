@@ -246,8 +246,9 @@ fn decode(bytes: &[u8]) -> Result<String, (Region, String, String)> {
         }
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // YAML reads CRLF and a lone CR as line breaks: so does every position reported here.
     Ok(if text.contains('\r') {
-        text.replace("\r\n", "\n")
+        text.replace("\r\n", "\n").replace('\r', "\n")
     } else {
         text.to_owned()
     })
@@ -362,7 +363,15 @@ fn syntax_error(text: &str, e: &serde_yaml::Error) -> (Region, String, String) {
                 "Revise la sangría (solo espacios) y las comillas de esta línea.".into(),
             )
         });
-    (Region::point(line.max(1), col.max(1)), mensaje, ayuda)
+    (clamp(text, line, col), mensaje, ayuda)
+}
+
+/// A point inside `text`: the parser may report the position just past the end of the file.
+fn clamp(text: &str, line: usize, col: usize) -> Region {
+    let lines: Vec<&str> = text.split('\n').collect();
+    let line = line.clamp(1, lines.len());
+    let width = lines[line - 1].chars().count();
+    Region::point(line, col.clamp(1, width + 1))
 }
 
 fn strip_location(raw: &str) -> &str {

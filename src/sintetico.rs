@@ -1,0 +1,203 @@
+//! Synthetic plans of realistic size (40 actions, 15 actors, 10 risks, the full route) for
+//! benchmarks, load tests and fuzzing seeds. They are valid: no rule reports anything on them.
+//! The text is generic and says that the plan is synthetic.
+
+use crate::reference::dpa::CantonDpa;
+use crate::reference::nacional::Referencia;
+
+/// Size of a synthetic plan.
+#[derive(Debug, Clone, Copy)]
+pub struct Tamano {
+    /// Actions.
+    pub acciones: usize,
+    /// Actors (at least the 5 the route and the axes need).
+    pub actores: usize,
+    /// Risks.
+    pub riesgos: usize,
+}
+
+impl Default for Tamano {
+    fn default() -> Self {
+        Tamano {
+            acciones: 40,
+            actores: 15,
+            riesgos: 10,
+        }
+    }
+}
+
+fn q(s: &str) -> String {
+    serde_json::to_string(s).expect("string")
+}
+
+/// The YAML text of a synthetic plan for `canton`.
+pub fn plan(canton: &CantonDpa, r: &Referencia, t: Tamano) -> String {
+    let actores_n = t.actores.max(5);
+    let mut out = format!(
+        "# Plan SINTÉTICO generado para pruebas de rendimiento: no describe al cantón.\n\
+         formato: 1\nplan_nacional: {}\n\
+         canton: {{ codigo: \"{}\", nombre: {}, provincia: {} }}\n\
+         periodo: {{ inicio: 2026-01-01, fin: 2029-12-31 }}\nestado: borrador\n\
+         presentacion: |\n  Plan sintético del cantón {} para medir el rendimiento de *cantonal*.\n\n  - Generado automáticamente.\n  - Sin datos reales.\n\
+         diagnostico:\n  contexto: Contexto sintético.\n  casos:\n",
+        r.id,
+        canton.codigo,
+        q(&canton.nombre),
+        q(&canton.provincia),
+        canton.nombre
+    );
+    for (i, anio) in (2021..=2025).enumerate() {
+        out.push_str(&format!(
+            "    - {{ anio: {anio}, casos: {}, fuente: Registro sintético }}\n",
+            3 + i * 2
+        ));
+    }
+    let fines = r.fines_explotacion.ids();
+    let poblaciones = r.poblaciones.ids();
+    out.push_str("riesgos:\n");
+    for i in 0..t.riesgos {
+        out.push_str(&format!(
+            "  - id: R{n}\n    titulo: Riesgo sintético {n}\n    fines: [{}]\n    poblaciones: [{}, {}]\n    zonas: [Zona {n}]\n    probabilidad: {}\n    impacto: {}\n    descripcion: Descripción del riesgo {n}.\n",
+            fines[i % fines.len()],
+            poblaciones[i % poblaciones.len()],
+            poblaciones[(i + 3) % poblaciones.len()],
+            ["alta", "media", "baja"][i % 3],
+            ["alto", "medio", "bajo"][(i / 3) % 3],
+            n = i + 1,
+        ));
+    }
+    // The first five actors are the ones the rules require: the three cantonal bodies, the
+    // prosecutor's office (investigation axis) and a health service.
+    let fijos = [
+        (
+            "gad",
+            "GAD Municipal",
+            "gad_municipal",
+            Some("gad-municipal"),
+        ),
+        (
+            "ccpd",
+            "Consejo Cantonal de Protección de Derechos",
+            "consejo_cantonal",
+            Some("ccpd"),
+        ),
+        (
+            "jcpd",
+            "Junta Cantonal de Protección de Derechos",
+            "junta_cantonal",
+            Some("jcpd"),
+        ),
+        ("fge", "Fiscalía", "institucion_nacional", Some("fiscalia")),
+        (
+            "msp",
+            "Servicio de salud",
+            "institucion_nacional",
+            Some("msp"),
+        ),
+    ];
+    out.push_str("actores:\n");
+    let mut ids = Vec::new();
+    for i in 0..actores_n {
+        let (id, nombre, tipo, inst) = match fijos.get(i) {
+            Some((id, n, t, inst)) => (
+                (*id).to_owned(),
+                format!("{n} de {}", canton.nombre),
+                *t,
+                *inst,
+            ),
+            None => (
+                format!("org{i}"),
+                format!("Organización sintética {i}"),
+                "sociedad_civil",
+                None,
+            ),
+        };
+        out.push_str(&format!(
+            "  - id: {id}\n    nombre: {}\n    tipo: {tipo}\n{}    rol: Papel sintético.\n    contacto: {{ telefono: \"(02) 000-{i:04}\", correo: \"{id}@example.org\" }}\n",
+            q(&nombre),
+            inst.map(|x| format!("    institucion: {x}\n")).unwrap_or_default(),
+        ));
+        ids.push(id);
+    }
+    let ejes: Vec<&str> = r.ejes.valores.iter().map(|e| e.id.as_str()).collect();
+    out.push_str("objetivo_general: Objetivo general sintético.\nobjetivos:\n");
+    for (i, eje) in ejes.iter().enumerate() {
+        out.push_str(&format!(
+            "  - {{ id: O{n}, eje: {eje}, descripcion: Objetivo sintético del eje {eje}. }}\n",
+            n = i + 1
+        ));
+    }
+    out.push_str("acciones:\n");
+    for i in 0..t.acciones {
+        let objetivo = i % ejes.len();
+        let responsable = &ids[i % ids.len()];
+        // Investigation actions always have the prosecutor's office with them.
+        let co = if ejes[objetivo] == "investigacion" && responsable != "fge" {
+            "fge".to_owned()
+        } else {
+            ids[(i + 1) % ids.len()].clone()
+        };
+        let mes = 1 + (i % 12);
+        out.push_str(&format!(
+            "  - id: A{n}\n    objetivo: O{o}\n    descripcion: Acción sintética número {n} del plan\n    riesgos: [R{r}]\n    responsable: {responsable}\n    corresponsables: [{co}]\n    indicador: {{ nombre: Indicador {n}, unidad: unidades, linea_base: {b}, meta: {m}, medio_verificacion: Registros }}\n    plazo: {{ inicio: 2026-{mes:02}-01, fin: 2029-{mes:02}-28 }}\n    presupuesto: {{ monto: {monto}.00, fuente: Fuente {f} }}\n",
+            n = i + 1,
+            o = objetivo + 1,
+            r = i % t.riesgos.max(1) + 1,
+            b = i,
+            m = i * 2 + 10,
+            monto = 1000 + i * 250,
+            f = i % 3 + 1,
+        ));
+    }
+    out.push_str("ruta_atencion:\n");
+    for (i, etapa) in r.etapas_ruta.valores.iter().enumerate() {
+        let responsable = match etapa.id.as_str() {
+            "atencion_salud" | "intervencion_crisis" => "msp",
+            "denuncia_y_proteccion_judicial" => "fge",
+            _ => ["jcpd", "gad", "ccpd"][i % 3],
+        };
+        let plazo = etapa.plazo_max_horas.unwrap_or(48).min(24);
+        out.push_str(&format!(
+            "  - etapa: {}\n    responsable: {responsable}\n    apoyo: [ccpd]\n    plazo_horas: {plazo}\n    descripcion: Atención sintética.\n",
+            etapa.id
+        ));
+    }
+    out.push_str("seguimiento: { responsable: ccpd, frecuencia: trimestral }\n");
+    out
+}
+
+/// Writes `n` synthetic plans into `dir` (one per canton of the catalogue, cycling), named
+/// `<code>-<n>.yaml`.
+pub fn write_all(dir: &std::path::Path, n: usize) -> std::io::Result<()> {
+    let cantones = &crate::reference::dpa::Dpa::get().cantones;
+    std::fs::create_dir_all(dir)?;
+    for i in 0..n {
+        let canton = &cantones[i % cantones.len()];
+        let text = plan(canton, Referencia::pacta(), Tamano::default());
+        std::fs::write(dir.join(format!("{}-{i:04}.yaml", canton.codigo)), text)?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::reference::dpa::Dpa;
+
+    #[test]
+    fn synthetic_plans_are_valid_and_of_the_requested_size() {
+        for canton in Dpa::get().cantones.iter().step_by(37) {
+            let text = plan(canton, Referencia::pacta(), Tamano::default());
+            let loaded =
+                crate::plan::load::load_bytes(std::path::Path::new("s.yaml"), text.as_bytes());
+            let diags = crate::rules::check(&loaded, crate::rules::Opciones { estricto: true });
+            assert!(diags.is_empty(), "{}: {diags:#?}", canton.nombre);
+            let p = loaded.plan.unwrap();
+            assert_eq!(
+                (p.acciones.len(), p.actores.len(), p.riesgos.len()),
+                (40, 15, 10)
+            );
+            assert_eq!(p.ruta_atencion.len(), 8);
+        }
+    }
+}

@@ -1,0 +1,199 @@
+//! A property-test harness over load → validate → document → Typst layout, bounded in cases so
+//! that it runs in CI in a few seconds. Inputs are plans broken in random ways (bytes inserted,
+//! deleted or replaced, lines duplicated, values swapped for hostile text) and random bytes.
+//! Properties: nothing panics; every diagnostic is located inside the file; a plan without errors
+//! always renders.
+
+mod common;
+
+use std::path::Path;
+
+use cantonal::plan::load::load_bytes;
+use cantonal::reference::nacional::Referencia;
+use cantonal::render::templates::Plantillas;
+use cantonal::render::typst::PdfConfig;
+use cantonal::rules::{Opciones, check};
+use proptest::prelude::*;
+use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
+
+const HOSTILE: &[&str] = &[
+    "#read(\"/etc/passwd\")",
+    "<script>x</script>",
+    "{{x}}",
+    "&a [*a, *a]",
+    "\t",
+    "- - - -",
+    ": : :",
+    "\"",
+    "'",
+    "[",
+    "{",
+    "!!binary AAAA",
+    "2026-02-30",
+    "-1e309",
+    "\u{feff}",
+    "ñandú",
+];
+
+#[derive(Debug, Clone)]
+enum Edit {
+    Insert(usize, String),
+    Delete(usize, usize),
+    DuplicateLine(usize),
+    ReplaceValue(usize, String),
+}
+
+fn edit() -> impl Strategy<Value = Edit> {
+    let text = prop_oneof![
+        prop::sample::select(HOSTILE).prop_map(str::to_owned),
+        "[ -~]{0,12}",
+        prop::collection::vec(any::<char>(), 0..6).prop_map(|v| v.into_iter().collect()),
+    ];
+    prop_oneof![
+        (any::<usize>(), text.clone()).prop_map(|(i, s)| Edit::Insert(i, s)),
+        (any::<usize>(), 0usize..40).prop_map(|(i, n)| Edit::Delete(i, n)),
+        any::<usize>().prop_map(Edit::DuplicateLine),
+        (any::<usize>(), text).prop_map(|(i, s)| Edit::ReplaceValue(i, s)),
+    ]
+}
+
+fn apply(text: &str, edits: &[Edit]) -> Vec<u8> {
+    let mut bytes = text.as_bytes().to_vec();
+    for e in edits {
+        match e {
+            Edit::Insert(i, s) => {
+                let at = i % (bytes.len() + 1);
+                bytes.splice(at..at, s.bytes());
+            }
+            Edit::Delete(i, n) => {
+                let at = i % (bytes.len() + 1);
+                let end = (at + n).min(bytes.len());
+                bytes.drain(at..end);
+            }
+            Edit::DuplicateLine(i) => {
+                let s = String::from_utf8_lossy(&bytes).into_owned();
+                let lines: Vec<&str> = s.split('\n').collect();
+                let k = i % lines.len();
+                let mut out = lines.clone();
+                out.insert(k, lines[k]);
+                bytes = out.join("\n").into_bytes();
+            }
+            Edit::ReplaceValue(i, v) => {
+                let s = String::from_utf8_lossy(&bytes).into_owned();
+                let mut lines: Vec<String> = s.split('\n').map(str::to_owned).collect();
+                let k = i % lines.len();
+                if let Some(colon) = lines[k].find(": ") {
+                    lines[k] = format!(
+                        "{}: {}",
+                        &lines[k][..colon],
+                        serde_json::to_string(v).unwrap()
+                    );
+                }
+                bytes = lines.join("\n").into_bytes();
+            }
+        }
+    }
+    bytes
+}
+
+/// Loads and checks `bytes`; checks the properties; returns whether the plan had no errors.
+fn properties(bytes: &[u8], render: bool) -> Result<bool, TestCaseError> {
+    let loaded = load_bytes(Path::new("plan.yaml"), bytes);
+    let diags = check(&loaded, Opciones::default());
+    let lines: Vec<&str> = loaded.texto.split('\n').collect();
+    for d in &diags {
+        prop_assert!(d.linea >= 1 && d.columna >= 1, "{d:?}");
+        prop_assert!(
+            d.linea <= lines.len().max(1),
+            "line {} of {} in {d:?}",
+            d.linea,
+            lines.len()
+        );
+        let width = lines.get(d.linea - 1).map_or(0, |l| l.chars().count());
+        prop_assert!(
+            d.columna <= width + 1,
+            "column {} of {width} in {d:?}",
+            d.columna
+        );
+        prop_assert!(!d.mensaje.is_empty() && !d.ayuda.is_empty());
+    }
+    let ok = !diags
+        .iter()
+        .any(|d| d.severidad == cantonal::diagnostics::Severidad::Error);
+    if ok && render {
+        let plan = loaded
+            .plan
+            .as_ref()
+            .expect("a plan without errors has a typed plan");
+        let pdf = cantonal::render::pdf(
+            plan,
+            Referencia::pacta(),
+            Plantillas::default(),
+            PdfConfig::default(),
+        );
+        prop_assert!(pdf.is_ok(), "a valid plan did not render: {:?}", pdf.err());
+    }
+    Ok(ok)
+}
+
+fn runner(cases: u32) -> TestRunner {
+    let cases = std::env::var("CANTONAL_FUZZ_CASOS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(cases);
+    // A fixed seed: CI runs the same cases every time; CANTONAL_FUZZ_SEMILLA explores others.
+    let seed: u64 = std::env::var("CANTONAL_FUZZ_SEMILLA")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(2026);
+    let mut bytes = [0u8; 32];
+    bytes[..8].copy_from_slice(&seed.to_le_bytes());
+    TestRunner::new_with_rng(
+        Config {
+            cases,
+            failure_persistence: None,
+            ..Config::default()
+        },
+        TestRng::from_seed(RngAlgorithm::ChaCha, &bytes),
+    )
+}
+
+#[test]
+fn broken_plans_never_panic_and_are_always_located() {
+    let base = common::base();
+    runner(400)
+        .run(&prop::collection::vec(edit(), 1..6), |edits| {
+            properties(&apply(&base, &edits), false).map(|_| ())
+        })
+        .unwrap();
+}
+
+#[test]
+fn random_bytes_never_panic() {
+    runner(300)
+        .run(&prop::collection::vec(any::<u8>(), 0..2000), |bytes| {
+            properties(&bytes, false).map(|_| ())
+        })
+        .unwrap();
+}
+
+#[test]
+fn plans_that_validate_always_render() {
+    // Value replacements only, so that many cases stay valid and reach the Typst layout.
+    let base = common::base();
+    let replace = (
+        any::<usize>(),
+        prop::sample::select(HOSTILE).prop_map(str::to_owned),
+    )
+        .prop_map(|(i, s)| Edit::ReplaceValue(i, s));
+    let rendered = std::sync::atomic::AtomicUsize::new(0);
+    runner(24)
+        .run(&prop::collection::vec(replace, 1..3), |edits| {
+            if properties(&apply(&base, &edits), true)? {
+                rendered.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            }
+            Ok(())
+        })
+        .unwrap();
+    assert!(rendered.into_inner() > 0, "no case reached the layout");
+}
