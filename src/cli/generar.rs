@@ -67,6 +67,15 @@ pub struct Args {
     pub pdf_a: bool,
 }
 
+/// What to produce from a plan.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Documento {
+    /// Output format.
+    pub formato: FormatoSalida,
+    /// Archival PDF/A-2b.
+    pub pdf_a: bool,
+}
+
 /// What one build printed and how it ended.
 pub(super) struct Resultado {
     /// Exit code of this plan alone.
@@ -99,12 +108,16 @@ pub(super) fn run(args: Args, color: bool, quiet: bool) -> u8 {
             return NO_SE_PUDO;
         }
     };
+    let documento = Documento {
+        formato: args.formato,
+        pdf_a: args.pdf_a,
+    };
     let lote = files.len() > 1 || args.planes.iter().any(|p| p.is_dir());
     if !lote {
         let r = construir(
             &files[0],
             args.salida.clone(),
-            &args,
+            documento,
             &plantillas,
             color,
             quiet,
@@ -135,7 +148,7 @@ pub(super) fn run(args: Args, color: bool, quiet: bool) -> u8 {
                 d.join(f.file_name().unwrap_or_default())
                     .with_extension(args.formato.extension())
             });
-            let r = construir(f, salida, &args, &plantillas, color, quiet);
+            let r = construir(f, salida, documento, &plantillas, color, quiet);
             barra.set_message(f.display().to_string());
             barra.inc(1);
             r
@@ -162,7 +175,7 @@ pub(super) fn run(args: Args, color: bool, quiet: bool) -> u8 {
 pub(super) fn construir(
     plan_path: &Path,
     salida: Option<PathBuf>,
-    args: &Args,
+    documento: Documento,
     plantillas: &Plantillas,
     color: bool,
     quiet: bool,
@@ -206,18 +219,20 @@ pub(super) fn construir(
         );
         return fin(ERRORES, out, err);
     };
-    let salida = salida.unwrap_or_else(|| plan_path.with_extension(args.formato.extension()));
+    let salida = salida.unwrap_or_else(|| plan_path.with_extension(documento.formato.extension()));
     let avisos = if conteo.advertencias + conteo.sugerencias > 0 {
         format!("; el plan tiene {}", conteo.texto())
     } else {
         String::new()
     };
-    let rendered: Result<(Vec<u8>, String), Vec<String>> = match args.formato {
+    let rendered: Result<(Vec<u8>, String), Vec<String>> = match documento.formato {
         FormatoSalida::Pdf => pdf(
             plan,
             referencia,
             plantillas.clone(),
-            PdfConfig { pdf_a: args.pdf_a },
+            PdfConfig {
+                pdf_a: documento.pdf_a,
+            },
         )
         .map(|doc| {
             let detalle = format!(

@@ -50,11 +50,8 @@ pub(super) fn run(args: Args, color: bool, quiet: bool) -> u8 {
             return NO_SE_PUDO;
         }
     };
-    let generar_args = generar::Args {
-        planes: vec![args.plan.clone()],
+    let documento = generar::Documento {
         formato: args.formato,
-        salida: args.salida.clone(),
-        plantillas: args.plantillas.clone(),
         pdf_a: false,
     };
     let detener = Arc::new(AtomicBool::new(false));
@@ -89,7 +86,7 @@ pub(super) fn run(args: Args, color: bool, quiet: bool) -> u8 {
         generar::construir(
             &args.plan,
             args.salida.clone(),
-            &generar_args,
+            documento,
             &plantillas,
             color,
             quiet,
