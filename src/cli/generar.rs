@@ -1,7 +1,7 @@
 //! `cantonal generar PLAN...`: validates each plan and, when it has no errors, renders the
 //! printable plan. Refuses to render a plan with errors, and says why.
 //!
-//! With several plans or a folder, plans are rendered in parallel on all cores (fonts, the
+//! With several plans or a folder, plans are rendered in parallel, one worker per core (fonts, the
 //! standard library and the templates are loaded once and shared), a progress bar shows on a
 //! terminal, a plan with errors is reported and skipped while the rest still build, and a summary
 //! ends the run.
@@ -10,7 +10,8 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use rayon::prelude::*;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::validar::plan_files;
 use super::{ERRORES, NO_SE_PUDO, OK};
@@ -22,6 +23,9 @@ use crate::render::typst::PdfConfig;
 use crate::render::{hbs_text, json, pdf, write_atomic};
 use crate::rules::Opciones;
 use crate::validar;
+
+/// Stack of each batch worker: Typst's layout recurses deeply on long tables.
+const PILA: usize = 64 * 1024 * 1024;
 
 /// Output formats of `generar`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -141,18 +145,40 @@ pub(super) fn run(args: Args, color: bool, quiet: bool) -> u8 {
         ProgressStyle::with_template("{bar:40} {pos}/{len} planes · {elapsed_precise} · {msg}")
             .expect("valid template"),
     );
-    let resultados: Vec<Resultado> = files
-        .par_iter()
-        .map(|f| {
-            let salida = carpeta.as_ref().map(|d| {
-                d.join(f.file_name().unwrap_or_default())
-                    .with_extension(args.formato.extension())
-            });
-            let r = construir(f, salida, documento, &plantillas, color, quiet);
-            barra.set_message(f.display().to_string());
-            barra.inc(1);
-            r
-        })
+    // One worker thread per core, each taking the next plan when it is done with one. Not rayon:
+    // Typst itself uses rayon inside a compilation, and a rayon worker that waits there would
+    // start other plans on the same stack, nesting whole compilations until the stack and the
+    // memory run out. Plain threads with a large stack keep one plan per thread at a time.
+    let hilos = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
+        .min(files.len());
+    let siguiente = AtomicUsize::new(0);
+    let casillas: Vec<Mutex<Option<Resultado>>> = files.iter().map(|_| Mutex::new(None)).collect();
+    std::thread::scope(|scope| {
+        for _ in 0..hilos {
+            std::thread::Builder::new()
+                .stack_size(PILA)
+                .spawn_scoped(scope, || {
+                    loop {
+                        let i = siguiente.fetch_add(1, Ordering::SeqCst);
+                        let Some(f) = files.get(i) else { break };
+                        let salida = carpeta.as_ref().map(|d| {
+                            d.join(f.file_name().unwrap_or_default())
+                                .with_extension(args.formato.extension())
+                        });
+                        let r = construir(f, salida, documento, &plantillas, color, quiet);
+                        *casillas[i].lock().expect("not poisoned") = Some(r);
+                        barra.set_message(f.display().to_string());
+                        barra.inc(1);
+                    }
+                })
+                .expect("a worker thread can be started");
+        }
+    });
+    let resultados: Vec<Resultado> = casillas
+        .into_iter()
+        .filter_map(|c| c.into_inner().expect("not poisoned"))
         .collect();
     barra.finish_and_clear();
     for r in &resultados {

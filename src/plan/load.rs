@@ -10,6 +10,7 @@
 //! The span index is built alongside, so that every later diagnostic can be located.
 
 use std::path::{Path as FsPath, PathBuf};
+use std::sync::OnceLock;
 
 use serde_json::Value;
 
@@ -32,8 +33,9 @@ pub struct LoadedPlan {
     pub archivo: PathBuf,
     /// The text (BOM removed, line ends normalised to `\n`).
     pub texto: String,
-    /// Positions of every node.
-    pub spans: SpanIndex,
+    /// Positions of every node, indexed on first use: a plan without diagnostics never needs
+    /// them.
+    spans: OnceLock<SpanIndex>,
     /// The document as a JSON value (`Null` when it could not be read).
     pub valor: Value,
     /// The typed plan, when the document is structurally valid.
@@ -43,6 +45,11 @@ pub struct LoadedPlan {
 }
 
 impl LoadedPlan {
+    /// Where each node of the document is written.
+    pub fn spans(&self) -> &SpanIndex {
+        self.spans.get_or_init(|| SpanIndex::build(&self.texto))
+    }
+
     /// The id path of `path`.
     pub fn ruta(&self, path: &[Seg]) -> String {
         ruta(&self.valor, path)
@@ -102,7 +109,7 @@ fn empty(archivo: &FsPath, texto: String) -> LoadedPlan {
     LoadedPlan {
         archivo: archivo.to_path_buf(),
         texto,
-        spans: SpanIndex::default(),
+        spans: OnceLock::new(),
         valor: Value::Null,
         plan: None,
         diagnostics: Vec::new(),
@@ -130,11 +137,10 @@ pub fn load_bytes(archivo: &FsPath, bytes: &[u8]) -> LoadedPlan {
             return loaded;
         }
     };
-    loaded.spans = SpanIndex::build(&loaded.texto);
     let mut invalid = Vec::new();
     loaded.valor = to_json(&yaml, &mut Vec::new(), &mut invalid);
     for (path, mensaje, ayuda) in invalid {
-        let region = loaded.spans.locate_key(&path);
+        let region = loaded.spans().locate_key(&path);
         loaded.error("S003", region, &path, mensaje, ayuda);
     }
     if !loaded.diagnostics.is_empty() {
@@ -152,15 +158,16 @@ pub fn load_bytes(archivo: &FsPath, bytes: &[u8]) -> LoadedPlan {
                 "La primera línea de un plan es, por ejemplo, `formato: 1`.".to_owned(),
             )
         };
-        loaded.error("S003", loaded.spans.locate(&[]), &[], mensaje, ayuda);
+        let region = loaded.spans().locate(&[]);
+        loaded.error("S003", region, &[], mensaje, ayuda);
         return loaded;
     }
     if check_formato(&mut loaded) {
         for p in schema::check(&loaded.valor) {
             let region = if p.en_clave {
-                loaded.spans.locate_key(&p.path)
+                loaded.spans().locate_key(&p.path)
             } else {
-                loaded.spans.locate(&p.path)
+                loaded.spans().locate(&p.path)
             };
             loaded.error(p.codigo, region, &p.path, p.mensaje, p.ayuda);
         }
@@ -171,7 +178,7 @@ pub fn load_bytes(archivo: &FsPath, bytes: &[u8]) -> LoadedPlan {
             Err(e) => {
                 // The schema is derived from the same types, so this is not expected; still, say
                 // something useful rather than nothing.
-                let region = loaded.spans.locate(&[]);
+                let region = loaded.spans().locate(&[]);
                 loaded.error(
                     "S003",
                     region,
@@ -192,7 +199,7 @@ fn check_formato(loaded: &mut LoadedPlan) -> bool {
     match loaded.valor.get("formato") {
         Some(Value::Number(n)) if n.as_u64() == Some(FORMATO) => true,
         Some(Value::Number(n)) => {
-            let region = loaded.spans.locate(&path);
+            let region = loaded.spans().locate(&path);
             loaded.error(
                 "S006",
                 region,

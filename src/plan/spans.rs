@@ -6,7 +6,7 @@
 //! path in the document, where its key and its value start and end. Rules then ask for a path
 //! and get a position; a path that is absent (a missing field) resolves to its nearest ancestor.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use saphyr_parser::{Event, Parser, Span};
 
@@ -91,7 +91,7 @@ pub struct NodeSpan {
 /// Positions of every node of a document, by path.
 #[derive(Debug, Default)]
 pub struct SpanIndex {
-    nodes: HashMap<Path, NodeSpan>,
+    nodes: FxHashMap<Path, NodeSpan>,
 }
 
 enum Frame {

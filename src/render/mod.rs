@@ -67,6 +67,10 @@ pub fn pdf(
     let compilacion = compile_start.elapsed();
     let ident = format!("cantonal/{}/{}", plan.canton.codigo, doc.periodo.anios);
     let bytes = typst::pdf(&document, &ident, fecha, config)?;
+    // Typst memoises layout work in a process-wide cache. Keep only what the last couple of
+    // documents used: enough for `vigilar` to reuse work between saves, and a batch of 221 plans
+    // no longer grows the cache by tens of megabytes per plan.
+    ::typst::comemo::evict(2);
     Ok(Pdf {
         bytes,
         document,

@@ -227,9 +227,9 @@ fn push(
     out: &mut Vec<Diagnostic>,
 ) {
     let region = if h.en_clave {
-        loaded.spans.locate_key(&h.path)
+        loaded.spans().locate_key(&h.path)
     } else {
-        loaded.spans.locate(&h.path)
+        loaded.spans().locate(&h.path)
     };
     let estado = loaded.plan.as_ref().map(|p| p.estado);
     out.push(Diagnostic::new(
