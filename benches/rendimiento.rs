@@ -108,7 +108,7 @@ fn main() {
     let v = cantonal::validar(Path::new("plans/ibarra.yaml"), Opciones::default());
     let plan = v.loaded.plan.unwrap();
     let r = Referencia::pacta();
-    // Warm-up: fonts and library are loaded once per process, as in a real run.
+    // Warm-up: fonts and the standard library are loaded once per process, as in a real run.
     cantonal::render::pdf(&plan, r, Plantillas::default(), PdfConfig::default()).unwrap();
     let mut generar = Vec::new();
     let mut bare = Vec::new();
