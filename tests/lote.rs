@@ -69,4 +69,14 @@ fn several_files_are_rendered_as_a_batch() {
         String::from_utf8_lossy(&o.stderr)
     );
     assert!(dir.path().join("a.md").is_file() && dir.path().join("b.md").is_file());
+    // Written through a private temporary file, but readable like any saved document.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(dir.path().join("a.md"))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o644);
+    }
 }
