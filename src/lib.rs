@@ -15,6 +15,7 @@
 
 pub mod cli;
 pub mod diagnostics;
+pub mod diff;
 pub mod fechas;
 pub mod plan;
 pub mod reference;

@@ -7,6 +7,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+mod comparar;
 mod completions;
 mod esquema;
 mod explicar;
@@ -119,6 +120,9 @@ pub enum Comando {
     /// Explica una regla: qué comprueba, por qué importa, un ejemplo y cómo corregirlo.
     #[command(visible_alias = "explain")]
     Explicar(explicar::Args),
+    /// Compara dos borradores de un plan: qué se agregó, quitó o cambió.
+    #[command(visible_alias = "diff")]
+    Comparar(comparar::Args),
     /// Lista todas las reglas.
     #[command(visible_alias = "rules")]
     Reglas(reglas::Args),
@@ -141,6 +145,7 @@ pub fn main() -> ExitCode {
         Comando::Generar(args) => generar::run(args, color, cli.quiet),
         Comando::Vigilar(args) => vigilar::run(args, color, cli.quiet),
         Comando::Esquema(args) => esquema::run(args),
+        Comando::Comparar(args) => comparar::run(args, color),
         Comando::Completions(args) => completions::run(args),
         Comando::Manual => completions::manual(),
         Comando::Explicar(args) => explicar::run(args),
