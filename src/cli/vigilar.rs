@@ -1,6 +1,6 @@
 //! `cantonal vigilar PLAN`: re-validates and re-renders on every save. Prints the diagnostics and
 //! the time taken, keeps the last good output when a save has errors, never exits on a bad save,
-//! and stops cleanly on Ctrl-C. Fonts and the compiler's caches live for the whole session, so a
+//! and stops cleanly on Ctrl-C. Fonts and the compiler's caches live as long as it runs, so a
 //! rebuild only redoes what changed.
 
 use std::path::PathBuf;
