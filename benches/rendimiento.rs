@@ -106,17 +106,18 @@ fn main() {
 
     // 2. generar Ibarra vs bare Typst compile of the same document.
     let v = cantonal::validar(Path::new("plans/ibarra.yaml"), Opciones::default());
-    let plan = v.loaded.plan.unwrap();
+    let plan = v.loaded.datos.unwrap();
     let r = Referencia::pacta();
     // Warm-up: fonts and the standard library are loaded once per process, as in a real run.
-    cantonal::render::pdf(&plan, r, Plantillas::default(), PdfConfig::default()).unwrap();
+    cantonal::render::pdf(&plan, r, None, Plantillas::default(), PdfConfig::default()).unwrap();
     let mut generar = Vec::new();
     let mut bare = Vec::new();
     let mut paginas = 0;
     for _ in 0..7 {
         let start = Instant::now();
         let out =
-            cantonal::render::pdf(&plan, r, Plantillas::default(), PdfConfig::default()).unwrap();
+            cantonal::render::pdf(&plan, r, None, Plantillas::default(), PdfConfig::default())
+                .unwrap();
         generar.push(start.elapsed());
         paginas = out.document.pages().len();
 

@@ -13,10 +13,13 @@
 //!
 //! [`cli`] wires these steps to the `cantonal` command; tests call the library directly.
 
+pub mod carpeta;
 pub mod cli;
 pub mod diagnostics;
 pub mod diff;
 pub mod fechas;
+pub mod informe;
+pub mod observaciones;
 pub mod plan;
 pub mod reference;
 pub mod render;
@@ -27,6 +30,7 @@ pub mod suggest;
 use std::path::Path;
 
 use diagnostics::Diagnostic;
+use observaciones::Revision;
 use plan::load::{LoadedPlan, load_file};
 
 /// A plan file with all its diagnostics.
@@ -36,14 +40,23 @@ pub struct Validado {
     pub loaded: LoadedPlan,
     /// Diagnostics of loading and of every rule, sorted by position.
     pub diagnostics: Vec<Diagnostic>,
+    /// The review observations checked against this plan, when asked for.
+    pub revision: Option<Revision>,
 }
 
 impl Validado {
-    /// Whether any diagnostic is an error.
+    /// Whether any diagnostic of the plan, or of its observations, is an error.
     pub fn tiene_errores(&self) -> bool {
         self.diagnostics
             .iter()
             .any(|d| d.severidad == diagnostics::Severidad::Error)
+            || self.revision.as_ref().is_some_and(Revision::tiene_errores)
+    }
+
+    /// Checks the observations file `archivo` against this plan (DESIGN §9).
+    pub fn con_observaciones(mut self, archivo: &Path) -> Self {
+        self.revision = Some(Revision::new(archivo, &self.loaded));
+        self
     }
 
     /// The canton's name, when the plan could be read that far.
@@ -63,5 +76,6 @@ pub fn validar(archivo: &Path, opciones: rules::Opciones) -> Validado {
     Validado {
         loaded,
         diagnostics,
+        revision: None,
     }
 }

@@ -192,7 +192,7 @@ mod tests {
                 crate::plan::load::load_bytes(std::path::Path::new("s.yaml"), text.as_bytes());
             let diags = crate::rules::check(&loaded, crate::rules::Opciones { estricto: true });
             assert!(diags.is_empty(), "{}: {diags:#?}", canton.nombre);
-            let p = loaded.plan.unwrap();
+            let p = loaded.datos.unwrap();
             assert_eq!(
                 (p.acciones.len(), p.actores.len(), p.riesgos.len()),
                 (40, 15, 10)

@@ -76,22 +76,32 @@ fn example_plans_validate_without_problems() {
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(out.status.code(), Some(0), "{json:#}");
     let archivos = json["archivos"].as_array().unwrap();
-    let cantones: Vec<&str> = archivos
+    let vistos: Vec<(&str, &str)> = archivos
         .iter()
-        .map(|a| a["canton"].as_str().unwrap())
+        .map(|a| {
+            (
+                a["archivo"].as_str().unwrap(),
+                a["canton"].as_str().unwrap(),
+            )
+        })
         .collect();
     assert_eq!(
-        cantones,
+        vistos,
         [
-            "Colta",
-            "Cotacachi",
-            "Guamote",
-            "Ibarra",
-            "Lago Agrio",
-            "Otavalo",
-            "Santo Domingo"
+            ("plans/colta.yaml", "Colta"),
+            ("plans/cotacachi.yaml", "Cotacachi"),
+            ("plans/guamote.yaml", "Guamote"),
+            ("plans/ibarra.yaml", "Ibarra"),
+            ("plans/lago-agrio.yaml", "Lago Agrio"),
+            ("plans/otavalo.yaml", "Otavalo"),
+            // The illustrative review of Otavalo is checked as the observations of its plan.
+            ("plans/otavalo.observaciones.yaml", "Otavalo"),
+            ("plans/santo-domingo.yaml", "Santo Domingo"),
         ]
     );
+    assert_eq!(archivos[6]["observaciones_abiertas"], 4);
+    assert!(archivos[5].get("observaciones_abiertas").is_none());
+    assert_eq!(json["resumen"]["observaciones_abiertas"], 4);
     assert_eq!(json["resumen"]["errores"], 0);
     assert_eq!(json["resumen"]["advertencias"], 0);
 }

@@ -150,14 +150,32 @@ fn a_folder_with_a_bad_file_still_checks_the_others() {
         .iter()
         .map(|a| a["archivo"].as_str().unwrap())
         .collect();
-    assert_eq!(names.len(), 3, "{names:?}");
+    // The observations file is checked as the review of c.yaml, right after it.
+    assert_eq!(names.len(), 4, "{names:?}");
+    assert!(names[3].ends_with("c.observaciones.yaml"), "{names:?}");
     let errores: Vec<u64> = archivos
         .iter()
         .map(|a| a["errores"].as_u64().unwrap())
         .collect();
-    assert_eq!(errores, [0, 1, 1]);
-    assert_eq!(json["resumen"]["archivos"], 3);
-    assert_eq!(json["resumen"]["errores"], 2);
+    assert_eq!(errores, [0, 1, 1, 1]);
+    let d = &archivos[3]["diagnosticos"][0];
+    assert_eq!(
+        (
+            d["codigo"].as_str(),
+            d["linea"].as_u64(),
+            d["columna"].as_u64()
+        ),
+        (Some("S003"), Some(1), Some(1))
+    );
+    assert!(
+        d["mensaje"]
+            .as_str()
+            .unwrap()
+            .contains("las observaciones deben ser un conjunto de campos"),
+        "{d}"
+    );
+    assert_eq!(json["resumen"]["archivos"], 4);
+    assert_eq!(json["resumen"]["errores"], 3);
 }
 
 #[test]

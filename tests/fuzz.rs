@@ -122,12 +122,13 @@ fn properties(bytes: &[u8], render: bool) -> Result<bool, TestCaseError> {
         .any(|d| d.severidad == cantonal::diagnostics::Severidad::Error);
     if ok && render {
         let plan = loaded
-            .plan
+            .datos
             .as_ref()
             .expect("a plan without errors has a typed plan");
         let pdf = cantonal::render::pdf(
             plan,
             Referencia::pacta(),
+            None,
             Plantillas::default(),
             PdfConfig::default(),
         );

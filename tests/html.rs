@@ -17,13 +17,14 @@ use common::{base, cantonal, write_plan};
 fn plan_of(path: &Path) -> cantonal::plan::model::Plan {
     let v = cantonal::validar(path, Opciones::default());
     assert!(!v.tiene_errores(), "{:?}", v.diagnostics);
-    v.loaded.plan.unwrap()
+    v.loaded.datos.unwrap()
 }
 
 fn html_of(path: &Path) -> String {
     hbs_text(
         &plan_of(path),
         Referencia::pacta(),
+        None,
         &Plantillas::default(),
         Formato::Html,
     )
@@ -34,6 +35,7 @@ fn md_of(path: &Path) -> String {
     hbs_text(
         &plan_of(path),
         Referencia::pacta(),
+        None,
         &Plantillas::default(),
         Formato::Markdown,
     )
@@ -158,6 +160,7 @@ fn json_is_the_normalised_plan() {
     let v: serde_json::Value = serde_json::from_str(&json(
         &plan_of(Path::new("plans/ibarra.yaml")),
         Referencia::pacta(),
+        None,
     ))
     .unwrap();
     assert_eq!(v["version"], 1);
@@ -264,6 +267,7 @@ fn strict_templates_fail_loudly_with_name_and_line() {
     let err = hbs_text(
         &plan_of(Path::new("plans/ibarra.yaml")),
         Referencia::pacta(),
+        None,
         &plantillas,
         Formato::Html,
     )
@@ -275,6 +279,7 @@ fn strict_templates_fail_loudly_with_name_and_line() {
         hbs_text(
             &plan_of(Path::new("plans/ibarra.yaml")),
             Referencia::pacta(),
+            None,
             &plantillas,
             Formato::Markdown
         )

@@ -18,13 +18,14 @@ use common::{base, cantonal, mutate, write_plan};
 fn plan_of(path: &Path) -> Plan {
     let v = cantonal::validar(path, Opciones::default());
     assert!(!v.tiene_errores(), "{:?}", v.diagnostics);
-    v.loaded.plan.unwrap()
+    v.loaded.datos.unwrap()
 }
 
 fn render(plan: &Plan) -> Pdf {
     pdf(
         plan,
         Referencia::pacta(),
+        None,
         Plantillas::default(),
         PdfConfig::default(),
     )
@@ -329,6 +330,7 @@ fn one_template_file_can_be_overridden() {
     let pdf = pdf(
         &plan,
         Referencia::pacta(),
+        None,
         Plantillas::new(Some(plantillas)).unwrap(),
         PdfConfig::default(),
     )
@@ -347,6 +349,7 @@ fn templates_cannot_read_files() {
     let err = pdf(
         &plan,
         Referencia::pacta(),
+        None,
         Plantillas::new(Some(plantillas)).unwrap(),
         PdfConfig::default(),
     )
@@ -361,6 +364,7 @@ fn pdf_a_2b_is_declared() {
     let pdf = pdf(
         &plan,
         Referencia::pacta(),
+        None,
         Plantillas::default(),
         PdfConfig { pdf_a: true },
     )

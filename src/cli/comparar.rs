@@ -41,9 +41,9 @@ pub(super) fn run(args: Args, color: bool) -> u8 {
     }
     let a = validar(&args.anterior, Opciones::default());
     let b = validar(&args.nuevo, Opciones::default());
-    let (Some(pa), Some(pb)) = (&a.loaded.plan, &b.loaded.plan) else {
+    let (Some(pa), Some(pb)) = (&a.loaded.datos, &b.loaded.datos) else {
         for v in [&a, &b] {
-            if v.loaded.plan.is_none() {
+            if v.loaded.datos.is_none() {
                 eprintln!(
                     "error: {} no se puede leer como plan; revíselo con `cantonal validar {}`",
                     v.loaded.archivo.display(),

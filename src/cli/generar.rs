@@ -13,9 +13,10 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use super::validar::plan_files;
 use super::{ERRORES, NO_SE_PUDO, OK};
+use crate::carpeta::plan_files;
 use crate::diagnostics::{Conteo, human};
+use crate::observaciones::Revision;
 use crate::reference::nacional;
 use crate::render::hbs::Formato;
 use crate::render::templates::Plantillas;
@@ -69,15 +70,21 @@ pub struct Args {
     /// PDF/A-2b, para archivo.
     #[arg(long = "pdf-a")]
     pub pdf_a: bool,
+    /// Archivo de observaciones de revisión: genera una copia de revisión con cada observación
+    /// numerada junto al elemento que observa (por omisión, PLAN.revision.pdf).
+    #[arg(long, value_name = "ARCHIVO")]
+    pub observaciones: Option<PathBuf>,
 }
 
 /// What to produce from a plan.
 #[derive(Debug, Clone, Copy)]
-pub(super) struct Documento {
+pub(super) struct Documento<'a> {
     /// Output format.
     pub formato: FormatoSalida,
     /// Archival PDF/A-2b.
     pub pdf_a: bool,
+    /// Review observations to lay into the document (a review copy).
+    pub observaciones: Option<&'a Path>,
 }
 
 /// What one build printed and how it ended.
@@ -115,8 +122,15 @@ pub(super) fn run(args: Args, color: bool, quiet: bool) -> u8 {
     let documento = Documento {
         formato: args.formato,
         pdf_a: args.pdf_a,
+        observaciones: args.observaciones.as_deref(),
     };
     let lote = files.len() > 1 || args.planes.iter().any(|p| p.is_dir());
+    if lote && documento.observaciones.is_some() {
+        eprintln!(
+            "error: `--observaciones` genera la copia de revisión de un solo plan; indique un único archivo de plan."
+        );
+        return NO_SE_PUDO;
+    }
     if !lote {
         let r = construir(
             &files[0],
@@ -224,15 +238,11 @@ pub(super) fn construir(
         ));
     }
     let conteo = Conteo::de(&validado.diagnostics);
-    let (Some(plan), false) = (&validado.loaded.plan, validado.tiene_errores()) else {
+    let (Some(plan), false) = (&validado.loaded.datos, validado.tiene_errores()) else {
         let _ = writeln!(
             err,
             "error: no se generó el documento: {archivo} tiene {}. Corríjalos y vuelva a intentarlo.",
-            if conteo.errores == 1 {
-                "1 error".to_owned()
-            } else {
-                format!("{} errores", conteo.errores)
-            }
+            errores_texto(conteo.errores)
         );
         return fin(ERRORES, out, err);
     };
@@ -245,16 +255,52 @@ pub(super) fn construir(
         );
         return fin(ERRORES, out, err);
     };
-    let salida = salida.unwrap_or_else(|| plan_path.with_extension(documento.formato.extension()));
-    let avisos = if conteo.advertencias + conteo.sugerencias > 0 {
+    let revision = documento
+        .observaciones
+        .map(|f| Revision::new(f, &validado.loaded));
+    if let Some(revision) = &revision {
+        let archivo = revision.loaded.archivo.display().to_string();
+        if !revision.diagnostics.is_empty() && !quiet {
+            out.push_str(&human::render(
+                &archivo,
+                &revision.loaded.texto,
+                &revision.diagnostics,
+                color,
+            ));
+        }
+        if revision.tiene_errores() {
+            let _ = writeln!(
+                err,
+                "error: no se generó la copia de revisión: {archivo} tiene {}. Corríjalos y vuelva a intentarlo.",
+                errores_texto(Conteo::de(&revision.diagnostics).errores)
+            );
+            return fin(ERRORES, out, err);
+        }
+    }
+    let extension = documento.formato.extension();
+    let salida = salida.unwrap_or_else(|| match revision {
+        Some(_) => plan_path.with_extension(format!("revision.{extension}")),
+        None => plan_path.with_extension(extension),
+    });
+    let mut avisos = if conteo.advertencias + conteo.sugerencias > 0 {
         format!("; el plan tiene {}", conteo.texto())
     } else {
         String::new()
     };
+    if let Some(revision) = &revision {
+        let _ = write!(
+            avisos,
+            "; copia de revisión con {} observaciones ({} abiertas)",
+            revision.observaciones().len(),
+            revision.abiertas()
+        );
+    }
+    let revision = revision.as_ref();
     let rendered: Result<(Vec<u8>, String), Vec<String>> = match documento.formato {
         FormatoSalida::Pdf => pdf(
             plan,
             referencia,
+            revision,
             plantillas.clone(),
             PdfConfig {
                 pdf_a: documento.pdf_a,
@@ -270,13 +316,16 @@ pub(super) fn construir(
             (doc.bytes, detalle)
         })
         .map_err(|errores| errores.iter().map(ToString::to_string).collect()),
-        FormatoSalida::Html => hbs_text(plan, referencia, plantillas, Formato::Html)
+        FormatoSalida::Html => hbs_text(plan, referencia, revision, plantillas, Formato::Html)
             .map(|t| (t.into_bytes(), "generado".to_owned()))
             .map_err(|e| vec![e]),
-        FormatoSalida::Md => hbs_text(plan, referencia, plantillas, Formato::Markdown)
+        FormatoSalida::Md => hbs_text(plan, referencia, revision, plantillas, Formato::Markdown)
             .map(|t| (t.into_bytes(), "generado".to_owned()))
             .map_err(|e| vec![e]),
-        FormatoSalida::Json => Ok((json(plan, referencia).into_bytes(), "generado".to_owned())),
+        FormatoSalida::Json => Ok((
+            json(plan, referencia, revision).into_bytes(),
+            "generado".to_owned(),
+        )),
     };
     match rendered {
         Ok((bytes, detalle)) => {
@@ -300,5 +349,14 @@ pub(super) fn construir(
             );
             fin(ERRORES, out, err)
         }
+    }
+}
+
+/// "1 error", "3 errores".
+fn errores_texto(n: usize) -> String {
+    if n == 1 {
+        "1 error".to_owned()
+    } else {
+        format!("{n} errores")
     }
 }

@@ -12,6 +12,7 @@ mod completions;
 mod esquema;
 mod explicar;
 mod generar;
+mod informe;
 mod nuevo;
 mod reglas;
 mod validar;
@@ -19,6 +20,7 @@ mod vigilar;
 
 pub use esquema::{formato_markdown, texto as esquema_texto};
 pub use explicar::texto_explicacion;
+pub use informe::informe;
 pub use nuevo::{SCHEMA_PATH, buscar_canton, plan_inicial};
 pub use reglas::reference_markdown;
 
@@ -123,6 +125,9 @@ pub enum Comando {
     /// Compara dos borradores de un plan: qué se agregó, quitó o cambió.
     #[command(visible_alias = "diff")]
     Comparar(comparar::Args),
+    /// Informe consolidado de una carpeta de planes: estado, cobertura, ruta, presupuesto.
+    #[command(visible_alias = "report")]
+    Informe(informe::Args),
     /// Lista todas las reglas.
     #[command(visible_alias = "rules")]
     Reglas(reglas::Args),
@@ -146,6 +151,7 @@ pub fn main() -> ExitCode {
         Comando::Vigilar(args) => vigilar::run(args, color, cli.quiet),
         Comando::Esquema(args) => esquema::run(args),
         Comando::Comparar(args) => comparar::run(args, color),
+        Comando::Informe(args) => informe::run(args, cli.quiet),
         Comando::Completions(args) => completions::run(args),
         Comando::Manual => completions::manual(),
         Comando::Explicar(args) => explicar::run(args),

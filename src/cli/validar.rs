@@ -1,14 +1,16 @@
 //! `cantonal validar FILE|DIR...`: checks plans and prints their diagnostics. A folder means every
-//! `*.yaml` directly in it (review observations excepted); one bad file never stops the others.
+//! `*.yaml` directly in it; a `<plan>.observaciones.yaml` is checked as the review observations of
+//! its plan (DESIGN §9), and its open observations are counted. One bad file never stops the
+//! others.
 
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
 use super::{ERRORES, FormatoDiagnosticos, NO_SE_PUDO, OK};
-use crate::diagnostics::{Conteo, Severidad, human, json};
+use crate::carpeta::{Resultado, comprobar, entradas};
+use crate::diagnostics::{Conteo, Diagnostic, Severidad, human, json};
 use crate::rules::Opciones;
-use crate::{Validado, validar};
 
 /// Arguments of `validar`.
 #[derive(Debug, clap::Args)]
@@ -24,43 +26,9 @@ pub struct Args {
     pub estricto: bool,
 }
 
-/// The plan files named by `rutas`: files as given, folders expanded to their `*.yaml` (sorted).
-pub fn plan_files(rutas: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
-    let mut files = Vec::new();
-    for ruta in rutas {
-        if ruta.is_dir() {
-            let entries = std::fs::read_dir(ruta)
-                .map_err(|e| format!("no se pudo leer la carpeta {}: {e}", ruta.display()))?;
-            let mut found: Vec<PathBuf> = entries
-                .filter_map(Result::ok)
-                .map(|e| e.path())
-                .filter(|p| p.is_file() && is_plan_name(p))
-                .collect();
-            if found.is_empty() {
-                return Err(format!(
-                    "la carpeta {} no contiene planes (*.yaml)",
-                    ruta.display()
-                ));
-            }
-            found.sort();
-            files.extend(found);
-        } else if ruta.exists() {
-            files.push(ruta.clone());
-        } else {
-            return Err(format!("no existe el archivo o carpeta {}", ruta.display()));
-        }
-    }
-    Ok(files)
-}
-
-fn is_plan_name(p: &Path) -> bool {
-    let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
-    name.ends_with(".yaml") && !name.ends_with(".observaciones.yaml")
-}
-
 pub(super) fn run(args: Args, color: bool, quiet: bool) -> u8 {
-    let files = match plan_files(&args.rutas) {
-        Ok(files) => files,
+    let entradas = match entradas(&args.rutas) {
+        Ok(e) => e,
         Err(e) => {
             eprintln!("error: {e}");
             return NO_SE_PUDO;
@@ -70,59 +38,105 @@ pub(super) fn run(args: Args, color: bool, quiet: bool) -> u8 {
         estricto: args.estricto,
     };
     // Files are independent: check them on all cores, keeping their order for the output.
-    let resultados: Vec<Validado> = files.par_iter().map(|f| validar(f, opciones)).collect();
+    let resultados: Vec<Resultado> = entradas
+        .par_iter()
+        .map(|e| comprobar(e, opciones))
+        .collect();
     match args.formato {
         FormatoDiagnosticos::Json => {
-            let archivos = resultados
-                .iter()
-                .map(|r| {
-                    json::Archivo::new(
-                        r.loaded.archivo.display().to_string(),
-                        r.canton(),
-                        &r.diagnostics,
-                    )
-                })
-                .collect();
+            let mut archivos = Vec::new();
+            for r in &resultados {
+                let canton = match r {
+                    Resultado::Plan(v) => {
+                        let canton = v.canton();
+                        archivos.push(json::Archivo::new(
+                            v.loaded.archivo.display().to_string(),
+                            canton.clone(),
+                            &v.diagnostics,
+                        ));
+                        canton
+                    }
+                    Resultado::SinPlan(_) => None,
+                };
+                if let Some(rev) = r.revision() {
+                    let mut a = json::Archivo::new(
+                        rev.loaded.archivo.display().to_string(),
+                        canton,
+                        &rev.diagnostics,
+                    );
+                    a.observaciones_abiertas = Some(rev.abiertas());
+                    archivos.push(a);
+                }
+            }
             println!("{}", json::Informe::new(archivos).to_json());
         }
         FormatoDiagnosticos::Texto => print_human(&resultados, color, quiet),
     }
-    if resultados.iter().any(Validado::tiene_errores) {
+    if resultados.iter().any(Resultado::tiene_errores) {
         ERRORES
     } else {
         OK
     }
 }
 
-fn print_human(resultados: &[Validado], color: bool, quiet: bool) {
+fn print_human(resultados: &[Resultado], color: bool, quiet: bool) {
     let mut total = Conteo::default();
-    for r in resultados {
-        let archivo = r.loaded.archivo.display().to_string();
-        let shown: Vec<_> = r
-            .diagnostics
+    let mut archivos = 0;
+    let mut abiertas = None;
+    let mut mostrar = |archivo: &Path, texto: &str, diags: &[Diagnostic], resumen: String| {
+        let archivo = archivo.display().to_string();
+        let shown: Vec<_> = diags
             .iter()
             .filter(|d| !quiet || d.severidad == Severidad::Error)
             .cloned()
             .collect();
-        print!(
-            "{}",
-            human::render(&archivo, &r.loaded.texto, &shown, color)
-        );
-        let conteo = Conteo::de(&r.diagnostics);
+        print!("{}", human::render(&archivo, texto, &shown, color));
+        let conteo = Conteo::de(diags);
         total.sumar(conteo);
+        archivos += 1;
         if !quiet {
-            let canton = r.canton().map(|c| format!(" ({c})")).unwrap_or_default();
-            if r.diagnostics.is_empty() {
-                println!("{archivo}{canton}: sin problemas");
+            if diags.is_empty() {
+                println!("{archivo}{resumen}: sin problemas");
             } else {
-                println!("{archivo}{canton}: {}", conteo.texto());
+                println!("{archivo}{resumen}: {}", conteo.texto());
             }
         }
+    };
+    for r in resultados {
+        if let Resultado::Plan(v) = r {
+            let canton = v.canton().map(|c| format!(" ({c})")).unwrap_or_default();
+            mostrar(&v.loaded.archivo, &v.loaded.texto, &v.diagnostics, canton);
+        }
+        if let Some(rev) = r.revision() {
+            let n = rev.observaciones().len();
+            let resumen = if rev.loaded.datos.is_some() {
+                format!(
+                    " ({} de {n} {} abiertas)",
+                    rev.abiertas(),
+                    if n == 1 {
+                        "observación"
+                    } else {
+                        "observaciones"
+                    }
+                )
+            } else {
+                String::new()
+            };
+            *abiertas.get_or_insert(0) += rev.abiertas();
+            mostrar(
+                &rev.loaded.archivo,
+                &rev.loaded.texto,
+                &rev.diagnostics,
+                resumen,
+            );
+        }
     }
-    if !quiet && resultados.len() > 1 {
+    if !quiet && archivos > 1 {
+        let abiertas = abiertas
+            .map(|n| format!("; {n} observaciones abiertas"))
+            .unwrap_or_default();
         println!(
-            "\nResumen: {} archivos; {}",
-            resultados.len(),
+            "\nResumen: {archivos} archivos; {}{abiertas}",
             total.texto()
         );
     }

@@ -53,6 +53,7 @@ pub(super) fn run(args: Args, color: bool, quiet: bool) -> u8 {
     let documento = generar::Documento {
         formato: args.formato,
         pdf_a: false,
+        observaciones: None,
     };
     let detener = Arc::new(AtomicBool::new(false));
     {

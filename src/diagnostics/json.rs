@@ -30,6 +30,9 @@ pub struct Archivo<'a> {
     pub sugerencias: usize,
     /// The diagnostics.
     pub diagnosticos: &'a [Diagnostic],
+    /// For an observations file (DESIGN §9): how many observations are still open.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub observaciones_abiertas: Option<usize>,
 }
 
 /// Totals over all files.
@@ -43,6 +46,9 @@ pub struct Resumen {
     pub advertencias: usize,
     /// Suggestions.
     pub sugerencias: usize,
+    /// Open review observations over all observations files, when there is any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub observaciones_abiertas: Option<usize>,
 }
 
 impl<'a> Archivo<'a> {
@@ -56,6 +62,7 @@ impl<'a> Archivo<'a> {
             advertencias: c.advertencias,
             sugerencias: c.sugerencias,
             diagnosticos,
+            observaciones_abiertas: None,
         }
     }
 }
@@ -64,6 +71,10 @@ impl<'a> Informe<'a> {
     /// The document for these files.
     pub fn new(archivos: Vec<Archivo<'a>>) -> Self {
         let mut total = Conteo::default();
+        let abiertas = archivos
+            .iter()
+            .filter_map(|a| a.observaciones_abiertas)
+            .reduce(|a, b| a + b);
         for a in &archivos {
             total.sumar(Conteo {
                 errores: a.errores,
@@ -78,6 +89,7 @@ impl<'a> Informe<'a> {
                 errores: total.errores,
                 advertencias: total.advertencias,
                 sugerencias: total.sugerencias,
+                observaciones_abiertas: abiertas,
             },
             archivos,
         }

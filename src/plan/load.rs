@@ -1,4 +1,6 @@
 //! From the bytes of a plan file to a typed [`Plan`], or to located diagnostics saying why not.
+//! Review observations files (DESIGN §9) go through the same stages with their own schema: see
+//! [`Formato`].
 //!
 //! The stages, each stopping the next when it fails:
 //! 1. bytes → text: size limit, binary files, UTF-8 (a Latin-1 file is named as such), BOM, CRLF;
@@ -12,11 +14,12 @@
 use std::path::{Path as FsPath, PathBuf};
 use std::sync::OnceLock;
 
+use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use super::model::Plan;
 use super::ruta::ruta;
-use super::schema;
+use super::schema::{self, Esquema};
 use super::spans::{Path, Region, Seg, SpanIndex};
 use crate::diagnostics::{Diagnostic, Severidad};
 
@@ -26,9 +29,37 @@ pub const MAX_BYTES: u64 = 8 * 1024 * 1024;
 /// The only `formato` this version reads.
 pub const FORMATO: u64 = 1;
 
-/// A plan file after loading: its text, where each node is, and the plan if it could be read.
+/// A kind of YAML document that `cantonal` reads: its schema and how messages speak of it.
+pub trait Formato: DeserializeOwned {
+    /// The structure documents of this kind must have.
+    fn esquema() -> &'static Esquema;
+    /// Whether the document starts with a `formato: N` version (S006).
+    const VERSIONADO: bool;
+    /// Hint for an empty file.
+    const AYUDA_VACIO: &'static str;
+    /// Message and hint for a document that is not a mapping.
+    const SIN_CAMPOS: (&'static str, &'static str);
+}
+
+impl Formato for Plan {
+    fn esquema() -> &'static Esquema {
+        schema::plan()
+    }
+    const VERSIONADO: bool = true;
+    const AYUDA_VACIO: &'static str =
+        "Empiece un plan con `cantonal nuevo --canton <código o nombre>`.";
+    const SIN_CAMPOS: (&'static str, &'static str) = (
+        "el plan debe ser un conjunto de campos `clave: valor`",
+        "La primera línea de un plan es, por ejemplo, `formato: 1`.",
+    );
+}
+
+/// A plan file after loading.
+pub type LoadedPlan = Loaded<Plan>;
+
+/// A file after loading: its text, where each node is, and its typed content if it could be read.
 #[derive(Debug)]
-pub struct LoadedPlan {
+pub struct Loaded<T> {
     /// The file, as named by the user.
     pub archivo: PathBuf,
     /// The text (BOM removed, line ends normalised to `\n`).
@@ -38,13 +69,13 @@ pub struct LoadedPlan {
     spans: OnceLock<SpanIndex>,
     /// The document as a JSON value (`Null` when it could not be read).
     pub valor: Value,
-    /// The typed plan, when the document is structurally valid.
-    pub plan: Option<Plan>,
+    /// The typed content, when the document is structurally valid.
+    pub datos: Option<T>,
     /// Diagnostics found while loading (all errors).
     pub diagnostics: Vec<Diagnostic>,
 }
 
-impl LoadedPlan {
+impl<T> Loaded<T> {
     /// Where each node of the document is written.
     pub fn spans(&self) -> &SpanIndex {
         self.spans.get_or_init(|| SpanIndex::build(&self.texto))
@@ -76,9 +107,9 @@ impl LoadedPlan {
     }
 }
 
-/// Reads and loads the plan file at `archivo`. Failing to open it is an S001 diagnostic of that
-/// file, so that one unreadable file in a folder does not stop the others.
-pub fn load_file(archivo: &FsPath) -> LoadedPlan {
+/// Reads and loads the file at `archivo`. Failing to open it is an S001 diagnostic of that file,
+/// so that one unreadable file in a folder does not stop the others.
+pub fn load_file<T: Formato>(archivo: &FsPath) -> Loaded<T> {
     match read_limited(archivo) {
         Ok(bytes) => load_bytes(archivo, &bytes),
         Err(e) => {
@@ -105,19 +136,19 @@ pub fn read_limited(archivo: &FsPath) -> std::io::Result<Vec<u8>> {
     Ok(bytes)
 }
 
-fn empty(archivo: &FsPath, texto: String) -> LoadedPlan {
-    LoadedPlan {
+fn empty<T>(archivo: &FsPath, texto: String) -> Loaded<T> {
+    Loaded {
         archivo: archivo.to_path_buf(),
         texto,
         spans: OnceLock::new(),
         valor: Value::Null,
-        plan: None,
+        datos: None,
         diagnostics: Vec::new(),
     }
 }
 
-/// Loads a plan from its bytes; `archivo` names it in messages and locates files next to it.
-pub fn load_bytes(archivo: &FsPath, bytes: &[u8]) -> LoadedPlan {
+/// Loads a document from its bytes; `archivo` names it in messages and locates files next to it.
+pub fn load_bytes<T: Formato>(archivo: &FsPath, bytes: &[u8]) -> Loaded<T> {
     let texto = match decode(bytes) {
         Ok(texto) => texto,
         Err((region, mensaje, ayuda)) => {
@@ -150,20 +181,17 @@ pub fn load_bytes(archivo: &FsPath, bytes: &[u8]) -> LoadedPlan {
         let (mensaje, ayuda) = if loaded.valor.is_null() {
             (
                 "el archivo está vacío".to_owned(),
-                "Empiece un plan con `cantonal nuevo --canton <código o nombre>`.".to_owned(),
+                T::AYUDA_VACIO.to_owned(),
             )
         } else {
-            (
-                "el plan debe ser un conjunto de campos `clave: valor`".to_owned(),
-                "La primera línea de un plan es, por ejemplo, `formato: 1`.".to_owned(),
-            )
+            (T::SIN_CAMPOS.0.to_owned(), T::SIN_CAMPOS.1.to_owned())
         };
         let region = loaded.spans().locate(&[]);
         loaded.error("S003", region, &[], mensaje, ayuda);
         return loaded;
     }
-    if check_formato(&mut loaded) {
-        for p in schema::check(&loaded.valor) {
+    if !T::VERSIONADO || check_formato(&mut loaded) {
+        for p in T::esquema().check(&loaded.valor) {
             let region = if p.en_clave {
                 loaded.spans().locate_key(&p.path)
             } else {
@@ -173,8 +201,8 @@ pub fn load_bytes(archivo: &FsPath, bytes: &[u8]) -> LoadedPlan {
         }
     }
     if loaded.diagnostics.is_empty() {
-        match serde_json::from_value::<Plan>(loaded.valor.clone()) {
-            Ok(plan) => loaded.plan = Some(plan),
+        match serde_json::from_value::<T>(loaded.valor.clone()) {
+            Ok(datos) => loaded.datos = Some(datos),
             Err(e) => {
                 // The schema is derived from the same types, so this is not expected; still, say
                 // something useful rather than nothing.
@@ -183,7 +211,7 @@ pub fn load_bytes(archivo: &FsPath, bytes: &[u8]) -> LoadedPlan {
                     "S003",
                     region,
                     &[],
-                    format!("el plan no tiene la forma esperada: {e}"),
+                    format!("el archivo no tiene la forma esperada: {e}"),
                     "Compare el archivo con `cantonal esquema` o con plans/ibarra.yaml.".into(),
                 );
             }
@@ -194,7 +222,7 @@ pub fn load_bytes(archivo: &FsPath, bytes: &[u8]) -> LoadedPlan {
 
 /// S006: checks the `formato` version before anything else, since another version may have
 /// another structure. Returns whether loading can go on.
-fn check_formato(loaded: &mut LoadedPlan) -> bool {
+fn check_formato<T>(loaded: &mut Loaded<T>) -> bool {
     let path = vec![Seg::Key("formato".into())];
     match loaded.valor.get("formato") {
         Some(Value::Number(n)) if n.as_u64() == Some(FORMATO) => true,

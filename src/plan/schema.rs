@@ -17,22 +17,59 @@ use super::model::Plan;
 use super::ruta::ruta;
 use super::spans::{Path, Seg};
 use crate::diagnostics::lista;
+use crate::observaciones::Observaciones;
 use crate::reference::nacional::Referencia;
 use crate::suggest::did_you_mean;
 
-/// The schema of the plan format as derived from the model (draft 2020-12).
-pub fn structure() -> &'static Value {
-    static SCHEMA: OnceLock<Value> = OnceLock::new();
-    SCHEMA.get_or_init(|| schemars::schema_for!(Plan).to_value())
+/// A document format's schema, derived from its Rust types, and the validator built from it.
+pub struct Esquema {
+    estructura: Value,
+    validador: Validator,
+    /// How messages name the whole document: "el plan", "las observaciones".
+    documento: &'static str,
 }
 
-fn validator() -> &'static Validator {
-    static VALIDATOR: OnceLock<Validator> = OnceLock::new();
-    VALIDATOR.get_or_init(|| {
-        jsonschema::options()
+impl Esquema {
+    fn new(estructura: Value, documento: &'static str) -> Self {
+        let validador = jsonschema::options()
             .should_validate_formats(true)
-            .build(structure())
-            .expect("the schema derived from the model is a valid JSON Schema")
+            .build(&estructura)
+            .expect("the schema derived from the model is a valid JSON Schema");
+        Esquema {
+            estructura,
+            validador,
+            documento,
+        }
+    }
+
+    /// The schema as a JSON value (draft 2020-12).
+    pub fn estructura(&self) -> &Value {
+        &self.estructura
+    }
+
+    /// Whether the mapping at `path` may have a field `campo` (so that naming it is meaningful
+    /// even where it is absent).
+    pub fn admite(&'static self, path: &[Seg], campo: &str) -> bool {
+        self.subschema(path)
+            .and_then(|s| s.get("properties"))
+            .is_some_and(|p| p.get(campo).is_some())
+    }
+}
+
+/// The schema of the plan format.
+pub fn plan() -> &'static Esquema {
+    static ESQUEMA: OnceLock<Esquema> = OnceLock::new();
+    ESQUEMA.get_or_init(|| Esquema::new(schemars::schema_for!(Plan).to_value(), "el plan"))
+}
+
+/// The schema of a review observations file (DESIGN §9).
+pub fn observaciones() -> &'static Esquema {
+    static ESQUEMA: OnceLock<Esquema> = OnceLock::new();
+    ESQUEMA.get_or_init(|| {
+        Esquema::new(
+            schemars::schema_for!(Observaciones).to_value(),
+            "las observaciones",
+        )
     })
 }
 
@@ -51,15 +88,17 @@ pub struct Problem {
     pub en_clave: bool,
 }
 
-/// Checks `document` against the structure of the plan format.
-pub fn check(document: &Value) -> Vec<Problem> {
-    let mut out = Vec::new();
-    for error in validator().iter_errors(document) {
-        describe(document, &error, &mut out);
+impl Esquema {
+    /// Checks `document` against this structure: every problem at once, ordered by path.
+    pub fn check(&'static self, document: &Value) -> Vec<Problem> {
+        let mut out = Vec::new();
+        for error in self.validador.iter_errors(document) {
+            self.describe(document, &error, &mut out);
+        }
+        out.sort_by_key(|p| p.path.cmp_key());
+        out.dedup();
+        out
     }
-    out.sort_by_key(|p| p.path.cmp_key());
-    out.dedup();
-    out
 }
 
 trait PathOrder {
@@ -88,49 +127,58 @@ fn instance_path(error: &ValidationError<'_>) -> Path {
         .collect()
 }
 
-fn describe(document: &Value, error: &ValidationError<'_>, out: &mut Vec<Problem>) {
-    let path = instance_path(error);
-    let schema = subschema(&path);
-    let field = field_name(&path);
-    if let Some(options) = enum_options(&path).filter(|_| !error.instance().is_null()) {
-        let given = scalar_text(error.instance());
-        let ayuda = match did_you_mean(&given, options.iter().copied()) {
-            Some(best) => format!(
-                "¿Quiso decir `{best}`? Valores posibles: {}.",
-                lista(&options)
-            ),
-            None => format!("Valores posibles: {}.", lista(&options)),
+impl Esquema {
+    fn describe(
+        &'static self,
+        document: &Value,
+        error: &ValidationError<'_>,
+        out: &mut Vec<Problem>,
+    ) {
+        let path = instance_path(error);
+        let schema = self.subschema(&path);
+        let field = field_name(&path);
+        if let Some(options) = self
+            .enum_options(&path)
+            .filter(|_| !error.instance().is_null())
+        {
+            let given = scalar_text(error.instance());
+            let ayuda = match did_you_mean(&given, options.iter().copied()) {
+                Some(best) => format!(
+                    "¿Quiso decir `{best}`? Valores posibles: {}.",
+                    lista(&options)
+                ),
+                None => format!("Valores posibles: {}.", lista(&options)),
+            };
+            out.push(Problem {
+                mensaje: format!("`{given}` no es un valor válido para `{field}`"),
+                path,
+                codigo: "S005",
+                ayuda,
+                en_clave: false,
+            });
+            return;
+        }
+        let instance = error.instance();
+        let mut push = |path: Path, codigo, mensaje: String, ayuda: String, en_clave| {
+            out.push(Problem {
+                path,
+                codigo,
+                mensaje,
+                ayuda,
+                en_clave,
+            })
         };
-        out.push(Problem {
-            mensaje: format!("`{given}` no es un valor válido para `{field}`"),
-            path,
-            codigo: "S005",
-            ayuda,
-            en_clave: false,
-        });
-        return;
-    }
-    let instance = error.instance();
-    let mut push = |path: Path, codigo, mensaje: String, ayuda: String, en_clave| {
-        out.push(Problem {
-            path,
-            codigo,
-            mensaje,
-            ayuda,
-            en_clave,
-        })
-    };
-    match error.kind() {
-        ValidationErrorKind::AdditionalProperties { unexpected } => {
-            let known: Vec<&str> = schema
-                .and_then(|s| s.get("properties"))
-                .and_then(Value::as_object)
-                .map(|p| p.keys().map(String::as_str).collect())
-                .unwrap_or_default();
-            for key in unexpected {
-                let mut child = path.clone();
-                child.push(Seg::Key(key.clone()));
-                let ayuda = match did_you_mean(key, known.iter().copied()) {
+        match error.kind() {
+            ValidationErrorKind::AdditionalProperties { unexpected } => {
+                let known: Vec<&str> = schema
+                    .and_then(|s| s.get("properties"))
+                    .and_then(Value::as_object)
+                    .map(|p| p.keys().map(String::as_str).collect())
+                    .unwrap_or_default();
+                for key in unexpected {
+                    let mut child = path.clone();
+                    child.push(Seg::Key(key.clone()));
+                    let ayuda = match did_you_mean(key, known.iter().copied()) {
                     _ if key.contains(' ') => "Parece la continuación de un texto que contiene una coma dentro de `{ … }`: escriba ese texto entre comillas, por ejemplo `nombre: \"MIES, oficina de Cotacachi\"`.".to_owned(),
                     Some(best) => format!(
                         "¿Quiso decir `{best}`? Campos válidos aquí: {}.",
@@ -141,95 +189,97 @@ fn describe(document: &Value, error: &ValidationError<'_>, out: &mut Vec<Problem
                         lista(&known)
                     ),
                 };
+                    push(
+                        child,
+                        "S002",
+                        format!("campo desconocido `{key}`"),
+                        ayuda,
+                        true,
+                    );
+                }
+            }
+            ValidationErrorKind::Required { property } => {
+                let name = property.as_str().unwrap_or_default().to_owned();
+                let help = schema
+                    .and_then(|s| s.get("properties"))
+                    .and_then(|p| p.get(&name))
+                    .map(|p| first_sentence(&self.description(p)))
+                    .filter(|d| !d.is_empty())
+                    .map(|d| format!("Agregue `{name}:`. {d}"))
+                    .unwrap_or_else(|| format!("Agregue el campo `{name}:`."));
+                let donde = if path.is_empty() {
+                    format!("en {}", self.documento)
+                } else {
+                    format!("en `{}`", ruta(document, &path))
+                };
                 push(
-                    child,
-                    "S002",
-                    format!("campo desconocido `{key}`"),
-                    ayuda,
+                    path,
+                    "S004",
+                    format!("falta el campo obligatorio `{name}` {donde}"),
+                    help,
                     true,
                 );
             }
-        }
-        ValidationErrorKind::Required { property } => {
-            let name = property.as_str().unwrap_or_default().to_owned();
-            let help = schema
-                .and_then(|s| s.get("properties"))
-                .and_then(|p| p.get(&name))
-                .map(|p| first_sentence(&description(p)))
-                .filter(|d| !d.is_empty())
-                .map(|d| format!("Agregue `{name}:`. {d}"))
-                .unwrap_or_else(|| format!("Agregue el campo `{name}:`."));
-            let donde = if path.is_empty() {
-                "en el plan".to_owned()
-            } else {
-                format!("en `{}`", ruta(document, &path))
-            };
-            push(
-                path,
-                "S004",
-                format!("falta el campo obligatorio `{name}` {donde}"),
-                help,
-                true,
-            );
-        }
-        ValidationErrorKind::Format { format } if format == "date" => push(
-            path,
-            "S003",
-            format!("fecha no válida en `{field}`: `{}`", scalar_text(instance)),
-            "Escriba la fecha como AAAA-MM-DD, por ejemplo `2026-03-15`.".into(),
-            false,
-        ),
-        ValidationErrorKind::Pattern { pattern } => {
-            let ayuda = if pattern.contains("[0-9]{4}") {
-                "El código DPA del INEC tiene cuatro dígitos y va entre comillas, por ejemplo `codigo: \"1001\"`."
-            } else {
-                "Un identificador solo lleva letras sin tilde, dígitos, `_` y `-`, sin espacios; por ejemplo `A1` o `gad-ibarra`."
-            };
-            push(
+            ValidationErrorKind::Format { format } if format == "date" => push(
                 path,
                 "S003",
-                format!(
-                    "valor mal formado en `{field}`: `{}`",
-                    scalar_text(instance)
-                ),
-                ayuda.into(),
+                format!("fecha no válida en `{field}`: `{}`", scalar_text(instance)),
+                "Escriba la fecha como AAAA-MM-DD, por ejemplo `2026-03-15`.".into(),
                 false,
-            );
-        }
-        ValidationErrorKind::AnyOf { context } | ValidationErrorKind::OneOfNotValid { context } => {
-            // `Option<T>` is `anyOf: [T, null]`: report what is wrong against `T`.
-            let mut inner = Vec::new();
-            for branch in context {
-                if branch.iter().all(|e| expects_only_null(e)) {
-                    continue;
-                }
-                for e in branch {
-                    describe(document, e, &mut inner);
-                }
-            }
-            if inner.is_empty() {
+            ),
+            ValidationErrorKind::Pattern { pattern } => {
+                let ayuda = if pattern.contains("[0-9]{4}") {
+                    "El código DPA del INEC tiene cuatro dígitos y va entre comillas, por ejemplo `codigo: \"1001\"`."
+                } else {
+                    "Un identificador solo lleva letras sin tilde, dígitos, `_` y `-`, sin espacios; por ejemplo `A1` o `gad-ibarra`."
+                };
                 push(
                     path,
                     "S003",
-                    format!("valor no válido en `{field}`"),
-                    expected_hint(schema),
+                    format!(
+                        "valor mal formado en `{field}`: `{}`",
+                        scalar_text(instance)
+                    ),
+                    ayuda.into(),
                     false,
                 );
-            } else {
-                out.extend(inner);
             }
-        }
-        _ => {
-            let mensaje = if instance.is_null() {
-                format!("`{field}` no tiene valor")
-            } else {
-                format!(
-                    "`{field}` debe ser {}, no {}",
-                    expected(schema),
-                    json_type_name(instance)
-                )
-            };
-            push(path, "S003", mensaje, expected_hint(schema), false);
+            ValidationErrorKind::AnyOf { context }
+            | ValidationErrorKind::OneOfNotValid { context } => {
+                // `Option<T>` is `anyOf: [T, null]`: report what is wrong against `T`.
+                let mut inner = Vec::new();
+                for branch in context {
+                    if branch.iter().all(|e| expects_only_null(e)) {
+                        continue;
+                    }
+                    for e in branch {
+                        self.describe(document, e, &mut inner);
+                    }
+                }
+                if inner.is_empty() {
+                    push(
+                        path,
+                        "S003",
+                        format!("valor no válido en `{field}`"),
+                        expected_hint(schema),
+                        false,
+                    );
+                } else {
+                    out.extend(inner);
+                }
+            }
+            _ => {
+                let mensaje = if instance.is_null() {
+                    format!("`{field}` no tiene valor")
+                } else {
+                    format!(
+                        "`{field}` debe ser {}, no {}",
+                        expected(schema),
+                        json_type_name(instance)
+                    )
+                };
+                push(path, "S003", mensaje, expected_hint(schema), false);
+            }
         }
     }
 }
@@ -256,18 +306,6 @@ fn scalar_text(value: &Value) -> String {
     }
 }
 
-fn description(schema: &Value) -> String {
-    let own = schema.get("description").and_then(Value::as_str);
-    own.map(str::to_owned)
-        .or_else(|| {
-            resolve(schema)
-                .get("description")
-                .and_then(Value::as_str)
-                .map(str::to_owned)
-        })
-        .unwrap_or_default()
-}
-
 fn first_sentence(text: &str) -> String {
     let text = text.replace('\n', " ");
     match text.find(". ") {
@@ -276,85 +314,102 @@ fn first_sentence(text: &str) -> String {
     }
 }
 
-/// The allowed values when the node at `path` is a fixed list (a Rust enum: `enum`, or `oneOf`
-/// of `const` when its variants are documented).
-fn enum_options(path: &[Seg]) -> Option<Vec<&'static str>> {
-    let (last, parent) = path.split_last()?;
-    let parent = subschema(parent)?;
-    let node = match last {
-        Seg::Key(k) => parent.get("properties")?.get(k)?,
-        Seg::Index(_) => parent.get("items")?,
-    };
-    options_of(node, 0)
-}
+impl Esquema {
+    fn description(&'static self, schema: &'static Value) -> String {
+        let own = schema.get("description").and_then(Value::as_str);
+        own.map(str::to_owned)
+            .or_else(|| {
+                self.resolve(schema)
+                    .get("description")
+                    .and_then(Value::as_str)
+                    .map(str::to_owned)
+            })
+            .unwrap_or_default()
+    }
 
-fn options_of(schema: &'static Value, depth: usize) -> Option<Vec<&'static str>> {
-    if depth > 8 {
-        return None;
-    }
-    if let Some(r) = schema.get("$ref").and_then(Value::as_str) {
-        let name = r.strip_prefix("#/$defs/")?;
-        return options_of(structure().get("$defs")?.get(name)?, depth + 1);
-    }
-    if let Some(values) = schema.get("enum").and_then(Value::as_array) {
-        return Some(values.iter().filter_map(Value::as_str).collect());
-    }
-    if let Some(c) = schema.get("const").and_then(Value::as_str) {
-        return Some(vec![c]);
-    }
-    let branches = schema
-        .get("oneOf")
-        .or_else(|| schema.get("anyOf"))
-        .and_then(Value::as_array)?;
-    let mut out = Vec::new();
-    for b in branches {
-        if b.get("type") == Some(&json!("null")) {
-            continue;
-        }
-        out.extend(options_of(b, depth + 1)?);
-    }
-    (!out.is_empty()).then_some(out)
-}
-
-/// The schema that describes the node at `path`, following `$ref` and `Option` wrappers.
-fn subschema(path: &[Seg]) -> Option<&'static Value> {
-    let mut schema = resolve(structure());
-    for seg in path {
-        let next = match seg {
-            Seg::Key(k) => schema.get("properties")?.get(k)?,
-            Seg::Index(_) => schema.get("items")?,
+    /// The allowed values when the node at `path` is a fixed list (a Rust enum: `enum`, or `oneOf`
+    /// of `const` when its variants are documented).
+    fn enum_options(&'static self, path: &[Seg]) -> Option<Vec<&'static str>> {
+        let (last, parent) = path.split_last()?;
+        let parent = self.subschema(parent)?;
+        let node = match last {
+            Seg::Key(k) => parent.get("properties")?.get(k)?,
+            Seg::Index(_) => parent.get("items")?,
         };
-        schema = resolve(next);
+        self.options_of(node, 0)
     }
-    Some(schema)
-}
 
-fn resolve(mut schema: &Value) -> &Value {
-    let root = structure();
-    for _ in 0..16 {
-        if let Some(name) = schema
-            .get("$ref")
-            .and_then(Value::as_str)
-            .and_then(|r| r.strip_prefix("#/$defs/"))
-        {
-            match root.get("$defs").and_then(|d| d.get(name)) {
-                Some(s) => schema = s,
-                None => break,
-            }
-        } else if let Some(branch) = schema
-            .get("anyOf")
-            .or_else(|| schema.get("oneOf"))
-            .and_then(Value::as_array)
-            .and_then(|b| b.iter().find(|s| s.get("type") != Some(&json!("null"))))
-        {
-            schema = branch;
-        } else {
-            break;
+    fn options_of(
+        &'static self,
+        schema: &'static Value,
+        depth: usize,
+    ) -> Option<Vec<&'static str>> {
+        if depth > 8 {
+            return None;
         }
+        if let Some(r) = schema.get("$ref").and_then(Value::as_str) {
+            let name = r.strip_prefix("#/$defs/")?;
+            return self.options_of(self.estructura.get("$defs")?.get(name)?, depth + 1);
+        }
+        if let Some(values) = schema.get("enum").and_then(Value::as_array) {
+            return Some(values.iter().filter_map(Value::as_str).collect());
+        }
+        if let Some(c) = schema.get("const").and_then(Value::as_str) {
+            return Some(vec![c]);
+        }
+        let branches = schema
+            .get("oneOf")
+            .or_else(|| schema.get("anyOf"))
+            .and_then(Value::as_array)?;
+        let mut out = Vec::new();
+        for b in branches {
+            if b.get("type") == Some(&json!("null")) {
+                continue;
+            }
+            out.extend(self.options_of(b, depth + 1)?);
+        }
+        (!out.is_empty()).then_some(out)
     }
-    schema
-}
 
+    /// The schema that describes the node at `path`, following `$ref` and `Option` wrappers.
+    fn subschema(&'static self, path: &[Seg]) -> Option<&'static Value> {
+        let mut schema = self.resolve(&self.estructura);
+        for seg in path {
+            let next = match seg {
+                Seg::Key(k) => schema.get("properties")?.get(k)?,
+                Seg::Index(_) => schema.get("items")?,
+            };
+            schema = self.resolve(next);
+        }
+        Some(schema)
+    }
+
+    fn resolve(&'static self, mut schema: &'static Value) -> &'static Value {
+        let root = &self.estructura;
+        for _ in 0..16 {
+            if let Some(name) = schema
+                .get("$ref")
+                .and_then(Value::as_str)
+                .and_then(|r| r.strip_prefix("#/$defs/"))
+            {
+                match root.get("$defs").and_then(|d| d.get(name)) {
+                    Some(s) => schema = s,
+                    None => break,
+                }
+            } else if let Some(branch) = schema
+                .get("anyOf")
+                .or_else(|| schema.get("oneOf"))
+                .and_then(Value::as_array)
+                .and_then(|b| b.iter().find(|s| s.get("type") != Some(&json!("null"))))
+            {
+                schema = branch;
+            } else {
+                break;
+            }
+        }
+        schema
+    }
+}
 fn type_list(schema: Option<&Value>) -> Vec<String> {
     match schema.and_then(|s| s.get("type")) {
         Some(Value::String(t)) => vec![t.clone()],
@@ -426,7 +481,7 @@ fn json_type_name(value: &Value) -> &'static str {
 /// The schema for editors: the structure plus the national catalogues of `referencia` as enums,
 /// so that the YAML language server offers completion for axes, stages, purposes and so on.
 pub fn editor_schema(referencia: &Referencia) -> Value {
-    let mut schema = structure().clone();
+    let mut schema = plan().estructura.clone();
     let ids = |values: Vec<&str>| json!(values);
     let set = |schema: &mut Value, pointer: &str, values: Value| {
         if let Some(node) = schema.pointer_mut(pointer) {

@@ -10,6 +10,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use super::cmark::{self, Bloque};
+use super::revision::{Nota, RevisionDoc};
 use crate::fechas::larga;
 use crate::plan::model::{
     Accion, Estado, Frecuencia, Impacto, Instrumento, Periodo, Plan, Probabilidad,
@@ -67,6 +68,8 @@ pub struct Document {
     pub glosario: Vec<Termino>,
     /// Acronyms.
     pub siglas: Vec<Sigla>,
+    /// Review observations, in a review copy (`generar --observaciones`).
+    pub revision: Option<RevisionDoc>,
 }
 
 /// Canton.
@@ -178,6 +181,8 @@ pub struct RiesgoDoc {
     pub descripcion: Option<Vec<Bloque>>,
     /// Ids of the actions that address it.
     pub acciones: Vec<String>,
+    /// Review notes addressed to this item.
+    pub notas: Vec<Nota>,
 }
 
 /// A cell of the risk matrix.
@@ -218,6 +223,8 @@ pub struct ActorDoc {
     pub acompana: Vec<String>,
     /// Route stages it answers for or supports, by name.
     pub etapas: Vec<String>,
+    /// Review notes addressed to this item.
+    pub notas: Vec<Nota>,
 }
 
 /// An axis.
@@ -250,6 +257,8 @@ pub struct ObjetivoDoc {
     pub descripcion: String,
     /// Ids of its actions.
     pub acciones: Vec<String>,
+    /// Review notes addressed to this item.
+    pub notas: Vec<Nota>,
 }
 
 /// An action.
@@ -295,6 +304,8 @@ pub struct AccionDoc {
     pub monto_texto: String,
     /// Funding source.
     pub fuente: String,
+    /// Review notes addressed to this item.
+    pub notas: Vec<Nota>,
 }
 
 /// A year of the period in the schedule.
@@ -335,6 +346,8 @@ pub struct EtapaDoc {
     pub plazo_max: Option<String>,
     /// The plan's description of the stage.
     pub descripcion: Option<Vec<Bloque>>,
+    /// Review notes addressed to this item.
+    pub notas: Vec<Nota>,
 }
 
 /// Budget.
@@ -512,6 +525,7 @@ impl Document {
                         .as_ref()
                         .and_then(|p| p.fuente.clone())
                         .unwrap_or_default(),
+                    notas: Vec::new(),
                 }
             })
             .collect();
@@ -542,6 +556,7 @@ impl Document {
                                 .filter(|a| a.objetivo == o.id)
                                 .map(|a| a.id.clone())
                                 .collect(),
+                            notas: Vec::new(),
                         })
                         .collect(),
                     num_acciones: del_eje.len(),
@@ -608,6 +623,7 @@ impl Document {
                         .filter(|a| a.riesgos.contains(&x.id))
                         .map(|a| a.id.clone())
                         .collect(),
+                    notas: Vec::new(),
                 }
             })
             .collect();
@@ -655,6 +671,7 @@ impl Document {
                     plazo: entrada.plazo_horas.map(horas),
                     plazo_max: e.plazo_max_horas.map(horas),
                     descripcion: md(&entrada.descripcion),
+                    notas: Vec::new(),
                 })
             })
             .enumerate()
@@ -705,6 +722,7 @@ impl Document {
                         })
                         .map(|d| d.nombre.clone())
                         .collect(),
+                    notas: Vec::new(),
                 }
             })
             .collect();
@@ -844,6 +862,7 @@ impl Document {
             },
             glosario: glosario(r),
             siglas: siglas(plan, r),
+            revision: None,
         }
     }
 }

@@ -83,7 +83,17 @@ pub fn render(
     formato: Formato,
     plantillas: &Plantillas,
 ) -> Result<String, String> {
-    let name = formato.plantilla();
+    render_with(formato.plantilla(), document, formato, plantillas)
+}
+
+/// Renders `data` with the template `name`, escaping and writing Markdown fields as `formato`
+/// does.
+pub fn render_with(
+    name: &str,
+    data: &impl serde::Serialize,
+    formato: Formato,
+    plantillas: &Plantillas,
+) -> Result<String, String> {
     let plantilla = plantillas
         .get(name)?
         .ok_or_else(|| format!("no existe la plantilla {name}"))?;
@@ -101,6 +111,6 @@ pub fn render(
     };
     hbs.register_template_string(name, &plantilla.texto)
         .map_err(|e| located(e.pos(), e.reason().to_string()))?;
-    hbs.render(name, document)
+    hbs.render(name, data)
         .map_err(|e| located(e.line_no.zip(e.column_no), e.reason().to_string()))
 }

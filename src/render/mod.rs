@@ -9,6 +9,7 @@ pub mod document;
 pub mod hbs;
 pub mod html;
 pub mod markdown;
+pub mod revision;
 pub mod templates;
 pub mod typst;
 
@@ -42,6 +43,8 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 
 use std::time::{Duration, Instant};
 
+use crate::informe::Informe;
+use crate::observaciones::Revision;
 use crate::plan::model::Plan;
 use crate::reference::nacional::Referencia;
 use document::{Document, fecha_documento};
@@ -60,16 +63,26 @@ pub struct Pdf {
     pub total: Duration,
 }
 
-/// Renders `plan` to PDF with the templates of `plantillas`.
+/// The document of `plan`, as a review copy when `revision` is given.
+fn documento(plan: &Plan, referencia: &Referencia, revision: Option<&Revision>) -> Document {
+    let doc = Document::new(plan, referencia, fecha_documento(plan));
+    match revision {
+        Some(revision) => doc.con_revision(plan, revision),
+        None => doc,
+    }
+}
+
+/// Renders `plan` to PDF with the templates of `plantillas`; with `revision`, the review copy.
 pub fn pdf(
     plan: &Plan,
     referencia: &Referencia,
+    revision: Option<&Revision>,
     plantillas: Plantillas,
     config: PdfConfig,
 ) -> Result<Pdf, Vec<TemplateError>> {
     let start = Instant::now();
     let fecha = fecha_documento(plan);
-    let doc = Document::new(plan, referencia, fecha);
+    let doc = documento(plan, referencia, revision);
     let world = PlanWorld::new(&doc, plantillas, fecha);
     let compile_start = Instant::now();
     let document = typst::compile(&world)?;
@@ -88,25 +101,52 @@ pub fn pdf(
     })
 }
 
-/// Renders `plan` to HTML or Markdown with the Handlebars templates of `plantillas`.
+/// Renders `plan` to HTML or Markdown with the Handlebars templates of `plantillas`; with
+/// `revision`, the review copy.
 pub fn hbs_text(
     plan: &Plan,
     referencia: &Referencia,
+    revision: Option<&Revision>,
     plantillas: &Plantillas,
     formato: hbs::Formato,
 ) -> Result<String, String> {
-    let doc = Document::new(plan, referencia, fecha_documento(plan));
+    let doc = documento(plan, referencia, revision);
     hbs::render(&doc, formato, plantillas)
 }
 
 /// The normalised plan as JSON (documented in `docs/salidas.md`): the plan as read, and the
 /// document data with resolved references, each action's axis, totals and coverage.
-pub fn json(plan: &Plan, referencia: &Referencia) -> String {
-    let doc = Document::new(plan, referencia, fecha_documento(plan));
+pub fn json(plan: &Plan, referencia: &Referencia, revision: Option<&Revision>) -> String {
+    let doc = documento(plan, referencia, revision);
     let value = serde_json::json!({
         "version": 1,
         "plan": plan,
         "documento": doc,
     });
     serde_json::to_string_pretty(&value).expect("the plan serialises") + "\n"
+}
+
+/// Renders the consolidated report to PDF with `informe.typ` (landscape, with charts).
+pub fn informe_pdf(
+    informe: &Informe,
+    plantillas: Plantillas,
+    fecha: chrono::NaiveDate,
+) -> Result<Pdf, Vec<TemplateError>> {
+    let start = Instant::now();
+    let world = PlanWorld::with("informe.typ", "/informe.json", informe, plantillas, fecha);
+    let document = typst::compile(&world)?;
+    let compilacion = start.elapsed();
+    let bytes = typst::pdf(&document, "cantonal/informe", fecha, PdfConfig::default())?;
+    ::typst::comemo::evict(2);
+    Ok(Pdf {
+        bytes,
+        document,
+        compilacion,
+        total: start.elapsed(),
+    })
+}
+
+/// Renders the consolidated report to one self-contained HTML file with `informe.html.hbs`.
+pub fn informe_html(informe: &Informe, plantillas: &Plantillas) -> Result<String, String> {
+    hbs::render_with("informe.html.hbs", informe, hbs::Formato::Html, plantillas)
 }

@@ -13,6 +13,11 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../../templates/plan.html.hbs"),
     ),
     ("plan.md.hbs", include_str!("../../templates/plan.md.hbs")),
+    ("informe.typ", include_str!("../../templates/informe.typ")),
+    (
+        "informe.html.hbs",
+        include_str!("../../templates/informe.html.hbs"),
+    ),
 ];
 
 /// Where templates come from.

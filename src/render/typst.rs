@@ -1,7 +1,8 @@
 //! PDF through the Typst compiler embedded as a library.
 //!
 //! [`PlanWorld`] is the whole universe the template can see: the templates (embedded or from
-//! `--plantillas`), the plan's data as the virtual file `/plan.json`, and the embedded fonts.
+//! `--plantillas`), the data as one virtual JSON file (`/plan.json` for a plan, `/informe.json`
+//! for the consolidated report), and the embedded fonts.
 //! Nothing else is served, so a template cannot read the disk, and plan text reaches Typst only
 //! as JSON data read by the template, never as Typst source. Fonts and the standard library are
 //! loaded once per process and shared by every compilation.
@@ -23,10 +24,10 @@ use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 use super::document::Document;
 use super::templates::Plantillas;
 
-/// The main template.
+/// The main template of a plan.
 pub const MAIN: &str = "plan.typ";
 
-/// The virtual file holding the document data.
+/// The virtual file holding a plan's document data.
 pub const DATA: &str = "/plan.json";
 
 struct Fonts {
@@ -48,6 +49,7 @@ static LIBRARY: LazyLock<LazyHash<Library>> =
 /// What the template sees.
 pub struct PlanWorld {
     main: FileId,
+    data_path: &'static str,
     data: Bytes,
     plantillas: Plantillas,
     today: NaiveDate,
@@ -67,9 +69,21 @@ fn path_of(id: FileId) -> Option<&'static str> {
 impl PlanWorld {
     /// A world for `document`, with templates from `plantillas` and `today` as the date.
     pub fn new(document: &Document, plantillas: Plantillas, today: NaiveDate) -> Self {
-        let json = serde_json::to_vec(document).expect("the document serialises");
+        Self::with(MAIN, DATA, document, plantillas, today)
+    }
+
+    /// A world whose main template is `main`, reading `data` as the virtual file `data_path`.
+    pub fn with(
+        main: &str,
+        data_path: &'static str,
+        data: &impl serde::Serialize,
+        plantillas: Plantillas,
+        today: NaiveDate,
+    ) -> Self {
+        let json = serde_json::to_vec(data).expect("the document data serialises");
         PlanWorld {
-            main: file_id(&format!("/{MAIN}")),
+            main: file_id(&format!("/{main}")),
+            data_path,
             data: Bytes::new(json),
             plantillas,
             today,
@@ -120,14 +134,14 @@ impl World for PlanWorld {
     }
 
     fn source(&self, id: FileId) -> FileResult<Source> {
-        if path_of(id) == Some(DATA) {
+        if path_of(id) == Some(self.data_path) {
             return Err(FileError::NotSource);
         }
         self.template(id)
     }
 
     fn file(&self, id: FileId) -> FileResult<Bytes> {
-        if path_of(id) == Some(DATA) {
+        if path_of(id) == Some(self.data_path) {
             return Ok(self.data.clone());
         }
         self.template(id)

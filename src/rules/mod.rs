@@ -23,6 +23,7 @@ mod ids;
 mod indicadores;
 mod instituciones;
 mod montos;
+pub mod observaciones;
 pub mod pendientes;
 mod referencias;
 mod riesgos;
@@ -157,6 +158,8 @@ pub static REGLAS: &[&Regla] = &[
     &ruta::A007,
     &ruta::A008,
     &riesgos::A009,
+    &observaciones::O001,
+    &observaciones::O002,
 ];
 
 /// The rule with this code (case-insensitive).
@@ -178,7 +181,7 @@ pub struct Opciones {
 /// national reference is known, those of every semantic rule. Sorted by position.
 pub fn check(loaded: &LoadedPlan, opciones: Opciones) -> Vec<Diagnostic> {
     let mut out = loaded.diagnostics.clone();
-    if let Some(plan) = &loaded.plan {
+    if let Some(plan) = &loaded.datos {
         match nacional::resolve(&loaded.carpeta(), &plan.plan_nacional) {
             Resolved::Embedded(referencia) => run(loaded, plan, referencia, opciones, &mut out),
             Resolved::Disk(referencia) => run(loaded, plan, &referencia, opciones, &mut out),
@@ -231,7 +234,7 @@ fn push(
     } else {
         loaded.spans().locate(&h.path)
     };
-    let estado = loaded.plan.as_ref().map(|p| p.estado);
+    let estado = loaded.datos.as_ref().map(|p| p.estado);
     out.push(Diagnostic::new(
         regla.codigo,
         regla.severidad_para(opciones.estricto, estado),

@@ -1,0 +1,491 @@
+//! The consolidated report over a folder of plans (DESIGN §9): what an adviser who follows many
+//! cantons needs side by side — each plan's status, which national axes have actions (and which
+//! mandatory ones have none), which referral stages have someone responsible, the budget by axis,
+//! the actions per purpose of exploitation, and the open review observations.
+//!
+//! [`Informe`] is plain data built from the checked plans; it is printed as text tables
+//! ([`texto`]), written as JSON for dashboards, or laid out as PDF and HTML with charts by the
+//! templates `informe.typ` and `informe.html.hbs`. A plan with errors is never left out: it
+//! appears with its counts, and its figures when it could be read at all.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::carpeta::Resultado;
+use crate::diagnostics::Conteo;
+use crate::plan::model::{Estado, Plan};
+use crate::reference::nacional::{self, Referencia};
+use crate::render::document::{Document, usd};
+
+pub mod texto;
+
+/// A column of the report: an axis, a route stage or a purpose of exploitation.
+#[derive(Debug, Clone, Serialize)]
+pub struct Columna {
+    /// Id in the national reference.
+    pub id: String,
+    /// Full name.
+    pub nombre: String,
+    /// Short heading (first word, or the number for stages and purposes).
+    pub corto: String,
+    /// Mandatory for every plan (axes and stages).
+    pub obligatorio: bool,
+}
+
+/// One plan's figures for one axis.
+#[derive(Debug, Clone, Serialize)]
+pub struct CeldaEje {
+    /// Actions of the axis (through their objective).
+    pub acciones: usize,
+    /// Budget of those actions.
+    pub monto: f64,
+    /// The budget, written out.
+    pub monto_texto: String,
+    /// Share of the largest plan budget in the report (for the stacked bars).
+    pub fraccion: f64,
+    /// A mandatory axis without any action.
+    pub brecha: bool,
+}
+
+/// One plan's status for one route stage.
+#[derive(Debug, Clone, Serialize)]
+pub struct CeldaEtapa {
+    /// The plan names a responsible actor for this stage.
+    pub cubierta: bool,
+    /// A mandatory stage without a responsible actor: a victim with nobody to call.
+    pub brecha: bool,
+}
+
+/// One row of the report: a plan.
+#[derive(Debug, Clone, Serialize)]
+pub struct FilaPlan {
+    /// The file, as found.
+    pub archivo: String,
+    /// Canton name (the file name when the plan could not be read that far).
+    pub canton: String,
+    /// DPA code.
+    pub codigo: Option<String>,
+    /// Province.
+    pub provincia: Option<String>,
+    /// `borrador`, `en_revision` or `aprobado`.
+    pub estado: Option<&'static str>,
+    /// The state, for a reader.
+    pub estado_texto: String,
+    /// Errors of the plan and of its observations file.
+    pub errores: usize,
+    /// Warnings.
+    pub advertencias: usize,
+    /// Suggestions.
+    pub sugerencias: usize,
+    /// Whether the plan's figures below could be computed (a plan that cannot be read has none).
+    pub legible: bool,
+    /// Open review observations, when the plan has an observations file.
+    pub observaciones_abiertas: Option<usize>,
+    /// Number of actions.
+    pub acciones: usize,
+    /// Per axis, in the order of [`Informe::ejes`].
+    pub por_eje: Vec<CeldaEje>,
+    /// Per route stage, in the order of [`Informe::etapas`].
+    pub por_etapa: Vec<CeldaEtapa>,
+    /// Mandatory stages with a responsible actor.
+    pub etapas_cubiertas: usize,
+    /// Mandatory stages.
+    pub etapas_obligatorias: usize,
+    /// Mandatory axes and stages left uncovered.
+    pub brechas: usize,
+    /// Total budget.
+    pub presupuesto: f64,
+    /// The total, written out.
+    pub presupuesto_texto: String,
+    /// Actions addressing each purpose of exploitation, in the order of [`Informe::fines`].
+    pub por_fin: Vec<usize>,
+    /// Purposes named in the plan's risks that no action addresses.
+    pub fines_sin_accion: Vec<String>,
+}
+
+/// Totals of one axis over all plans.
+#[derive(Debug, Clone, Serialize)]
+pub struct TotalEje {
+    /// Actions.
+    pub acciones: usize,
+    /// Budget.
+    pub monto: f64,
+    /// Budget, written out.
+    pub monto_texto: String,
+    /// Share of the total budget.
+    pub fraccion: f64,
+    /// Readable plans without any action in this axis.
+    pub planes_sin_acciones: usize,
+}
+
+/// Totals of one purpose of exploitation over all plans.
+#[derive(Debug, Clone, Serialize)]
+pub struct TotalFin {
+    /// Actions addressing it.
+    pub acciones: usize,
+    /// Plans whose risks name it.
+    pub planes_con_riesgo: usize,
+    /// Share of the largest count (for the bar chart).
+    pub fraccion: f64,
+}
+
+/// Totals over the folder.
+#[derive(Debug, Clone, Serialize)]
+pub struct Totales {
+    /// Plans found.
+    pub planes: usize,
+    /// Plans with at least one error.
+    pub con_errores: usize,
+    /// Plans that could not be read at all.
+    pub ilegibles: usize,
+    /// Errors.
+    pub errores: usize,
+    /// Warnings.
+    pub advertencias: usize,
+    /// Open review observations.
+    pub observaciones_abiertas: usize,
+    /// Actions.
+    pub acciones: usize,
+    /// Per axis.
+    pub por_eje: Vec<TotalEje>,
+    /// Plans covering each route stage.
+    pub por_etapa: Vec<usize>,
+    /// Per purpose of exploitation.
+    pub por_fin: Vec<TotalFin>,
+    /// Total budget.
+    pub presupuesto: f64,
+    /// Total budget, written out.
+    pub presupuesto_texto: String,
+}
+
+/// The consolidated report.
+#[derive(Debug, Clone, Serialize)]
+pub struct Informe {
+    /// Format version of the JSON.
+    pub version: u32,
+    /// The folder (or files) reported on.
+    pub origen: String,
+    /// Date of the report, in words.
+    pub fecha: String,
+    /// The national reference the columns come from.
+    pub referencia: String,
+    /// Its short name.
+    pub referencia_corta: String,
+    /// Axes (columns of the coverage matrix).
+    pub ejes: Vec<Columna>,
+    /// Route stages.
+    pub etapas: Vec<Columna>,
+    /// Purposes of exploitation.
+    pub fines: Vec<Columna>,
+    /// One row per plan, in file order.
+    pub planes: Vec<FilaPlan>,
+    /// Totals.
+    pub totales: Totales,
+}
+
+fn primera_palabra(nombre: &str) -> String {
+    nombre
+        .split_whitespace()
+        .next()
+        .unwrap_or(nombre)
+        .to_owned()
+}
+
+impl Informe {
+    /// The report over `resultados` (checked plans, as `validar` gives them), dated `fecha`.
+    /// Columns come from the embedded national reference unless the plans name another one.
+    pub fn new(origen: &str, resultados: &[Resultado], fecha: NaiveDate) -> Informe {
+        let referencia = columnas_de(resultados);
+        let r: &Referencia = referencia.as_ref();
+        let ejes: Vec<Columna> = r
+            .ejes
+            .valores
+            .iter()
+            .map(|e| Columna {
+                id: e.id.clone(),
+                nombre: e.nombre.clone(),
+                corto: primera_palabra(&e.nombre),
+                obligatorio: e.obligatorio,
+            })
+            .collect();
+        let etapas: Vec<Columna> = r
+            .etapas_ruta
+            .valores
+            .iter()
+            .enumerate()
+            .map(|(i, e)| Columna {
+                id: e.id.clone(),
+                nombre: e.nombre.clone(),
+                corto: (i + 1).to_string(),
+                obligatorio: e.obligatoria,
+            })
+            .collect();
+        let fines: Vec<Columna> = r
+            .fines_explotacion
+            .valores
+            .iter()
+            .enumerate()
+            .map(|(i, f)| Columna {
+                id: f.id.clone(),
+                nombre: f.nombre.clone(),
+                corto: format!("F{}", i + 1),
+                obligatorio: false,
+            })
+            .collect();
+        let mut planes: Vec<FilaPlan> = resultados
+            .iter()
+            .map(|res| fila(res, &ejes, &etapas, &fines, fecha))
+            .collect();
+        let max_plan = planes.iter().map(|p| p.presupuesto).fold(0.0_f64, f64::max);
+        for p in &mut planes {
+            for c in &mut p.por_eje {
+                c.fraccion = if max_plan > 0.0 {
+                    c.monto / max_plan
+                } else {
+                    0.0
+                };
+            }
+        }
+        let totales = totales(&planes, &ejes, &etapas, &fines);
+        Informe {
+            version: 1,
+            origen: origen.to_owned(),
+            fecha: crate::fechas::larga(fecha),
+            referencia: r.nombre.clone(),
+            referencia_corta: r.nombre_corto.clone(),
+            ejes,
+            etapas,
+            fines,
+            planes,
+            totales,
+        }
+    }
+
+    /// Pretty JSON, for dashboards.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).expect("the report serialises") + "\n"
+    }
+}
+
+/// The reference whose catalogues make the columns: the one the first readable plan names, when
+/// it can be resolved; the embedded PACTA otherwise.
+fn columnas_de(resultados: &[Resultado]) -> std::borrow::Cow<'static, Referencia> {
+    let primero = resultados.iter().find_map(|r| match r {
+        Resultado::Plan(v) => v.loaded.datos.as_ref().map(|p| (v, p)),
+        Resultado::SinPlan(_) => None,
+    });
+    match primero.map(|(v, p)| nacional::resolve(&v.loaded.carpeta(), &p.plan_nacional)) {
+        Some(nacional::Resolved::Disk(r)) => std::borrow::Cow::Owned(*r),
+        _ => std::borrow::Cow::Borrowed(Referencia::pacta()),
+    }
+}
+
+fn estado_texto(e: Estado) -> (&'static str, &'static str) {
+    match e {
+        Estado::Borrador => ("borrador", "Borrador"),
+        Estado::EnRevision => ("en_revision", "En revisión"),
+        Estado::Aprobado => ("aprobado", "Aprobado"),
+    }
+}
+
+fn fila(
+    res: &Resultado,
+    ejes: &[Columna],
+    etapas: &[Columna],
+    fines: &[Columna],
+    fecha: NaiveDate,
+) -> FilaPlan {
+    let revision = res.revision();
+    let mut conteo = Conteo::default();
+    if let Some(r) = revision {
+        conteo.sumar(Conteo::de(&r.diagnostics));
+    }
+    let abiertas = revision
+        .filter(|r| r.loaded.datos.is_some())
+        .map(|r| r.abiertas());
+    let (archivo, validado) = match res {
+        Resultado::Plan(v) => {
+            conteo.sumar(Conteo::de(&v.diagnostics));
+            (v.loaded.archivo.clone(), Some(v))
+        }
+        Resultado::SinPlan(r) => (
+            crate::observaciones::plan_de(&r.loaded.archivo).unwrap_or_default(),
+            None,
+        ),
+    };
+    let plan = validado.and_then(|v| v.loaded.datos.as_ref());
+    let resolved = validado
+        .zip(plan)
+        .map(|(v, p)| nacional::resolve(&v.loaded.carpeta(), &p.plan_nacional));
+    let nombre_archivo = archivo
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut fila = FilaPlan {
+        archivo: archivo.display().to_string(),
+        canton: validado.and_then(|v| v.canton()).unwrap_or(nombre_archivo),
+        codigo: plan.map(|p| p.canton.codigo.clone()),
+        provincia: plan.map(|p| p.canton.provincia.clone()),
+        estado: plan.map(|p| estado_texto(p.estado).0),
+        estado_texto: match (plan, validado) {
+            (Some(p), _) => estado_texto(p.estado).1.to_owned(),
+            (None, Some(_)) => "No se pudo leer".to_owned(),
+            (None, None) => "No existe el plan".to_owned(),
+        },
+        errores: conteo.errores,
+        advertencias: conteo.advertencias,
+        sugerencias: conteo.sugerencias,
+        legible: false,
+        observaciones_abiertas: abiertas,
+        acciones: 0,
+        por_eje: ejes
+            .iter()
+            .map(|_| CeldaEje {
+                acciones: 0,
+                monto: 0.0,
+                monto_texto: usd(0.0),
+                fraccion: 0.0,
+                brecha: false,
+            })
+            .collect(),
+        por_etapa: etapas
+            .iter()
+            .map(|_| CeldaEtapa {
+                cubierta: false,
+                brecha: false,
+            })
+            .collect(),
+        etapas_cubiertas: 0,
+        etapas_obligatorias: etapas.iter().filter(|e| e.obligatorio).count(),
+        brechas: 0,
+        presupuesto: 0.0,
+        presupuesto_texto: usd(0.0),
+        por_fin: vec![0; fines.len()],
+        fines_sin_accion: Vec::new(),
+    };
+    if let (Some(plan), Some(r)) = (plan, resolved.as_ref().and_then(|r| r.referencia())) {
+        cifras(&mut fila, plan, r, ejes, etapas, fines, fecha);
+    }
+    fila
+}
+
+/// The figures of a plan that could be read: from its printable document, so that the report
+/// counts exactly what the plan's own alignment chapter shows.
+fn cifras(
+    fila: &mut FilaPlan,
+    plan: &Plan,
+    r: &Referencia,
+    ejes: &[Columna],
+    etapas: &[Columna],
+    fines: &[Columna],
+    fecha: NaiveDate,
+) {
+    let doc = Document::new(plan, r, fecha);
+    fila.legible = true;
+    fila.acciones = plan.acciones.len();
+    for (col, celda) in ejes.iter().zip(&mut fila.por_eje) {
+        if let Some(e) = doc.ejes.iter().find(|e| e.id == col.id) {
+            celda.acciones = e.num_acciones;
+            celda.monto = e.monto;
+            celda.monto_texto = e.monto_texto.clone();
+        }
+        celda.brecha = col.obligatorio && celda.acciones == 0;
+    }
+    for (col, celda) in etapas.iter().zip(&mut fila.por_etapa) {
+        celda.cubierta = doc
+            .ruta
+            .iter()
+            .any(|e| e.id == col.id && e.responsable.is_some());
+        celda.brecha = col.obligatorio && !celda.cubierta;
+    }
+    fila.etapas_cubiertas = etapas
+        .iter()
+        .zip(&fila.por_etapa)
+        .filter(|(col, c)| col.obligatorio && c.cubierta)
+        .count();
+    fila.brechas = fila.por_eje.iter().filter(|c| c.brecha).count()
+        + fila.por_etapa.iter().filter(|c| c.brecha).count();
+    fila.presupuesto = doc.presupuesto.total;
+    fila.presupuesto_texto = doc.presupuesto.total_texto.clone();
+    for (i, col) in fines.iter().enumerate() {
+        let riesgos: Vec<&str> = plan
+            .riesgos
+            .iter()
+            .filter(|x| x.fines.contains(&col.id))
+            .map(|x| x.id.as_str())
+            .collect();
+        fila.por_fin[i] = plan
+            .acciones
+            .iter()
+            .filter(|a| a.riesgos.iter().any(|x| riesgos.contains(&x.as_str())))
+            .count();
+        if !riesgos.is_empty() && fila.por_fin[i] == 0 {
+            fila.fines_sin_accion.push(col.nombre.clone());
+        }
+    }
+}
+
+fn totales(
+    planes: &[FilaPlan],
+    ejes: &[Columna],
+    etapas: &[Columna],
+    fines: &[Columna],
+) -> Totales {
+    let legibles: Vec<&FilaPlan> = planes.iter().filter(|p| p.legible).collect();
+    let presupuesto: f64 = legibles.iter().map(|p| p.presupuesto).sum();
+    let por_eje = (0..ejes.len())
+        .map(|i| {
+            let monto: f64 = legibles.iter().map(|p| p.por_eje[i].monto).sum();
+            TotalEje {
+                acciones: legibles.iter().map(|p| p.por_eje[i].acciones).sum(),
+                monto,
+                monto_texto: usd(monto),
+                fraccion: if presupuesto > 0.0 {
+                    monto / presupuesto
+                } else {
+                    0.0
+                },
+                planes_sin_acciones: legibles
+                    .iter()
+                    .filter(|p| p.por_eje[i].acciones == 0)
+                    .count(),
+            }
+        })
+        .collect();
+    let fin_acciones: Vec<usize> = (0..fines.len())
+        .map(|i| legibles.iter().map(|p| p.por_fin[i]).sum())
+        .collect();
+    let max_fin = fin_acciones.iter().copied().max().unwrap_or(0);
+    let por_fin = fines
+        .iter()
+        .enumerate()
+        .map(|(i, f)| TotalFin {
+            acciones: fin_acciones[i],
+            planes_con_riesgo: legibles
+                .iter()
+                .filter(|p| p.por_fin[i] > 0 || p.fines_sin_accion.contains(&f.nombre))
+                .count(),
+            fraccion: if max_fin > 0 {
+                fin_acciones[i] as f64 / max_fin as f64
+            } else {
+                0.0
+            },
+        })
+        .collect();
+    Totales {
+        planes: planes.len(),
+        con_errores: planes.iter().filter(|p| p.errores > 0).count(),
+        ilegibles: planes.iter().filter(|p| !p.legible).count(),
+        errores: planes.iter().map(|p| p.errores).sum(),
+        advertencias: planes.iter().map(|p| p.advertencias).sum(),
+        observaciones_abiertas: planes.iter().filter_map(|p| p.observaciones_abiertas).sum(),
+        acciones: legibles.iter().map(|p| p.acciones).sum(),
+        por_eje,
+        por_etapa: (0..etapas.len())
+            .map(|i| legibles.iter().filter(|p| p.por_etapa[i].cubierta).count())
+            .collect(),
+        por_fin,
+        presupuesto,
+        presupuesto_texto: usd(presupuesto),
+    }
+}
