@@ -43,12 +43,7 @@ fn md_of(path: &Path) -> String {
 }
 
 fn examples() -> Vec<PathBuf> {
-    let mut v: Vec<PathBuf> = std::fs::read_dir("plans")
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
-        .collect();
-    v.sort();
+    let v = cantonal::carpeta::plan_files(&[PathBuf::from("plans")]).unwrap();
     assert_eq!(v.len(), 7);
     v
 }
@@ -369,12 +364,39 @@ fn a_real_browser_renders_every_example_without_scripts_or_requests() {
     );
     let hostile_plan = work.path().join("hostil.yaml");
     std::fs::write(&hostile_plan, yaml).unwrap();
-    let mut plans = examples();
-    plans.push(hostile_plan);
-    for plan in plans {
-        let name = plan.file_stem().unwrap().to_string_lossy().into_owned();
+    let mut pages: Vec<(String, String)> = examples()
+        .into_iter()
+        .chain([hostile_plan])
+        .map(|plan| {
+            let name = plan.file_stem().unwrap().to_string_lossy().into_owned();
+            (name, html_of(&plan))
+        })
+        .collect();
+    // The review copy of Otavalo and the consolidated report of the examples.
+    let v = cantonal::validar(Path::new("plans/otavalo.yaml"), Opciones::default())
+        .con_observaciones(Path::new("plans/otavalo.observaciones.yaml"));
+    let revision = hbs_text(
+        v.loaded.datos.as_ref().unwrap(),
+        Referencia::pacta(),
+        v.revision.as_ref(),
+        &Plantillas::default(),
+        Formato::Html,
+    )
+    .unwrap();
+    pages.push(("otavalo.revision".into(), revision));
+    let informe = cantonal::cli::informe(
+        &[PathBuf::from("plans")],
+        Opciones::default(),
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 28).unwrap(),
+    )
+    .unwrap();
+    pages.push((
+        "informe".into(),
+        cantonal::render::informe_html(&informe, &Plantillas::default()).unwrap(),
+    ));
+    for (name, html) in pages {
         let html_path = work.path().join(format!("{name}.html"));
-        std::fs::write(&html_path, html_of(&plan)).unwrap();
+        std::fs::write(&html_path, html).unwrap();
 
         let shot = work.path().join(format!("{name}.png"));
         let (_, urls_shot) = browse(
@@ -412,7 +434,8 @@ fn a_real_browser_renders_every_example_without_scripts_or_requests() {
 
         let (dom, urls_dom) = browse(browser, &html_path, work.path(), "--dump-dom");
         assert!(
-            dom.contains("Plan cantonal contra la trata de personas"),
+            dom.contains("cantonales contra la trata de personas")
+                || dom.contains("Plan cantonal contra la trata de personas"),
             "{name}: DOM without content"
         );
         assert!(

@@ -219,17 +219,16 @@ fn ten_thousand_character_word_does_not_break_the_build() {
 
 #[test]
 fn all_example_plans_render() {
-    for entry in std::fs::read_dir("plans").unwrap() {
-        let path = entry.unwrap().path();
-        if path.extension().is_some_and(|e| e == "yaml") {
-            let plan = plan_of(&path);
-            let t = flat(&render(&plan));
-            assert!(
-                t.contains(&format!("Cantón {}", plan.canton.nombre)),
-                "{}",
-                path.display()
-            );
-        }
+    let examples = cantonal::carpeta::plan_files(&[std::path::PathBuf::from("plans")]).unwrap();
+    assert_eq!(examples.len(), 7);
+    for path in examples {
+        let plan = plan_of(&path);
+        let t = flat(&render(&plan));
+        assert!(
+            t.contains(&format!("Cantón {}", plan.canton.nombre)),
+            "{}",
+            path.display()
+        );
     }
 }
 

@@ -432,11 +432,70 @@ fn every_rule_is_triggered_at_the_offending_node() {
     assert!(fallos.is_empty(), "{}", fallos.join("\n"));
 }
 
+/// Rules of review observations files (DESIGN §9): (code, observations beside the base plan,
+/// severity, line and column, path, text at that position).
+type CasoObservacion = (
+    &'static str,
+    &'static str,
+    &'static str,
+    (usize, usize),
+    &'static str,
+    &'static str,
+);
+const CASOS_OBSERVACIONES: &[CasoObservacion] = &[
+    (
+        "O001",
+        "revisor: Asesoría\nfecha: 2026-03-10\nobservaciones:\n  - { ruta: acciones.A9.meta, texto: x }\n",
+        "error",
+        (4, 13),
+        "observaciones[1].ruta",
+        "acciones.A9.meta",
+    ),
+    (
+        "O002",
+        "revisor: Asesoría\nfecha: 2026-03-10\nobservaciones:\n  - { ruta: riesgos.R9, texto: x, estado: resuelta }\n",
+        "advertencia",
+        (4, 13),
+        "observaciones[1].ruta",
+        "riesgos.R9",
+    ),
+];
+
+#[test]
+fn every_observation_rule_is_triggered_at_the_observation() {
+    for (codigo, obs, severidad, (linea, columna), ruta, texto) in CASOS_OBSERVACIONES {
+        let (dir, path) = write_plan("plan.yaml", base());
+        std::fs::write(dir.path().join("plan.observaciones.yaml"), obs).unwrap();
+        let (_, json) = validar_json(&path, &[]);
+        let d = &json["archivos"][1]["diagnosticos"][0];
+        assert_eq!(d["codigo"], *codigo);
+        assert_eq!(
+            (
+                d["severidad"].as_str().unwrap(),
+                d["linea"].as_u64().unwrap() as usize,
+                d["columna"].as_u64().unwrap() as usize,
+                d["ruta"].as_str().unwrap()
+            ),
+            (*severidad, *linea, *columna, *ruta),
+            "{codigo}"
+        );
+        let line = obs.lines().nth(linea - 1).unwrap();
+        assert!(
+            line.chars()
+                .skip(columna - 1)
+                .collect::<String>()
+                .starts_with(texto),
+            "{codigo}"
+        );
+    }
+}
+
 #[test]
 fn every_rule_of_the_registry_has_a_triggering_case() {
     for r in cantonal::rules::REGLAS {
         assert!(
-            CASOS.iter().any(|c| c.codigo == r.codigo),
+            CASOS.iter().any(|c| c.codigo == r.codigo)
+                || CASOS_OBSERVACIONES.iter().any(|c| c.0 == r.codigo),
             "no fixture triggers {}",
             r.codigo
         );

@@ -290,7 +290,7 @@ pub(super) fn construir(
     if let Some(revision) = &revision {
         let _ = write!(
             avisos,
-            "; copia de revisión con {} observaciones ({} abiertas)",
+            "; copia de revisión (observaciones: {}; abiertas: {})",
             revision.observaciones().len(),
             revision.abiertas()
         );

@@ -110,15 +110,7 @@ fn print_human(resultados: &[Resultado], color: bool, quiet: bool) {
         if let Some(rev) = r.revision() {
             let n = rev.observaciones().len();
             let resumen = if rev.loaded.datos.is_some() {
-                format!(
-                    " ({} de {n} {} abiertas)",
-                    rev.abiertas(),
-                    if n == 1 {
-                        "observación"
-                    } else {
-                        "observaciones"
-                    }
-                )
+                format!(" (observaciones abiertas: {} de {n})", rev.abiertas())
             } else {
                 String::new()
             };
@@ -133,7 +125,16 @@ fn print_human(resultados: &[Resultado], color: bool, quiet: bool) {
     }
     if !quiet && archivos > 1 {
         let abiertas = abiertas
-            .map(|n| format!("; {n} observaciones abiertas"))
+            .map(|n: usize| {
+                format!(
+                    "; {n} {}",
+                    if n == 1 {
+                        "observación abierta"
+                    } else {
+                        "observaciones abiertas"
+                    }
+                )
+            })
             .unwrap_or_default();
         println!(
             "\nResumen: {archivos} archivos; {}{abiertas}",

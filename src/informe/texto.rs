@@ -265,12 +265,16 @@ pub fn render(informe: &Informe) -> String {
     ));
 
     out.push_str(&format!(
-        "\nTotal: {} planes, {} con errores; {} acciones; {}; {} observaciones abiertas.\n",
-        tot.planes,
+        "\nTotal: {}, {} con errores; {}; {}; {}.\n",
+        plural(tot.planes, "plan", "planes"),
         tot.con_errores,
-        tot.acciones,
+        plural(tot.acciones, "acción", "acciones"),
         tot.presupuesto_texto,
-        tot.observaciones_abiertas
+        plural(
+            tot.observaciones_abiertas,
+            "observación abierta",
+            "observaciones abiertas"
+        )
     ));
     out
 }

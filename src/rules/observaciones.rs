@@ -103,7 +103,7 @@ fn destino(plan: &Value, ruta: &str) -> Option<Path> {
     if let Some(path) = resolver(plan, ruta) {
         return Some(path);
     }
-    let (padre, campo) = ruta.rsplit_once('.')?;
+    let (padre, campo) = ruta.rsplit_once('.').unwrap_or(("", ruta));
     let mut path = resolver(plan, padre)?;
     let nodo = path.iter().try_fold(plan, |n, seg| match seg {
         Seg::Key(k) => n.get(k),
@@ -159,11 +159,12 @@ fn rutas(plan: &Value) -> Vec<String> {
     out
 }
 
-/// The hint: the closest existing path, or what exists under the longest part that does.
+/// The hint: the closest existing path, if one is close, and what exists under the longest part
+/// of the path that does.
 fn ayuda(plan: &Value, given: &str, todas: &[String]) -> String {
-    if let Some(best) = did_you_mean(given, todas.iter().map(String::as_str)) {
-        return format!("¿Quiso decir `{best}`?");
-    }
+    let mut texto = did_you_mean(given, todas.iter().map(String::as_str))
+        .map(|best| format!("¿Quiso decir `{best}`? "))
+        .unwrap_or_default();
     let partes: Vec<&str> = given.split('.').collect();
     let prefijo = (1..partes.len())
         .rev()
@@ -171,21 +172,20 @@ fn ayuda(plan: &Value, given: &str, todas: &[String]) -> String {
         .find(|p| resolver(plan, p).is_some());
     let hijos: Vec<&str> = todas
         .iter()
-        .map(String::as_str)
-        .filter(|r| match &prefijo {
+        .filter_map(|r| match &prefijo {
             Some(p) => r
                 .strip_prefix(p.as_str())
-                .and_then(|rest| rest.strip_prefix('.'))
-                .is_some_and(|rest| !rest.contains('.') && !rest.contains('[')),
-            None => !r.contains('.') && !r.contains('['),
+                .and_then(|rest| rest.strip_prefix('.')),
+            None => Some(r.as_str()),
         })
+        .filter(|rest| !rest.contains('.') && !rest.contains('['))
         .collect();
     let donde = prefijo.map_or_else(|| "el plan".to_owned(), |p| format!("`{p}`"));
     const MAX: usize = 15;
-    let mut texto = format!(
+    texto.push_str(&format!(
         "En {donde} existen: {}",
         lista(&hijos[..hijos.len().min(MAX)])
-    );
+    ));
     if hijos.len() > MAX {
         texto.push_str(&format!(" y {} más", hijos.len() - MAX));
     }

@@ -1,0 +1,446 @@
+//! `cantonal informe`: the consolidated report over a folder. Fixtures with known gaps (a
+//! mandatory axis without actions, a route stage without a responsible institution, a purpose
+//! of exploitation without actions), an unreadable plan and observations without their plan:
+//! every matrix cell is asserted, in JSON, as text, in the PDF and in the HTML.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use cantonal::informe::{Informe, texto};
+use cantonal::render::templates::Plantillas;
+use cantonal::render::typst::text;
+use cantonal::render::{informe_html, informe_pdf};
+use cantonal::rules::Opciones;
+use chrono::NaiveDate;
+use common::{base, cantonal};
+
+/// a-base.yaml: the base plan, with one open and one resolved observation.
+/// b-brechas.yaml: the base plan moved to Otavalo, with its governance objective moved to
+/// prevention (no governance action), no one responsible for health care, and no action for
+/// the begging risk. c-roto.yaml: cannot be read. d.observaciones.yaml: its plan is missing.
+fn carpeta() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let w = |name: &str, text: &str| std::fs::write(dir.path().join(name), text).unwrap();
+    w("a-base.yaml", &base());
+    w(
+        "a-base.observaciones.yaml",
+        "revisor: Asesoría\nfecha: 2026-03-10\nobservaciones:\n  - { ruta: acciones.A1, texto: Detallar los colegios. }\n  - { ruta: riesgos.R2, texto: Revisar la probabilidad., estado: resuelta }\n",
+    );
+    let b = base()
+        .replace(
+            "canton: { codigo: \"1001\", nombre: Ibarra, provincia: Imbabura }",
+            "canton: { codigo: \"1004\", nombre: Otavalo, provincia: Imbabura }",
+        )
+        .replace("{ id: O4, eje: gobernanza,", "{ id: O4, eje: prevencion,")
+        .replace(
+            "{ etapa: atencion_salud, responsable: msp }",
+            "{ etapa: atencion_salud }",
+        )
+        .replace("    riesgos: [R2]\n", "");
+    w("b-brechas.yaml", &b);
+    w("c-roto.yaml", "formato: 1\ncanton: [\n");
+    w(
+        "d.observaciones.yaml",
+        "revisor: Asesoría\nfecha: 2026-03-10\nobservaciones: []\n",
+    );
+    dir
+}
+
+fn informe_de(dir: &Path) -> Informe {
+    cantonal::cli::informe(
+        &[dir.to_path_buf()],
+        Opciones::default(),
+        NaiveDate::from_ymd_opt(2026, 11, 28).unwrap(),
+    )
+    .unwrap()
+}
+
+fn json_de(args: &[&str]) -> serde_json::Value {
+    let o = cantonal(args);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    serde_json::from_slice(&o.stdout).unwrap()
+}
+
+fn columna<T: serde::de::DeserializeOwned>(
+    v: &serde_json::Value,
+    f: impl Fn(&serde_json::Value) -> &serde_json::Value,
+) -> Vec<T> {
+    v["planes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| serde_json::from_value(f(p).clone()).unwrap())
+        .collect()
+}
+
+fn celdas<T: serde::de::DeserializeOwned>(
+    v: &serde_json::Value,
+    lista: &str,
+    campo: &str,
+) -> Vec<Vec<T>> {
+    columna::<Vec<serde_json::Value>>(v, |p| &p[lista])
+        .into_iter()
+        .map(|fila| {
+            fila.iter()
+                .map(|c| serde_json::from_value(c[campo].clone()).unwrap())
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn every_cell_of_the_json_report_is_known() {
+    let dir = carpeta();
+    let v = json_de(&["informe", dir.path().to_str().unwrap(), "--formato", "json"]);
+    assert_eq!(v["version"], 1);
+    let ejes: Vec<String> = v["ejes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["id"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(
+        ejes,
+        ["prevencion", "proteccion", "investigacion", "gobernanza"]
+    );
+    assert_eq!(
+        columna::<String>(&v, |p| &p["canton"]),
+        ["Ibarra", "Otavalo", "c-roto.yaml", "d.yaml"]
+    );
+    assert_eq!(
+        columna::<String>(&v, |p| &p["estado_texto"]),
+        [
+            "Borrador",
+            "Borrador",
+            "No se pudo leer",
+            "No existe el plan"
+        ]
+    );
+    assert_eq!(
+        columna::<bool>(&v, |p| &p["legible"]),
+        [true, true, false, false]
+    );
+    // Plans with errors are there, with their counts.
+    assert_eq!(columna::<usize>(&v, |p| &p["errores"]), [0, 2, 1, 1]);
+    assert_eq!(columna::<usize>(&v, |p| &p["sugerencias"]), [0, 1, 0, 0]);
+    assert_eq!(
+        columna::<Option<usize>>(&v, |p| &p["observaciones_abiertas"]),
+        [Some(1), None, None, Some(0)]
+    );
+    // The coverage matrix: actions per axis, gaps marked.
+    assert_eq!(
+        celdas::<usize>(&v, "por_eje", "acciones"),
+        [
+            vec![1, 1, 1, 1],
+            vec![2, 1, 1, 0],
+            vec![0, 0, 0, 0],
+            vec![0, 0, 0, 0]
+        ]
+    );
+    assert_eq!(
+        celdas::<bool>(&v, "por_eje", "brecha"),
+        [
+            vec![false; 4],
+            vec![false, false, false, true],
+            vec![false; 4],
+            vec![false; 4]
+        ]
+    );
+    assert_eq!(
+        celdas::<f64>(&v, "por_eje", "monto"),
+        [
+            vec![4500.0, 0.0, 0.0, 0.0],
+            vec![4500.0, 0.0, 0.0, 0.0],
+            vec![0.0; 4],
+            vec![0.0; 4]
+        ]
+    );
+    // The route: stage 3 (health care) has nobody in Otavalo; stage 6 (return) is optional.
+    assert_eq!(
+        celdas::<bool>(&v, "por_etapa", "cubierta")[..2],
+        [
+            vec![true, true, true, true, true, false, true, true],
+            vec![true, true, false, true, true, false, true, true]
+        ]
+    );
+    assert_eq!(
+        celdas::<bool>(&v, "por_etapa", "brecha")[1],
+        [false, false, true, false, false, false, false, false]
+    );
+    assert_eq!(
+        columna::<usize>(&v, |p| &p["etapas_cubiertas"]),
+        [7, 6, 0, 0]
+    );
+    assert_eq!(columna::<usize>(&v, |p| &p["brechas"]), [0, 2, 0, 0]);
+    // Purposes: sexual exploitation (F1) and begging (F6) in both plans' risks.
+    assert_eq!(
+        columna::<Vec<usize>>(&v, |p| &p["por_fin"])[..2],
+        [vec![1, 0, 0, 0, 0, 1, 0, 0], vec![1, 0, 0, 0, 0, 0, 0, 0]]
+    );
+    assert_eq!(
+        columna::<Vec<String>>(&v, |p| &p["fines_sin_accion"]),
+        [vec![], vec!["Mendicidad".to_owned()], vec![], vec![]]
+    );
+    let t = &v["totales"];
+    assert_eq!(
+        (
+            t["planes"].as_u64(),
+            t["con_errores"].as_u64(),
+            t["ilegibles"].as_u64(),
+            t["acciones"].as_u64()
+        ),
+        (Some(4), Some(3), Some(2), Some(8))
+    );
+    let por_eje: Vec<(u64, u64)> = t["por_eje"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["acciones"].as_u64().unwrap(),
+                e["planes_sin_acciones"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(por_eje, [(3, 0), (2, 0), (2, 0), (1, 1)]);
+    assert_eq!(t["por_etapa"], serde_json::json!([2, 2, 1, 2, 2, 0, 2, 2]));
+    assert_eq!(t["presupuesto"], 9000.0);
+    assert_eq!(t["presupuesto_texto"], "USD 9.000,00");
+    assert_eq!(t["observaciones_abiertas"], 1);
+    assert_eq!(t["por_fin"][0]["acciones"], 2);
+    assert_eq!(t["por_fin"][5]["planes_con_riesgo"], 2);
+}
+
+#[test]
+fn the_text_matrices_mark_gaps_and_unreadable_plans() {
+    let dir = carpeta();
+    let i = informe_de(dir.path());
+    assert_eq!(
+        texto::matriz_ejes(&i),
+        "  Cantón       Prevención  Protección  Investigación  Gobernanza  Total
+  ─────────────────────────────────────────────────────────────────────
+  Ibarra                1           1              1           1      4
+  Otavalo               2           1              1         0 ✗      4
+  c-roto.yaml         s/d         s/d            s/d         s/d    s/d
+  d.yaml              s/d         s/d            s/d         s/d    s/d
+  Total                 3           2              2           1      8
+"
+    );
+    assert_eq!(
+        texto::matriz_ruta(&i),
+        "  Cantón         1    2    3    4    5    6    7    8  Obligatorias
+  ─────────────────────────────────────────────────────────────────
+  Ibarra         ✓    ✓    ✓    ✓    ✓    ·    ✓    ✓           7/7
+  Otavalo        ✓    ✓    ✗    ✓    ✓    ·    ✓    ✓           6/7
+  c-roto.yaml  s/d  s/d  s/d  s/d  s/d  s/d  s/d  s/d           s/d
+  d.yaml       s/d  s/d  s/d  s/d  s/d  s/d  s/d  s/d           s/d
+"
+    );
+    // The command prints the same tables, and says how many plans have errors.
+    let o = cantonal(&["informe", dir.path().to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0));
+    let out = String::from_utf8(o.stdout).unwrap();
+    assert!(out.contains(&texto::matriz_ejes(&i)), "{out}");
+    assert!(out.contains("3 planes con errores"), "{out}");
+    assert!(
+        out.contains("  Cantón        F1   F6\n  ─────────────────────\n  Ibarra         1    1\n  Otavalo        1  0 ✗\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("  F6 Mendicidad — 1 acción en 2 planes\n"),
+        "{out}"
+    );
+}
+
+#[test]
+fn the_pdf_and_html_reports_show_the_same_cells() {
+    let dir = carpeta();
+    let i = informe_de(dir.path());
+    let pdf = informe_pdf(
+        &i,
+        Plantillas::default(),
+        NaiveDate::from_ymd_opt(2026, 11, 28).unwrap(),
+    )
+    .unwrap();
+    let t: String = text(&pdf.document)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    for s in [
+        "Informe consolidado de planes cantonales",
+        "Estado de los planes",
+        "No se pudo leer",
+        "No existe el plan",
+        "3 planes tienen errores",
+        "Cobertura de los ejes del PACTA 2019-2030",
+        "Otavalo 2 1 1 0 ✗ 4",
+        "Ibarra 1 1 1 1 4",
+        "c-roto.yaml s/d s/d s/d s/d",
+        "Total 3 2 2 1 8",
+        "Ruta de atención a víctimas",
+        "Otavalo ✓ ✓ ✗ ✓ ✓ · ✓ ✓ 6 / 7",
+        "Presupuesto por eje",
+        "USD 9.000,00",
+        "Acciones por fin de explotación",
+        "Página 1 de",
+    ] {
+        assert!(t.contains(s), "PDF lacks `{s}`: {t}");
+    }
+    assert!(pdf.bytes.starts_with(b"%PDF-"));
+
+    let html = informe_html(&i, &Plantillas::default()).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert_eq!(html.matches("<td class=\"n brecha\">0 ✗</td>").count(), 1);
+    assert_eq!(html.matches("<td class=\"n brecha\">✗</td>").count(), 1);
+    assert_eq!(html.matches("<td class=\"n cubierta\">✓</td>").count(), 13);
+    assert_eq!(
+        html.matches("<td class=\"n sd\">s/d</td>").count(),
+        2 * (4 + 8 + 8)
+    );
+    assert!(html.contains("<tr class=\"con-errores\"><th scope=\"row\">Otavalo</th>"));
+    assert!(html.contains("sin acciones para Mendicidad"));
+    assert!(!html.contains("<script"));
+
+    // Through the command: the format follows the extension; the previous file is replaced.
+    for ext in ["pdf", "html"] {
+        let salida = dir.path().join(format!("informe.{ext}"));
+        let o = cantonal(&[
+            "informe",
+            dir.path().to_str().unwrap(),
+            "-o",
+            salida.to_str().unwrap(),
+        ]);
+        assert_eq!(
+            o.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        let bytes = std::fs::read(&salida).unwrap();
+        assert!(if ext == "pdf" {
+            bytes.starts_with(b"%PDF-")
+        } else {
+            bytes.starts_with(b"<!DOCTYPE html>")
+        });
+    }
+}
+
+#[test]
+fn plan_names_are_data_in_the_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let hostil = "<script>alert(1)</script> #read(\"/etc/passwd\")";
+    let plan = base().replace(
+        "{ id: gad, nombre: GAD Municipal de Ibarra",
+        "{ id: gad, nombre: GAD",
+    );
+    std::fs::write(dir.path().join("a.yaml"), plan).unwrap();
+    // The canton name is checked against the catalogue (an error), yet it is shown as written.
+    std::fs::write(
+        dir.path().join("b.yaml"),
+        base().replace("nombre: Ibarra,", &format!("nombre: '{hostil}',")),
+    )
+    .unwrap();
+    let i = informe_de(dir.path());
+    assert_eq!(i.planes[1].canton, hostil);
+    assert!(i.planes[1].errores > 0);
+    let html = informe_html(&i, &Plantillas::default()).unwrap();
+    assert!(!html.contains("<script>"));
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    let pdf = informe_pdf(
+        &i,
+        Plantillas::default(),
+        NaiveDate::from_ymd_opt(2026, 11, 28).unwrap(),
+    )
+    .unwrap();
+    let t = text(&pdf.document);
+    assert!(t.contains("<script>alert(1)</script>"), "{t}");
+    assert!(!t.contains("root:"));
+}
+
+#[test]
+fn the_examples_and_a_modified_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir("plans").unwrap() {
+        let p: PathBuf = entry.unwrap().path();
+        if p.extension().is_some_and(|e| e == "yaml") {
+            std::fs::copy(&p, dir.path().join(p.file_name().unwrap())).unwrap();
+        }
+    }
+    // A second draft of Guamote that lost its investigation objective and action.
+    let guamote = std::fs::read_to_string("plans/guamote.yaml").unwrap();
+    let inv = guamote
+        .lines()
+        .find(|l| l.contains("eje: investigacion"))
+        .expect("Guamote has an investigation objective");
+    let id = inv
+        .split("id: ")
+        .nth(1)
+        .unwrap()
+        .split(',')
+        .next()
+        .unwrap()
+        .trim();
+    let mut copia = guamote.replace(&format!("{inv}\n"), "");
+    copia = copia.replace(&format!("objetivo: {id}"), "objetivo: O1");
+    std::fs::write(dir.path().join("guamote-2.yaml"), copia).unwrap();
+
+    let v = json_de(&["informe", dir.path().to_str().unwrap(), "--formato", "json"]);
+    let cantones: Vec<String> = columna(&v, |p| &p["canton"]);
+    assert_eq!(
+        cantones,
+        // guamote-2.yaml sorts before guamote.yaml.
+        [
+            "Colta",
+            "Cotacachi",
+            "Guamote",
+            "Guamote",
+            "Ibarra",
+            "Lago Agrio",
+            "Otavalo",
+            "Santo Domingo"
+        ]
+    );
+    assert_eq!(
+        celdas::<usize>(&v, "por_eje", "acciones"),
+        [
+            vec![1, 1, 1, 1],
+            vec![2, 1, 1, 1],
+            vec![3, 1, 0, 1],
+            vec![2, 1, 1, 1],
+            vec![4, 3, 2, 3],
+            vec![2, 1, 2, 1],
+            vec![2, 1, 1, 1],
+            vec![2, 1, 2, 1],
+        ]
+    );
+    assert_eq!(
+        columna::<usize>(&v, |p| &p["errores"]),
+        [0, 0, 1, 0, 0, 0, 0, 0]
+    );
+    assert_eq!(columna::<usize>(&v, |p| &p["brechas"])[2], 1);
+    assert_eq!(
+        columna::<Option<usize>>(&v, |p| &p["observaciones_abiertas"])[6],
+        Some(4)
+    );
+    assert_eq!(v["totales"]["con_errores"], 1);
+
+    // The bundled examples alone.
+    let v = json_de(&["informe", "plans/", "--formato", "json"]);
+    let t = &v["totales"];
+    assert_eq!(
+        (
+            t["planes"].as_u64(),
+            t["con_errores"].as_u64(),
+            t["acciones"].as_u64()
+        ),
+        (Some(7), Some(0), Some(43))
+    );
+    assert_eq!(t["presupuesto_texto"], "USD 388.600,00");
+    assert_eq!(t["observaciones_abiertas"], 4);
+}
