@@ -22,6 +22,16 @@ pub fn mes(n: u32) -> &'static str {
     MESES[(n.clamp(1, 12) - 1) as usize]
 }
 
+/// The date of `SOURCE_DATE_EPOCH`, when set: builds that must be reproducible fix the date
+/// printed on documents with it.
+pub fn source_date_epoch() -> Option<NaiveDate> {
+    std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .and_then(|secs| chrono::DateTime::from_timestamp(secs, 0))
+        .map(|d| d.date_naive())
+}
+
 /// "15 de marzo de 2026".
 pub fn larga(d: NaiveDate) -> String {
     format!("{} de {} de {}", d.day(), mes(d.month()), d.year())

@@ -13,7 +13,7 @@ use cantonal::render::typst::text;
 use cantonal::render::{informe_html, informe_pdf};
 use cantonal::rules::Opciones;
 use chrono::NaiveDate;
-use common::{base, cantonal};
+use common::{base, cantonal_ok};
 
 /// a-base.yaml: the base plan, with one open and one resolved observation.
 /// b-brechas.yaml: the base plan moved to Otavalo, with its governance objective moved to
@@ -57,14 +57,7 @@ fn informe_de(dir: &Path) -> Informe {
 }
 
 fn json_de(args: &[&str]) -> serde_json::Value {
-    let o = cantonal(args);
-    assert_eq!(
-        o.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&o.stderr)
-    );
-    serde_json::from_slice(&o.stdout).unwrap()
+    serde_json::from_slice(&cantonal_ok(args).stdout).unwrap()
 }
 
 fn columna<T: serde::de::DeserializeOwned>(
@@ -243,8 +236,7 @@ fn the_text_matrices_mark_gaps_and_unreadable_plans() {
 "
     );
     // The command prints the same tables, and says how many plans have errors.
-    let o = cantonal(&["informe", dir.path().to_str().unwrap()]);
-    assert_eq!(o.status.code(), Some(0));
+    let o = cantonal_ok(&["informe", dir.path().to_str().unwrap()]);
     let out = String::from_utf8(o.stdout).unwrap();
     assert!(out.contains(&texto::matriz_ejes(&i)), "{out}");
     assert!(out.contains("3 planes con errores"), "{out}");
@@ -310,18 +302,13 @@ fn the_pdf_and_html_reports_show_the_same_cells() {
     // Through the command: the format follows the extension; the previous file is replaced.
     for ext in ["pdf", "html"] {
         let salida = dir.path().join(format!("informe.{ext}"));
-        let o = cantonal(&[
+        std::fs::write(&salida, "informe anterior").unwrap();
+        cantonal_ok(&[
             "informe",
             dir.path().to_str().unwrap(),
             "-o",
             salida.to_str().unwrap(),
         ]);
-        assert_eq!(
-            o.status.code(),
-            Some(0),
-            "{}",
-            String::from_utf8_lossy(&o.stderr)
-        );
         let bytes = std::fs::read(&salida).unwrap();
         assert!(if ext == "pdf" {
             bytes.starts_with(b"%PDF-")

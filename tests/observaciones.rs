@@ -13,7 +13,7 @@ use cantonal::render::templates::Plantillas;
 use cantonal::render::typst::{PdfConfig, text};
 use cantonal::render::{hbs::Formato, hbs_text, pdf};
 use cantonal::rules::Opciones;
-use common::{base, cantonal, validar_json};
+use common::{base, cantonal, cantonal_ok, validar_json};
 
 /// A folder holding `plan.yaml` (the base plan) and `plan.observaciones.yaml` with `obs`.
 fn review(obs: &str) -> (tempfile::TempDir, PathBuf, PathBuf) {
@@ -383,7 +383,7 @@ fn observation_text_is_data_not_code() {
     let pdf_out = dir.path().join("copia.pdf");
     let html_out = dir.path().join("copia.html");
     for (salida, formato) in [(&pdf_out, "pdf"), (&html_out, "html")] {
-        let o = cantonal(&[
+        cantonal_ok(&[
             "generar",
             plan.to_str().unwrap(),
             "--observaciones",
@@ -393,12 +393,6 @@ fn observation_text_is_data_not_code() {
             "-o",
             salida.to_str().unwrap(),
         ]);
-        assert_eq!(
-            o.status.code(),
-            Some(0),
-            "{}",
-            String::from_utf8_lossy(&o.stderr)
-        );
     }
     let html = std::fs::read_to_string(&html_out).unwrap();
     assert!(!html.contains("<script") && !html.contains("<img"));
@@ -458,18 +452,12 @@ fn generar_refuses_a_review_copy_with_bad_observations_and_names_its_file() {
         format!("{CABECERA}  - {{ ruta: acciones.A4, texto: x }}\n"),
     )
     .unwrap();
-    let o = cantonal(&[
+    let o = cantonal_ok(&[
         "generar",
         plan.to_str().unwrap(),
         "--observaciones",
         obs.to_str().unwrap(),
     ]);
-    assert_eq!(
-        o.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&o.stderr)
-    );
     assert!(
         String::from_utf8_lossy(&o.stdout)
             .contains("copia de revisión (observaciones: 1; abiertas: 1)")

@@ -13,7 +13,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use super::{ERRORES, NO_SE_PUDO, OK};
+use super::{ERRORES, NO_SE_PUDO, OK, no_se_pudo};
 use crate::carpeta::plan_files;
 use crate::diagnostics::{Conteo, human};
 use crate::observaciones::Revision;
@@ -107,17 +107,11 @@ impl Resultado {
 pub(super) fn run(args: Args, color: bool, quiet: bool) -> u8 {
     let files = match plan_files(&args.planes) {
         Ok(files) => files,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return NO_SE_PUDO;
-        }
+        Err(e) => return no_se_pudo(e),
     };
     let plantillas = match Plantillas::new(args.plantillas.clone()) {
         Ok(p) => p,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return NO_SE_PUDO;
-        }
+        Err(e) => return no_se_pudo(e),
     };
     let documento = Documento {
         formato: args.formato,

@@ -11,7 +11,7 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use rayon::prelude::*;
 
-use super::{NO_SE_PUDO, OK};
+use super::{NO_SE_PUDO, OK, no_se_pudo};
 use crate::carpeta::{Resultado, comprobar, entradas};
 use crate::informe::{Informe, texto};
 use crate::render::templates::Plantillas;
@@ -54,12 +54,7 @@ pub struct Args {
 
 /// The date of the report: `SOURCE_DATE_EPOCH` when set (reproducible files), else today.
 fn fecha() -> NaiveDate {
-    std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
-        .and_then(|s| s.trim().parse::<i64>().ok())
-        .and_then(|secs| chrono::DateTime::from_timestamp(secs, 0))
-        .map(|d| d.date_naive())
-        .unwrap_or_else(|| chrono::Local::now().date_naive())
+    crate::fechas::source_date_epoch().unwrap_or_else(|| chrono::Local::now().date_naive())
 }
 
 fn formato(args: &Args) -> FormatoInforme {
@@ -101,17 +96,11 @@ pub(super) fn run(args: Args, quiet: bool) -> u8 {
     };
     let informe = match informe(&args.rutas, opciones, fecha) {
         Ok(i) => i,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return NO_SE_PUDO;
-        }
+        Err(e) => return no_se_pudo(e),
     };
     let plantillas = match Plantillas::new(args.plantillas.clone()) {
         Ok(p) => p,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return NO_SE_PUDO;
-        }
+        Err(e) => return no_se_pudo(e),
     };
     let contenido: Result<Vec<u8>, Vec<String>> = match formato {
         FormatoInforme::Texto => Ok(texto::render(&informe).into_bytes()),

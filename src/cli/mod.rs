@@ -31,6 +31,12 @@ pub const ERRORES: u8 = 1;
 /// Exit code: the command could not run.
 pub const NO_SE_PUDO: u8 = 2;
 
+/// Says why a command could not run, and gives its exit code.
+fn no_se_pudo(e: impl std::fmt::Display) -> u8 {
+    eprintln!("error: {e}");
+    NO_SE_PUDO
+}
+
 const PLANTILLA_AYUDA: &str = "\
 {before-help}{about-with-newline}
 {usage-heading} {usage}

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use super::{ERRORES, FormatoDiagnosticos, NO_SE_PUDO, OK};
+use super::{ERRORES, FormatoDiagnosticos, OK, no_se_pudo};
 use crate::carpeta::{Resultado, comprobar, entradas};
 use crate::diagnostics::{Conteo, Diagnostic, Severidad, human, json};
 use crate::rules::Opciones;
@@ -29,10 +29,7 @@ pub struct Args {
 pub(super) fn run(args: Args, color: bool, quiet: bool) -> u8 {
     let entradas = match entradas(&args.rutas) {
         Ok(e) => e,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return NO_SE_PUDO;
-        }
+        Err(e) => return no_se_pudo(e),
     };
     let opciones = Opciones {
         estricto: args.estricto,

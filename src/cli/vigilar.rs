@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 use notify::{RecursiveMode, Watcher};
 
 use super::generar::{self, FormatoSalida};
-use super::{NO_SE_PUDO, OK};
+use super::{NO_SE_PUDO, OK, no_se_pudo};
 use crate::render::templates::Plantillas;
 
 /// Arguments of `vigilar`.
@@ -45,10 +45,7 @@ pub(super) fn run(args: Args, color: bool, quiet: bool) -> u8 {
     }
     let plantillas = match Plantillas::new(args.plantillas.clone()) {
         Ok(p) => p,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return NO_SE_PUDO;
-        }
+        Err(e) => return no_se_pudo(e),
     };
     let documento = generar::Documento {
         formato: args.formato,

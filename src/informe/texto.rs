@@ -73,72 +73,143 @@ fn plural(n: usize, uno: &str, varios: &str) -> String {
     format!("{n} {}", if n == 1 { uno } else { varios })
 }
 
-fn celda_o_sin_datos(p: &FilaPlan, valor: impl FnOnce() -> String) -> String {
-    if p.legible {
-        valor()
-    } else {
-        SIN_DATOS.to_owned()
+/// A table with one row per plan: its canton, then `celdas` of the plan under `columnas`
+/// (`s/d` in every one for a plan that could not be read); `total`, when given, ends it.
+fn por_plan(
+    informe: &Informe,
+    columnas: impl IntoIterator<Item = String>,
+    celdas: impl Fn(&FilaPlan) -> Vec<String>,
+    total: Option<Vec<String>>,
+) -> String {
+    let mut enc = vec!["Cantón".to_owned()];
+    enc.extend(columnas);
+    let n = enc.len() - 1;
+    let mut t = Tabla::new(enc);
+    for p in &informe.planes {
+        let mut fila = vec![p.canton.clone()];
+        if p.legible {
+            fila.extend(celdas(p));
+        } else {
+            fila.extend(std::iter::repeat_n(SIN_DATOS.to_owned(), n));
+        }
+        t.fila(fila);
     }
+    if let Some(total) = total {
+        t.fila(std::iter::once("Total".to_owned()).chain(total).collect());
+    }
+    t.texto()
+}
+
+fn cortos(columnas: &[super::Columna]) -> impl Iterator<Item = String> + '_ {
+    columnas.iter().map(|c| c.corto.clone())
 }
 
 /// The coverage matrix: cantons × axes, number of actions, `✗` on a mandatory axis without any.
 pub fn matriz_ejes(informe: &Informe) -> String {
-    let mut enc = vec!["Cantón".to_owned()];
-    enc.extend(informe.ejes.iter().map(|e| e.corto.clone()));
-    enc.push("Total".into());
-    let mut t = Tabla::new(enc);
-    for p in &informe.planes {
-        let mut fila = vec![p.canton.clone()];
-        for c in &p.por_eje {
-            fila.push(celda_o_sin_datos(p, || {
-                if c.brecha {
-                    format!("{} {BRECHA}", c.acciones)
-                } else {
-                    c.acciones.to_string()
-                }
-            }));
-        }
-        fila.push(celda_o_sin_datos(p, || p.acciones.to_string()));
-        t.fila(fila);
-    }
-    let mut total = vec!["Total".to_owned()];
-    total.extend(
-        informe
-            .totales
-            .por_eje
-            .iter()
-            .map(|e| e.acciones.to_string()),
-    );
-    total.push(informe.totales.acciones.to_string());
-    t.fila(total);
-    t.texto()
+    let tot = &informe.totales;
+    por_plan(
+        informe,
+        cortos(&informe.ejes).chain(["Total".to_owned()]),
+        |p| {
+            p.por_eje
+                .iter()
+                .map(|c| {
+                    if c.brecha {
+                        format!("{} {BRECHA}", c.acciones)
+                    } else {
+                        c.acciones.to_string()
+                    }
+                })
+                .chain([p.acciones.to_string()])
+                .collect()
+        },
+        Some(
+            tot.por_eje
+                .iter()
+                .map(|e| e.acciones.to_string())
+                .chain([tot.acciones.to_string()])
+                .collect(),
+        ),
+    )
 }
 
 /// Route coverage: cantons × stages, `✓` with a responsible actor, `✗` a mandatory stage without.
 pub fn matriz_ruta(informe: &Informe) -> String {
-    let mut enc = vec!["Cantón".to_owned()];
-    enc.extend(informe.etapas.iter().map(|e| e.corto.clone()));
-    enc.push("Obligatorias".into());
-    let mut t = Tabla::new(enc);
-    for p in &informe.planes {
-        let mut fila = vec![p.canton.clone()];
-        for c in &p.por_etapa {
-            fila.push(celda_o_sin_datos(p, || {
-                if c.cubierta {
-                    CUBIERTA.into()
-                } else if c.brecha {
-                    BRECHA.into()
-                } else {
-                    "·".into()
-                }
-            }));
-        }
-        fila.push(celda_o_sin_datos(p, || {
-            format!("{}/{}", p.etapas_cubiertas, p.etapas_obligatorias)
-        }));
-        t.fila(fila);
-    }
-    t.texto()
+    por_plan(
+        informe,
+        cortos(&informe.etapas).chain(["Obligatorias".to_owned()]),
+        |p| {
+            p.por_etapa
+                .iter()
+                .map(|c| {
+                    if c.cubierta {
+                        CUBIERTA
+                    } else if c.brecha {
+                        BRECHA
+                    } else {
+                        "·"
+                    }
+                    .to_owned()
+                })
+                .chain([format!("{}/{}", p.etapas_cubiertas, p.etapas_obligatorias)])
+                .collect()
+        },
+        None,
+    )
+}
+
+/// Budget per axis and in total, in whole dollars.
+pub fn matriz_presupuesto(informe: &Informe) -> String {
+    let tot = &informe.totales;
+    let usd = |m: f64| numero(m.round());
+    por_plan(
+        informe,
+        cortos(&informe.ejes).chain(["Total".to_owned()]),
+        |p| {
+            p.por_eje
+                .iter()
+                .map(|c| usd(c.monto))
+                .chain([usd(p.presupuesto)])
+                .collect()
+        },
+        Some(
+            tot.por_eje
+                .iter()
+                .map(|e| usd(e.monto))
+                .chain([usd(tot.presupuesto)])
+                .collect(),
+        ),
+    )
+}
+
+/// Actions per purpose of exploitation, for the purposes some plan names in its risks; `0 ✗`
+/// where the plan names it and no action addresses it.
+pub fn matriz_fines(informe: &Informe) -> String {
+    let usados = fines_usados(informe);
+    por_plan(
+        informe,
+        usados.iter().map(|&i| informe.fines[i].corto.clone()),
+        |p| {
+            usados
+                .iter()
+                .map(|&i| {
+                    let n = p.por_fin[i];
+                    if n == 0 && p.fines_sin_accion.contains(&informe.fines[i].nombre) {
+                        format!("0 {BRECHA}")
+                    } else {
+                        n.to_string()
+                    }
+                })
+                .collect()
+        },
+        None,
+    )
+}
+
+fn fines_usados(informe: &Informe) -> Vec<usize> {
+    (0..informe.fines.len())
+        .filter(|&i| informe.totales.por_fin[i].planes_con_riesgo > 0)
+        .collect()
 }
 
 /// The whole report as text.
@@ -209,48 +280,11 @@ pub fn render(informe: &Informe) -> String {
     }
 
     out.push_str("\nPresupuesto por eje (USD)\n");
-    let mut enc = vec!["Cantón".to_owned()];
-    enc.extend(informe.ejes.iter().map(|e| e.corto.clone()));
-    enc.push("Total".into());
-    let mut t = Tabla::new(enc);
-    for p in &informe.planes {
-        let mut fila = vec![p.canton.clone()];
-        fila.extend(
-            p.por_eje
-                .iter()
-                .map(|c| celda_o_sin_datos(p, || numero(c.monto.round()))),
-        );
-        fila.push(celda_o_sin_datos(p, || numero(p.presupuesto.round())));
-        t.fila(fila);
-    }
-    let mut total = vec!["Total".to_owned()];
-    total.extend(tot.por_eje.iter().map(|e| numero(e.monto.round())));
-    total.push(numero(tot.presupuesto.round()));
-    t.fila(total);
-    out.push_str(&t.texto());
+    out.push_str(&matriz_presupuesto(informe));
 
     out.push_str("\nAcciones por fin de explotación (acciones que atienden riesgos con ese fin)\n");
-    let usados: Vec<usize> = (0..informe.fines.len())
-        .filter(|&i| tot.por_fin[i].planes_con_riesgo > 0)
-        .collect();
-    let mut enc = vec!["Cantón".to_owned()];
-    enc.extend(usados.iter().map(|&i| informe.fines[i].corto.clone()));
-    let mut t = Tabla::new(enc);
-    for p in &informe.planes {
-        let mut fila = vec![p.canton.clone()];
-        fila.extend(usados.iter().map(|&i| {
-            celda_o_sin_datos(p, || {
-                let n = p.por_fin[i];
-                if n == 0 && p.fines_sin_accion.contains(&informe.fines[i].nombre) {
-                    format!("0 {BRECHA}")
-                } else {
-                    n.to_string()
-                }
-            })
-        }));
-        t.fila(fila);
-    }
-    out.push_str(&t.texto());
+    out.push_str(&matriz_fines(informe));
+    let usados = fines_usados(informe);
     for &i in &usados {
         out.push_str(&format!(
             "  {} {} — {} en {}\n",

@@ -870,18 +870,13 @@ impl Document {
 /// The date printed on the document: `SOURCE_DATE_EPOCH` when set (reproducible builds), else
 /// the plan's own most recent date (approval, drafting, or start of the period), never the clock.
 pub fn fecha_documento(plan: &Plan) -> NaiveDate {
-    std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
-        .and_then(|s| s.trim().parse::<i64>().ok())
-        .and_then(|secs| chrono::DateTime::from_timestamp(secs, 0))
-        .map(|d| d.date_naive())
-        .unwrap_or_else(|| {
-            plan.aprobacion
-                .as_ref()
-                .map(|a| a.fecha)
-                .or(plan.elaboracion.as_ref().map(|e| e.fecha))
-                .unwrap_or(plan.periodo.inicio)
-        })
+    crate::fechas::source_date_epoch().unwrap_or_else(|| {
+        plan.aprobacion
+            .as_ref()
+            .map(|a| a.fecha)
+            .or(plan.elaboracion.as_ref().map(|e| e.fecha))
+            .unwrap_or(plan.periodo.inicio)
+    })
 }
 
 fn glosario(r: &Referencia) -> Vec<Termino> {

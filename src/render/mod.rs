@@ -84,11 +84,22 @@ pub fn pdf(
     let fecha = fecha_documento(plan);
     let doc = documento(plan, referencia, revision);
     let world = PlanWorld::new(&doc, plantillas, fecha);
-    let compile_start = Instant::now();
-    let document = typst::compile(&world)?;
-    let compilacion = compile_start.elapsed();
     let ident = format!("cantonal/{}/{}", plan.canton.codigo, doc.periodo.anios);
-    let bytes = typst::pdf(&document, &ident, fecha, config)?;
+    compilar(&world, &ident, fecha, config, start)
+}
+
+/// Lays out the world's document and exports it; `start` is when the work began.
+fn compilar(
+    world: &PlanWorld,
+    ident: &str,
+    fecha: chrono::NaiveDate,
+    config: PdfConfig,
+    start: Instant,
+) -> Result<Pdf, Vec<TemplateError>> {
+    let compile_start = Instant::now();
+    let document = typst::compile(world)?;
+    let compilacion = compile_start.elapsed();
+    let bytes = typst::pdf(&document, ident, fecha, config)?;
     // Typst memoises layout work in a process-wide cache. Keep only what the last couple of
     // documents used: enough for `vigilar` to reuse work between saves, and a batch of 221 plans
     // no longer grows the cache by tens of megabytes per plan.
@@ -134,16 +145,13 @@ pub fn informe_pdf(
 ) -> Result<Pdf, Vec<TemplateError>> {
     let start = Instant::now();
     let world = PlanWorld::with("informe.typ", "/informe.json", informe, plantillas, fecha);
-    let document = typst::compile(&world)?;
-    let compilacion = start.elapsed();
-    let bytes = typst::pdf(&document, "cantonal/informe", fecha, PdfConfig::default())?;
-    ::typst::comemo::evict(2);
-    Ok(Pdf {
-        bytes,
-        document,
-        compilacion,
-        total: start.elapsed(),
-    })
+    compilar(
+        &world,
+        "cantonal/informe",
+        fecha,
+        PdfConfig::default(),
+        start,
+    )
 }
 
 /// Renders the consolidated report to one self-contained HTML file with `informe.html.hbs`.

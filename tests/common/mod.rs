@@ -39,6 +39,18 @@ pub fn cantonal(args: &[&str]) -> Output {
         .unwrap()
 }
 
+/// Runs `cantonal` with `args` and checks that it succeeded, showing its errors if not.
+pub fn cantonal_ok(args: &[&str]) -> Output {
+    let o = cantonal(args);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "cantonal {args:?}: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    o
+}
+
 /// Writes `text` as `name` in a new temporary folder and returns both.
 pub fn write_plan(name: &str, text: impl AsRef<[u8]>) -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
