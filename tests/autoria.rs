@@ -180,7 +180,11 @@ fn plan_as_json(path: &Path) -> serde_json::Value {
 }
 
 fn schema_validator() -> jsonschema::Validator {
-    let out = cantonal(&["esquema"]);
+    validator_of(&["esquema"])
+}
+
+fn validator_of(args: &[&str]) -> jsonschema::Validator {
+    let out = cantonal(args);
     assert_eq!(out.status.code(), Some(0));
     let schema: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(
@@ -196,11 +200,15 @@ fn schema_validator() -> jsonschema::Validator {
 #[test]
 fn every_example_is_valid_against_the_schema_and_bad_plans_are_not() {
     let validator = schema_validator();
+    let observaciones = validator_of(&["esquema", "--observaciones"]);
     for entry in std::fs::read_dir("plans").unwrap() {
         let path = entry.unwrap().path();
-        if path.extension().is_some_and(|e| e == "yaml")
-            && !cantonal::observaciones::es_archivo(&path)
-        {
+        if path.extension().is_some_and(|e| e == "yaml") {
+            let validator = if cantonal::observaciones::es_archivo(&path) {
+                &observaciones
+            } else {
+                &validator
+            };
             let errors: Vec<String> = validator
                 .iter_errors(&plan_as_json(&path))
                 .map(|e| e.to_string())
@@ -244,25 +252,15 @@ fn every_example_is_valid_against_the_schema_and_bad_plans_are_not() {
 
 #[test]
 fn committed_schema_and_format_reference_are_up_to_date() {
-    let pairs = [
-        (
-            "plans/esquema/plan-cantonal.schema.json",
-            cantonal::cli::esquema_texto(),
-        ),
-        ("docs/formato.md", cantonal::cli::formato_markdown()),
-    ];
-    for (path, generated) in pairs {
-        let full = Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
-        if std::env::var_os("CANTONAL_ACTUALIZAR_DOCS").is_some() {
-            std::fs::write(&full, &generated).unwrap();
-            continue;
-        }
-        let on_disk = std::fs::read_to_string(&full).unwrap_or_default();
-        assert!(
-            on_disk == generated,
-            "{path} is stale: run `CANTONAL_ACTUALIZAR_DOCS=1 cargo test --test autoria`"
-        );
-    }
+    common::al_dia(
+        "plans/esquema/plan-cantonal.schema.json",
+        &cantonal::cli::esquema_texto(),
+    );
+    common::al_dia(
+        "plans/esquema/observaciones.schema.json",
+        &cantonal::cli::esquema_observaciones_texto(),
+    );
+    common::al_dia("docs/formato.md", &cantonal::cli::formato_markdown());
 }
 
 #[test]

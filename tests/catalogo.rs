@@ -7,17 +7,7 @@ use common::cantonal;
 
 #[test]
 fn docs_reglas_md_is_up_to_date() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/reglas.md");
-    let on_disk = std::fs::read_to_string(path).unwrap_or_default();
-    let generated = cantonal::cli::reference_markdown();
-    if std::env::var_os("CANTONAL_ACTUALIZAR_DOCS").is_some() {
-        std::fs::write(path, &generated).unwrap();
-        return;
-    }
-    assert!(
-        on_disk == generated,
-        "docs/reglas.md is stale: run `CANTONAL_ACTUALIZAR_DOCS=1 cargo test --test catalogo`"
-    );
+    common::al_dia("docs/reglas.md", &cantonal::cli::reference_markdown());
 }
 
 #[test]

@@ -1,6 +1,6 @@
-//! `cantonal esquema [-o FILE]`: the JSON Schema (draft 2020-12) of the plan format, derived from
-//! the same types that read plans, with the national catalogues as enums, for editors with the
-//! YAML language server.
+//! `cantonal esquema [-o FILE] [--observaciones]`: the JSON Schema (draft 2020-12) of the plan
+//! format, derived from the same types that read plans, with the national catalogues as enums,
+//! for editors with the YAML language server; or that of review observations files.
 
 use std::path::PathBuf;
 
@@ -15,6 +15,9 @@ pub struct Args {
     /// Escribe el esquema en este archivo (por ejemplo plans/esquema/plan-cantonal.schema.json).
     #[arg(short = 'o', long = "salida", value_name = "ARCHIVO")]
     pub salida: Option<PathBuf>,
+    /// El esquema de los archivos de observaciones de revisión en lugar del de los planes.
+    #[arg(long)]
+    pub observaciones: bool,
 }
 
 /// The schema text, as printed.
@@ -22,8 +25,18 @@ pub fn texto() -> String {
     serde_json::to_string_pretty(&editor_schema(Referencia::pacta())).expect("schema") + "\n"
 }
 
+/// The schema of review observations files, as printed.
+pub fn texto_observaciones() -> String {
+    serde_json::to_string_pretty(crate::plan::schema::observaciones().estructura()).expect("schema")
+        + "\n"
+}
+
 pub(super) fn run(args: Args) -> u8 {
-    let json = texto();
+    let json = if args.observaciones {
+        texto_observaciones()
+    } else {
+        texto()
+    };
     match args.salida {
         None => {
             print!("{json}");

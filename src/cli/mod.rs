@@ -18,7 +18,9 @@ mod reglas;
 mod validar;
 mod vigilar;
 
-pub use esquema::{formato_markdown, texto as esquema_texto};
+pub use esquema::{
+    formato_markdown, texto as esquema_texto, texto_observaciones as esquema_observaciones_texto,
+};
 pub use explicar::texto_explicacion;
 pub use informe::informe;
 pub use nuevo::{SCHEMA_PATH, buscar_canton, plan_inicial};

@@ -83,3 +83,18 @@ pub fn diagnosticos(json: &serde_json::Value) -> Vec<serde_json::Value> {
         .unwrap()
         .clone()
 }
+
+/// Checks that the committed file `path` (from the repository root) equals `generated`; with
+/// `CANTONAL_ACTUALIZAR_DOCS` set, writes it instead.
+pub fn al_dia(path: &str, generated: &str) {
+    let full = Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
+    if std::env::var_os("CANTONAL_ACTUALIZAR_DOCS").is_some() {
+        std::fs::write(&full, generated).unwrap();
+        return;
+    }
+    let on_disk = std::fs::read_to_string(&full).unwrap_or_default();
+    assert!(
+        on_disk == generated,
+        "{path} is stale: run `CANTONAL_ACTUALIZAR_DOCS=1 cargo test`"
+    );
+}
