@@ -269,7 +269,7 @@ fn completions_and_manual_come_from_the_clap_definitions() {
     assert_eq!(o.status.code(), Some(0));
     let bash = String::from_utf8(o.stdout).unwrap();
     for sub in [
-        "validar", "generar", "nuevo", "vigilar", "esquema", "comparar",
+        "validar", "generar", "nuevo", "vigilar", "esquema", "comparar", "informe",
     ]
     .iter()
     .take(5)

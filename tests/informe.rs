@@ -248,6 +248,19 @@ fn the_text_matrices_mark_gaps_and_unreadable_plans() {
         out.contains("  F6 Mendicidad — 1 acción en 2 planes\n"),
         "{out}"
     );
+    assert!(!out.contains('\x1b'), "no colour when piped");
+    // On request, gaps are red and covered stages green, columns unchanged.
+    let o = cantonal_ok(&[
+        "informe",
+        dir.path().to_str().unwrap(),
+        "--color",
+        "siempre",
+    ]);
+    let coloreado = String::from_utf8(o.stdout).unwrap();
+    assert!(coloreado.contains(
+        "  Otavalo               2           1              1         0 \x1b[1;31m✗\x1b[0m      4\n"
+    ));
+    assert!(coloreado.contains("\x1b[32m✓\x1b[0m"));
 }
 
 #[test]

@@ -88,7 +88,7 @@ pub fn informe(rutas: &[PathBuf], opciones: Opciones, fecha: NaiveDate) -> Resul
     Ok(Informe::new(&origen, &resultados, fecha))
 }
 
-pub(super) fn run(args: Args, quiet: bool) -> u8 {
+pub(super) fn run(args: Args, color: bool, quiet: bool) -> u8 {
     let formato = formato(&args);
     let fecha = fecha();
     let opciones = Opciones {
@@ -103,7 +103,23 @@ pub(super) fn run(args: Args, quiet: bool) -> u8 {
         Err(e) => return no_se_pudo(e),
     };
     let contenido: Result<Vec<u8>, Vec<String>> = match formato {
-        FormatoInforme::Texto => Ok(texto::render(&informe).into_bytes()),
+        FormatoInforme::Texto => {
+            let mut t = texto::render(&informe);
+            // Colour only on the terminal: gaps in red, covered stages in green (alignment is
+            // already done, the escape codes do not move the columns).
+            if color && args.salida.is_none() {
+                t = t
+                    .replace(
+                        texto::BRECHA,
+                        &format!("\x1b[1;31m{}\x1b[0m", texto::BRECHA),
+                    )
+                    .replace(
+                        texto::CUBIERTA,
+                        &format!("\x1b[32m{}\x1b[0m", texto::CUBIERTA),
+                    );
+            }
+            Ok(t.into_bytes())
+        }
         FormatoInforme::Json => Ok(informe.to_json().into_bytes()),
         FormatoInforme::Pdf => informe_pdf(&informe, plantillas, fecha)
             .map(|p| p.bytes)

@@ -159,7 +159,7 @@ pub fn main() -> ExitCode {
         Comando::Vigilar(args) => vigilar::run(args, color, cli.quiet),
         Comando::Esquema(args) => esquema::run(args),
         Comando::Comparar(args) => comparar::run(args, color),
-        Comando::Informe(args) => informe::run(args, cli.quiet),
+        Comando::Informe(args) => informe::run(args, color, cli.quiet),
         Comando::Completions(args) => completions::run(args),
         Comando::Manual => completions::manual(),
         Comando::Explicar(args) => explicar::run(args),
