@@ -2,7 +2,8 @@
 //! that it runs in CI in a few seconds. Inputs are plans broken in random ways (bytes inserted,
 //! deleted or replaced, lines duplicated, values swapped for hostile text) and random bytes.
 //! Properties: nothing panics; every diagnostic is located inside the file; a plan without errors
-//! always renders.
+//! always renders. Review observations files get the same treatment against a valid plan: a file
+//! without errors always gives a review copy.
 
 mod common;
 
@@ -100,23 +101,7 @@ fn apply(text: &str, edits: &[Edit]) -> Vec<u8> {
 fn properties(bytes: &[u8], render: bool) -> Result<bool, TestCaseError> {
     let loaded = load_bytes(Path::new("plan.yaml"), bytes);
     let diags = check(&loaded, Opciones::default());
-    let lines: Vec<&str> = loaded.texto.split('\n').collect();
-    for d in &diags {
-        prop_assert!(d.linea >= 1 && d.columna >= 1, "{d:?}");
-        prop_assert!(
-            d.linea <= lines.len().max(1),
-            "line {} of {} in {d:?}",
-            d.linea,
-            lines.len()
-        );
-        let width = lines.get(d.linea - 1).map_or(0, |l| l.chars().count());
-        prop_assert!(
-            d.columna <= width + 1,
-            "column {} of {width} in {d:?}",
-            d.columna
-        );
-        prop_assert!(!d.mensaje.is_empty() && !d.ayuda.is_empty());
-    }
+    located(&loaded.texto, &diags)?;
     let ok = !diags
         .iter()
         .any(|d| d.severidad == cantonal::diagnostics::Severidad::Error);
@@ -135,6 +120,28 @@ fn properties(bytes: &[u8], render: bool) -> Result<bool, TestCaseError> {
         prop_assert!(pdf.is_ok(), "a valid plan did not render: {:?}", pdf.err());
     }
     Ok(ok)
+}
+
+/// Every diagnostic points inside `texto` and says something.
+fn located(texto: &str, diags: &[cantonal::diagnostics::Diagnostic]) -> Result<(), TestCaseError> {
+    let lines: Vec<&str> = texto.split('\n').collect();
+    for d in diags {
+        prop_assert!(d.linea >= 1 && d.columna >= 1, "{d:?}");
+        prop_assert!(
+            d.linea <= lines.len().max(1),
+            "line {} of {} in {d:?}",
+            d.linea,
+            lines.len()
+        );
+        let width = lines.get(d.linea - 1).map_or(0, |l| l.chars().count());
+        prop_assert!(
+            d.columna <= width + 1,
+            "column {} of {width} in {d:?}",
+            d.columna
+        );
+        prop_assert!(!d.mensaje.is_empty() && !d.ayuda.is_empty());
+    }
+    Ok(())
 }
 
 fn runner(cases: u32) -> TestRunner {
@@ -197,4 +204,51 @@ fn plans_that_validate_always_render() {
         })
         .unwrap();
     assert!(rendered.into_inner() > 0, "no case reached the layout");
+}
+
+#[test]
+fn broken_observations_never_panic_and_a_valid_review_copy_renders() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan_path = dir.path().join("plan.yaml");
+    std::fs::write(&plan_path, common::base()).unwrap();
+    let plan = cantonal::validar(&plan_path, Opciones::default());
+    let obs_path = dir.path().join("plan.observaciones.yaml");
+    let obs = "revisor: Asesoría técnica\nfecha: 2026-03-10\nobservaciones:\n  - ruta: acciones.A1.indicador.meta\n    texto: La *meta* es alta.\n  - { ruta: riesgos.R2, texto: Revisar, estado: resuelta }\n  - ruta: ruta_atencion.atencion_salud\n    texto: Falta el plazo.\n  - ruta: presentacion\n    texto: Falta la presentación.\n";
+    let rendered = std::cell::Cell::new(0);
+    runner(150)
+        .run(&prop::collection::vec(edit(), 1..6), |edits| {
+            std::fs::write(&obs_path, apply(obs, &edits)).unwrap();
+            let rev = cantonal::observaciones::Revision::new(&obs_path, &plan.loaded);
+            located(&rev.loaded.texto, &rev.diagnostics)?;
+            if !rev.tiene_errores() && rev.loaded.datos.is_some() {
+                let p = plan.loaded.datos.as_ref().unwrap();
+                let html = cantonal::render::hbs_text(
+                    p,
+                    Referencia::pacta(),
+                    Some(&rev),
+                    &Plantillas::default(),
+                    cantonal::render::hbs::Formato::Html,
+                );
+                prop_assert!(html.is_ok(), "{:?}", html.err());
+                // Typst layout is the slow part: lay out one valid review copy in five.
+                if rendered.get() % 5 == 0 {
+                    let pdf = cantonal::render::pdf(
+                        p,
+                        Referencia::pacta(),
+                        Some(&rev),
+                        Plantillas::default(),
+                        PdfConfig::default(),
+                    );
+                    prop_assert!(pdf.is_ok(), "{:?}", pdf.err());
+                }
+                rendered.set(rendered.get() + 1);
+            }
+            Ok(())
+        })
+        .unwrap();
+    assert!(
+        rendered.get() > 10,
+        "too few valid cases: {}",
+        rendered.get()
+    );
 }
