@@ -388,3 +388,42 @@ fn vigilar_rebuilds_on_save_and_survives_bad_saves() {
         .count();
     assert_eq!(leftovers, 0);
 }
+
+#[test]
+fn help_is_spanish_for_every_command() {
+    let mut ayudas = vec![cantonal(&["--help"])];
+    for sub in [
+        "nuevo",
+        "validar",
+        "generar",
+        "vigilar",
+        "esquema",
+        "explicar",
+        "comparar",
+        "informe",
+        "reglas",
+        "completions",
+    ] {
+        ayudas.push(cantonal(&[sub, "--help"]));
+        ayudas.push(cantonal(&[sub, "-h"]));
+    }
+    for o in ayudas {
+        assert_eq!(o.status.code(), Some(0));
+        let t = String::from_utf8(o.stdout).unwrap();
+        assert!(t.contains("Uso: cantonal"), "{t}");
+        for ingles in [
+            "Usage",
+            "Options",
+            "Arguments",
+            "Possible values",
+            "possible values",
+            "default:",
+            "OPTIONS",
+            "COMMAND",
+            "Colour",
+            "people",
+        ] {
+            assert!(!t.contains(ingles), "`{ingles}` in:\n{t}");
+        }
+    }
+}

@@ -12,11 +12,11 @@ use crate::validar;
 /// Output format of `comparar`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum FormatoComparacion {
-    /// For people, coloured on a terminal.
+    /// Para personas, con colores en la terminal.
     Texto,
-    /// Markdown tables.
+    /// Tablas Markdown.
     Md,
-    /// For programs.
+    /// Para programas.
     Json,
 }
 
@@ -27,7 +27,7 @@ pub struct Args {
     pub anterior: PathBuf,
     /// Borrador nuevo (.yaml).
     pub nuevo: PathBuf,
-    /// Formato de salida.
+    /// Formato de salida: texto (por omisión), md o json.
     #[arg(long, value_enum, default_value_t = FormatoComparacion::Texto)]
     pub formato: FormatoComparacion,
 }

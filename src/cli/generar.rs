@@ -52,21 +52,28 @@ impl FormatoSalida {
     }
 }
 
+/// What to write and with which templates: shared by `generar` and `vigilar`.
+#[derive(Debug, clap::Args)]
+pub struct Salida {
+    /// Formato del documento: pdf (por omisión), html, md o json.
+    #[arg(long, value_enum, default_value_t = FormatoSalida::Pdf)]
+    pub formato: FormatoSalida,
+    /// Archivo de salida (por omisión, junto al plan); con varios planes, una carpeta.
+    #[arg(short = 'o', long = "salida", value_name = "ARCHIVO_O_CARPETA")]
+    pub archivo: Option<PathBuf>,
+    /// Carpeta con plantillas que reemplazan, archivo por archivo, a las incorporadas.
+    #[arg(long, value_name = "CARPETA")]
+    pub plantillas: Option<PathBuf>,
+}
+
 /// Arguments of `generar`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Archivos de plan (.yaml) o carpetas que los contienen.
     #[arg(required = true, value_name = "PLAN_O_CARPETA")]
     pub planes: Vec<PathBuf>,
-    /// Formato del documento.
-    #[arg(long, value_enum, default_value_t = FormatoSalida::Pdf)]
-    pub formato: FormatoSalida,
-    /// Salida: un archivo para un plan; una carpeta para varios (por omisión, junto a cada plan).
-    #[arg(short = 'o', long = "salida", value_name = "ARCHIVO_O_CARPETA")]
-    pub salida: Option<PathBuf>,
-    /// Carpeta con plantillas que reemplazan, archivo por archivo, a las incorporadas.
-    #[arg(long, value_name = "CARPETA")]
-    pub plantillas: Option<PathBuf>,
+    #[command(flatten)]
+    pub salida: Salida,
     /// PDF/A-2b, para archivo.
     #[arg(long = "pdf-a")]
     pub pdf_a: bool,
@@ -109,12 +116,12 @@ pub(super) fn run(args: Args, color: bool, quiet: bool) -> u8 {
         Ok(files) => files,
         Err(e) => return no_se_pudo(e),
     };
-    let plantillas = match Plantillas::new(args.plantillas.clone()) {
+    let plantillas = match Plantillas::new(args.salida.plantillas.clone()) {
         Ok(p) => p,
         Err(e) => return no_se_pudo(e),
     };
     let documento = Documento {
-        formato: args.formato,
+        formato: args.salida.formato,
         pdf_a: args.pdf_a,
         observaciones: args.observaciones.as_deref(),
     };
@@ -128,7 +135,7 @@ pub(super) fn run(args: Args, color: bool, quiet: bool) -> u8 {
     if !lote {
         let r = construir(
             &files[0],
-            args.salida.clone(),
+            args.salida.archivo.clone(),
             documento,
             &plantillas,
             color,
@@ -137,7 +144,7 @@ pub(super) fn run(args: Args, color: bool, quiet: bool) -> u8 {
         r.print();
         return r.codigo;
     }
-    let carpeta = args.salida.clone();
+    let carpeta = args.salida.archivo.clone();
     if let Some(dir) = &carpeta
         && let Err(e) = std::fs::create_dir_all(dir)
     {
@@ -173,7 +180,7 @@ pub(super) fn run(args: Args, color: bool, quiet: bool) -> u8 {
                         let Some(f) = files.get(i) else { break };
                         let salida = carpeta.as_ref().map(|d| {
                             d.join(f.file_name().unwrap_or_default())
-                                .with_extension(args.formato.extension())
+                                .with_extension(args.salida.formato.extension())
                         });
                         let r = construir(f, salida, documento, &plantillas, color, quiet);
                         *casillas[i].lock().expect("not poisoned") = Some(r);

@@ -37,7 +37,8 @@ pub struct Args {
     /// Carpetas con planes (.yaml) o archivos de plan.
     #[arg(required = true, value_name = "CARPETA")]
     pub rutas: Vec<PathBuf>,
-    /// Formato; por omisión, el de la extensión de `-o` (.pdf, .html, .json) o texto.
+    /// Formato: texto, json, pdf o html; por omisión, el de la extensión de `-o` (.pdf, .html,
+    /// .json) o texto.
     #[arg(long, value_enum)]
     pub formato: Option<FormatoInforme>,
     /// Archivo de salida (por omisión, la pantalla para texto y JSON, e informe.pdf o

@@ -56,10 +56,10 @@ const PLANTILLA_AYUDA: &str = "\
     disable_version_flag = true,
     disable_help_subcommand = true,
     subcommand_help_heading = "Comandos",
-    next_help_heading = "Opciones"
+    next_help_heading = "Opciones generales"
 )]
 pub struct Cli {
-    /// Colores en la salida: auto, siempre o nunca (NO_COLOR se respeta).
+    /// Colores en la salida: auto (por omisión), siempre o nunca; NO_COLOR se respeta.
     #[arg(long, global = true, value_enum, default_value_t = Color::Auto)]
     pub color: Color,
     /// Silencioso: solo muestra los errores.
@@ -78,11 +78,11 @@ pub struct Cli {
 /// When to colour the output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Color {
-    /// Colour on a terminal, unless NO_COLOR is set.
+    /// Colores en la terminal, salvo que NO_COLOR esté definida.
     Auto,
-    /// Always colour.
+    /// Siempre con colores.
     Siempre,
-    /// Never colour.
+    /// Nunca con colores.
     Nunca,
 }
 
@@ -103,9 +103,9 @@ impl Color {
 /// Output format of diagnostics.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum FormatoDiagnosticos {
-    /// For people.
+    /// Para personas.
     Texto,
-    /// For programs (DESIGN §6).
+    /// Para programas (forma en docs/diagnosticos.md).
     Json,
 }
 
@@ -171,7 +171,11 @@ pub fn main() -> ExitCode {
 fn argument_error(e: clap::Error) -> u8 {
     use clap::error::ErrorKind;
     match e.kind() {
-        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+        ErrorKind::DisplayHelp => {
+            print!("{}", ayuda_en_espanol(&e.render().to_string()));
+            OK
+        }
+        ErrorKind::DisplayVersion => {
             let _ = e.print();
             OK
         }
@@ -198,4 +202,24 @@ fn argument_error(e: clap::Error) -> u8 {
             NO_SE_PUDO
         }
     }
+}
+
+/// clap writes a few words of its help in English (headings, placeholders, the labels of
+/// possible and default values); the texts of cantonal are Spanish, so these become Spanish too.
+fn ayuda_en_espanol(ayuda: &str) -> String {
+    const PALABRAS: [(&str, &str); 10] = [
+        ("Usage:", "Uso:"),
+        ("Arguments:", "Argumentos:"),
+        ("Options:", "Opciones:"),
+        ("Commands:", "Comandos:"),
+        ("Possible values:", "Valores posibles:"),
+        ("[default: ", "[por omisión: "),
+        ("[possible values: ", "[valores posibles: "),
+        ("[aliases: ", "[alias: "),
+        ("[OPTIONS]", "[OPCIONES]"),
+        ("<COMMAND>", "<COMANDO>"),
+    ];
+    PALABRAS
+        .iter()
+        .fold(ayuda.to_owned(), |t, (en, es)| t.replace(en, es))
 }

@@ -18,7 +18,7 @@ pub struct Args {
     /// Archivos de plan (.yaml) o carpetas que los contienen.
     #[arg(required = true, value_name = "ARCHIVO_O_CARPETA")]
     pub rutas: Vec<PathBuf>,
-    /// Formato de salida.
+    /// Formato de salida: texto (por omisión) o json.
     #[arg(long, value_enum, default_value_t = FormatoDiagnosticos::Texto)]
     pub formato: FormatoDiagnosticos,
     /// Trata como errores las reglas estrictas (como en un plan aprobado).

@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 
 use notify::{RecursiveMode, Watcher};
 
-use super::generar::{self, FormatoSalida};
+use super::generar;
 use super::{NO_SE_PUDO, OK, no_se_pudo};
 use crate::render::templates::Plantillas;
 
@@ -20,15 +20,8 @@ use crate::render::templates::Plantillas;
 pub struct Args {
     /// Archivo del plan (.yaml).
     pub plan: PathBuf,
-    /// Formato del documento: pdf o html.
-    #[arg(long, value_enum, default_value_t = FormatoSalida::Pdf)]
-    pub formato: FormatoSalida,
-    /// Archivo de salida (por omisión, junto al plan).
-    #[arg(short = 'o', long = "salida", value_name = "ARCHIVO")]
-    pub salida: Option<PathBuf>,
-    /// Carpeta con plantillas que reemplazan a las incorporadas.
-    #[arg(long, value_name = "CARPETA")]
-    pub plantillas: Option<PathBuf>,
+    #[command(flatten)]
+    pub salida: generar::Salida,
 }
 
 /// Quiet time after the last change before rebuilding: editors write a file in several steps.
@@ -43,12 +36,12 @@ pub(super) fn run(args: Args, color: bool, quiet: bool) -> u8 {
         eprintln!("error: no existe el archivo {}", args.plan.display());
         return NO_SE_PUDO;
     }
-    let plantillas = match Plantillas::new(args.plantillas.clone()) {
+    let plantillas = match Plantillas::new(args.salida.plantillas.clone()) {
         Ok(p) => p,
         Err(e) => return no_se_pudo(e),
     };
     let documento = generar::Documento {
-        formato: args.formato,
+        formato: args.salida.formato,
         pdf_a: false,
         observaciones: None,
     };
@@ -83,7 +76,7 @@ pub(super) fn run(args: Args, color: bool, quiet: bool) -> u8 {
         let start = Instant::now();
         generar::construir(
             &args.plan,
-            args.salida.clone(),
+            args.salida.archivo.clone(),
             documento,
             &plantillas,
             color,
