@@ -173,8 +173,12 @@ fn every_cell_of_the_json_report_is_known() {
     assert_eq!(columna::<usize>(&v, |p| &p["brechas"]), [0, 2, 0, 0]);
     // Purposes: sexual exploitation (F1) and begging (F6) in both plans' risks.
     assert_eq!(
-        columna::<Vec<usize>>(&v, |p| &p["por_fin"])[..2],
+        celdas::<usize>(&v, "por_fin", "acciones")[..2],
         [vec![1, 0, 0, 0, 0, 1, 0, 0], vec![1, 0, 0, 0, 0, 0, 0, 0]]
+    );
+    assert_eq!(
+        celdas::<bool>(&v, "por_fin", "brecha")[1],
+        [false, false, false, false, false, true, false, false]
     );
     assert_eq!(
         columna::<Vec<String>>(&v, |p| &p["fines_sin_accion"]),
@@ -301,12 +305,14 @@ fn the_pdf_and_html_reports_show_the_same_cells() {
 
     let html = informe_html(&i, &Plantillas::default()).unwrap();
     assert!(html.starts_with("<!DOCTYPE html>"));
-    assert_eq!(html.matches("<td class=\"n brecha\">0 ✗</td>").count(), 1);
+    // One axis gap and one purpose gap, both in Otavalo.
+    assert_eq!(html.matches("<td class=\"n brecha\">0 ✗</td>").count(), 2);
     assert_eq!(html.matches("<td class=\"n brecha\">✗</td>").count(), 1);
     assert_eq!(html.matches("<td class=\"n cubierta\">✓</td>").count(), 13);
+    // Unreadable plans: 4 axes, 8 stages and the 2 purposes that some plan names.
     assert_eq!(
         html.matches("<td class=\"n sd\">s/d</td>").count(),
-        2 * (4 + 8 + 8)
+        2 * (4 + 8 + 2)
     );
     assert!(html.contains("<tr class=\"con-errores\"><th scope=\"row\">Otavalo</th>"));
     assert!(html.contains("sin acciones para Mendicidad"));

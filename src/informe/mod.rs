@@ -56,6 +56,15 @@ pub struct CeldaEtapa {
     pub brecha: bool,
 }
 
+/// One plan's figures for one purpose of exploitation.
+#[derive(Debug, Clone, Serialize)]
+pub struct CeldaFin {
+    /// Actions addressing a risk with this purpose.
+    pub acciones: usize,
+    /// The plan's risks name this purpose and no action addresses it.
+    pub brecha: bool,
+}
+
 /// One row of the report: a plan.
 #[derive(Debug, Clone, Serialize)]
 pub struct FilaPlan {
@@ -98,7 +107,7 @@ pub struct FilaPlan {
     /// The total, written out.
     pub presupuesto_texto: String,
     /// Actions addressing each purpose of exploitation, in the order of [`Informe::fines`].
-    pub por_fin: Vec<usize>,
+    pub por_fin: Vec<CeldaFin>,
     /// Purposes named in the plan's risks that no action addresses.
     pub fines_sin_accion: Vec<String>,
 }
@@ -360,7 +369,13 @@ fn fila(
         brechas: 0,
         presupuesto: 0.0,
         presupuesto_texto: usd(0.0),
-        por_fin: vec![0; fines.len()],
+        por_fin: fines
+            .iter()
+            .map(|_| CeldaFin {
+                acciones: 0,
+                brecha: false,
+            })
+            .collect(),
         fines_sin_accion: Vec::new(),
     };
     if let (Some(plan), Some(r)) = (plan, resolved.as_ref().and_then(|r| r.referencia())) {
@@ -414,12 +429,14 @@ fn cifras(
             .filter(|x| x.fines.contains(&col.id))
             .map(|x| x.id.as_str())
             .collect();
-        fila.por_fin[i] = plan
+        let celda = &mut fila.por_fin[i];
+        celda.acciones = plan
             .acciones
             .iter()
             .filter(|a| a.riesgos.iter().any(|x| riesgos.contains(&x.as_str())))
             .count();
-        if !riesgos.is_empty() && fila.por_fin[i] == 0 {
+        celda.brecha = !riesgos.is_empty() && celda.acciones == 0;
+        if celda.brecha {
             fila.fines_sin_accion.push(col.nombre.clone());
         }
     }
@@ -453,20 +470,20 @@ fn totales(
         })
         .collect();
     let fin_acciones: Vec<usize> = (0..fines.len())
-        .map(|i| legibles.iter().map(|p| p.por_fin[i]).sum())
+        .map(|i| legibles.iter().map(|p| p.por_fin[i].acciones).sum())
         .collect();
     let max_fin = fin_acciones.iter().copied().max().unwrap_or(0);
-    let por_fin = fines
+    let por_fin = fin_acciones
         .iter()
         .enumerate()
-        .map(|(i, f)| TotalFin {
-            acciones: fin_acciones[i],
+        .map(|(i, &acciones)| TotalFin {
+            acciones,
             planes_con_riesgo: legibles
                 .iter()
-                .filter(|p| p.por_fin[i] > 0 || p.fines_sin_accion.contains(&f.nombre))
+                .filter(|p| p.por_fin[i].acciones > 0 || p.por_fin[i].brecha)
                 .count(),
             fraccion: if max_fin > 0 {
-                fin_acciones[i] as f64 / max_fin as f64
+                acciones as f64 / max_fin as f64
             } else {
                 0.0
             },

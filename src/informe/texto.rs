@@ -193,11 +193,11 @@ pub fn matriz_fines(informe: &Informe) -> String {
             usados
                 .iter()
                 .map(|&i| {
-                    let n = p.por_fin[i];
-                    if n == 0 && p.fines_sin_accion.contains(&informe.fines[i].nombre) {
+                    let c = &p.por_fin[i];
+                    if c.brecha {
                         format!("0 {BRECHA}")
                     } else {
-                        n.to_string()
+                        c.acciones.to_string()
                     }
                 })
                 .collect()
