@@ -397,15 +397,16 @@ fn the_examples_and_a_modified_copy() {
     std::fs::write(dir.path().join("guamote-2.yaml"), copia).unwrap();
 
     let v = json_de(&["informe", dir.path().to_str().unwrap(), "--formato", "json"]);
-    let cantones: Vec<String> = columna(&v, |p| &p["canton"]);
+    let cantones: Vec<String> = columna(&v, |p| &p["etiqueta"]);
+    assert_eq!(columna::<String>(&v, |p| &p["canton"])[2], "Guamote");
     assert_eq!(
         cantones,
-        // guamote-2.yaml sorts before guamote.yaml.
+        // guamote-2.yaml sorts before guamote.yaml; the two drafts are told apart by file.
         [
             "Colta",
             "Cotacachi",
-            "Guamote",
-            "Guamote",
+            "Guamote (guamote-2.yaml)",
+            "Guamote (guamote.yaml)",
             "Ibarra",
             "Lago Agrio",
             "Otavalo",

@@ -72,6 +72,9 @@ pub struct FilaPlan {
     pub archivo: String,
     /// Canton name (the file name when the plan could not be read that far).
     pub canton: String,
+    /// How the row is labelled: the canton, with its file name when two plans of the folder are
+    /// of the same canton (two drafts).
+    pub etiqueta: String,
     /// DPA code.
     pub codigo: Option<String>,
     /// Province.
@@ -245,6 +248,17 @@ impl Informe {
             .iter()
             .map(|res| fila(res, &ejes, &etapas, &fines, fecha))
             .collect();
+        // Two drafts of the same canton in one folder: tell the rows apart by file name.
+        let nombres: Vec<String> = planes.iter().map(|p| p.canton.clone()).collect();
+        for p in &mut planes {
+            if nombres.iter().filter(|n| **n == p.canton).count() > 1 {
+                let archivo = std::path::Path::new(&p.archivo)
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                p.etiqueta = format!("{} ({archivo})", p.canton);
+            }
+        }
         let max_plan = planes.iter().map(|p| p.presupuesto).fold(0.0_f64, f64::max);
         for p in &mut planes {
             for c in &mut p.por_eje {
@@ -330,9 +344,11 @@ fn fila(
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
+    let canton = validado.and_then(|v| v.canton()).unwrap_or(nombre_archivo);
     let mut fila = FilaPlan {
         archivo: archivo.display().to_string(),
-        canton: validado.and_then(|v| v.canton()).unwrap_or(nombre_archivo),
+        etiqueta: canton.clone(),
+        canton,
         codigo: plan.map(|p| p.canton.codigo.clone()),
         provincia: plan.map(|p| p.canton.provincia.clone()),
         estado: plan.map(|p| estado_texto(p.estado).0),

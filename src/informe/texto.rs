@@ -86,7 +86,7 @@ fn por_plan(
     let n = enc.len() - 1;
     let mut t = Tabla::new(enc);
     for p in &informe.planes {
-        let mut fila = vec![p.canton.clone()];
+        let mut fila = vec![p.etiqueta.clone()];
         if p.legible {
             fila.extend(celdas(p));
         } else {
@@ -236,7 +236,7 @@ pub fn render(informe: &Informe) -> String {
     t.izquierda = 3;
     for p in &informe.planes {
         t.fila(vec![
-            p.canton.clone(),
+            p.etiqueta.clone(),
             p.archivo.clone(),
             p.estado_texto.clone(),
             p.errores.to_string(),
