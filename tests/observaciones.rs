@@ -465,6 +465,15 @@ fn generar_refuses_a_review_copy_with_bad_observations_and_names_its_file() {
     assert!(dir.path().join("plan.revision.pdf").exists());
     assert!(!dir.path().join("plan.pdf").exists());
 
+    // The observations file is not a plan.
+    let o = cantonal(&["generar", obs.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("es un archivo de observaciones, no un plan"),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+
     // One review copy at a time.
     let o = cantonal(&[
         "generar",

@@ -16,7 +16,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use super::{ERRORES, NO_SE_PUDO, OK, no_se_pudo};
 use crate::carpeta::plan_files;
 use crate::diagnostics::{Conteo, human};
-use crate::observaciones::Revision;
+use crate::observaciones::{self, Revision};
 use crate::reference::nacional;
 use crate::render::hbs::Formato;
 use crate::render::templates::Plantillas;
@@ -116,6 +116,15 @@ pub(super) fn run(args: Args, color: bool, quiet: bool) -> u8 {
         Ok(files) => files,
         Err(e) => return no_se_pudo(e),
     };
+    if let Some(obs) = files.iter().find(|f| observaciones::es_archivo(f)) {
+        let plan = observaciones::plan_de(obs).unwrap_or_default();
+        return no_se_pudo(format_args!(
+            "{} es un archivo de observaciones, no un plan; la copia de revisión se genera con `cantonal generar {} --observaciones {}`",
+            obs.display(),
+            plan.display(),
+            obs.display()
+        ));
+    }
     let plantillas = match Plantillas::new(args.salida.plantillas.clone()) {
         Ok(p) => p,
         Err(e) => return no_se_pudo(e),
