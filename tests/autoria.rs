@@ -427,3 +427,57 @@ fn help_is_spanish_for_every_command() {
         }
     }
 }
+
+#[test]
+fn vigilar_rebuilds_the_review_copy_when_the_observations_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("plan.yaml");
+    let obs = dir.path().join("plan.observaciones.yaml");
+    let html = dir.path().join("plan.revision.html");
+    std::fs::write(&plan, common::base()).unwrap();
+    let cabecera = "revisor: Asesoría\nfecha: 2026-03-10\nobservaciones:\n";
+    std::fs::write(
+        &obs,
+        format!("{cabecera}  - {{ ruta: acciones.A1, texto: Primera nota. }}\n"),
+    )
+    .unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_cantonal"))
+        .args(["vigilar", "--formato", "html", "--observaciones"])
+        .arg(&obs)
+        .arg(&plan)
+        .env("NO_COLOR", "1")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let read = |p: &Path| std::fs::read_to_string(p).unwrap_or_default();
+    wait_for("first review copy", Duration::from_secs(30), || {
+        read(&html).contains("Primera nota.")
+    });
+    std::fs::write(
+        &obs,
+        format!("{cabecera}  - {{ ruta: acciones.A1, texto: Primera nota. }}\n  - {{ ruta: acciones.A2, texto: Segunda nota. }}\n"),
+    )
+    .unwrap();
+    wait_for(
+        "rebuild after the observations changed",
+        Duration::from_secs(30),
+        || read(&html).contains("Segunda nota."),
+    );
+    Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    let start = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "vigilar did not stop on Ctrl-C"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert!(
+        !dir.path().join("plan.html").exists(),
+        "the plain document is not written"
+    );
+}

@@ -1,7 +1,8 @@
-//! `cantonal vigilar PLAN`: re-validates and re-renders on every save. Prints the diagnostics and
-//! the time taken, keeps the last good output when a save has errors, never exits on a bad save,
-//! and stops cleanly on Ctrl-C. Fonts and the compiler's caches live as long as it runs, so a
-//! rebuild only redoes what changed.
+//! `cantonal vigilar PLAN [--observaciones FILE]`: re-validates and re-renders on every save of
+//! the plan (and of the review observations, when a review copy is watched). Prints the
+//! diagnostics and the time taken, keeps the last good output when a save has errors, never exits
+//! on a bad save, and stops cleanly on Ctrl-C. Fonts and the compiler's caches live as long as it
+//! runs, so a rebuild only redoes what changed.
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -22,19 +23,21 @@ pub struct Args {
     pub plan: PathBuf,
     #[command(flatten)]
     pub salida: generar::Salida,
+    /// Archivo de observaciones de revisión: también se vigila, y se genera la copia de revisión
+    /// (por omisión, PLAN.revision.pdf).
+    #[arg(long, value_name = "ARCHIVO")]
+    pub observaciones: Option<PathBuf>,
 }
 
 /// Quiet time after the last change before rebuilding: editors write a file in several steps.
 const DEBOUNCE: Duration = Duration::from_millis(120);
 
 pub(super) fn run(args: Args, color: bool, quiet: bool) -> u8 {
-    let Some(nombre) = args.plan.file_name().map(|n| n.to_owned()) else {
-        eprintln!("error: {} no es un archivo", args.plan.display());
-        return NO_SE_PUDO;
-    };
-    if !args.plan.is_file() {
-        eprintln!("error: no existe el archivo {}", args.plan.display());
-        return NO_SE_PUDO;
+    for archivo in std::iter::once(&args.plan).chain(&args.observaciones) {
+        if !archivo.is_file() {
+            eprintln!("error: no existe el archivo {}", archivo.display());
+            return NO_SE_PUDO;
+        }
     }
     let plantillas = match Plantillas::new(args.salida.plantillas.clone()) {
         Ok(p) => p,
@@ -43,7 +46,7 @@ pub(super) fn run(args: Args, color: bool, quiet: bool) -> u8 {
     let documento = generar::Documento {
         formato: args.salida.formato,
         pdf_a: false,
-        observaciones: None,
+        observaciones: args.observaciones.as_deref(),
     };
     let detener = Arc::new(AtomicBool::new(false));
     {
@@ -52,25 +55,36 @@ pub(super) fn run(args: Args, color: bool, quiet: bool) -> u8 {
             eprintln!("aviso: no se pudo atender Ctrl-C: {e}");
         }
     }
-    // Watch the folder, not the file: editors that save by writing a new file and renaming it
-    // over the old one would otherwise end the watch.
-    let carpeta = args
-        .plan
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from("."));
+    // Watch the folders, not the files: editors that save by writing a new file and renaming
+    // it over the old one would otherwise end the watch.
+    let vigilados: Vec<&PathBuf> = std::iter::once(&args.plan)
+        .chain(&args.observaciones)
+        .collect();
+    let mut nombres = Vec::new();
+    let mut carpetas: Vec<PathBuf> = Vec::new();
+    for archivo in &vigilados {
+        nombres.extend(archivo.file_name().map(|n| n.to_owned()));
+        let carpeta = archivo
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .map(PathBuf::from)
+            .unwrap_or_else(|| PathBuf::from("."));
+        if !carpetas.contains(&carpeta) {
+            carpetas.push(carpeta);
+        }
+    }
     let (tx, rx) = mpsc::channel();
     let mut watcher = match notify::recommended_watcher(tx) {
         Ok(w) => w,
-        Err(e) => {
-            eprintln!("error: no se pudo vigilar {}: {e}", carpeta.display());
-            return NO_SE_PUDO;
-        }
+        Err(e) => return no_se_pudo(format_args!("no se pudo vigilar: {e}")),
     };
-    if let Err(e) = watcher.watch(&carpeta, RecursiveMode::NonRecursive) {
-        eprintln!("error: no se pudo vigilar {}: {e}", carpeta.display());
-        return NO_SE_PUDO;
+    for carpeta in &carpetas {
+        if let Err(e) = watcher.watch(carpeta, RecursiveMode::NonRecursive) {
+            return no_se_pudo(format_args!(
+                "no se pudo vigilar {}: {e}",
+                carpeta.display()
+            ));
+        }
     }
     let rebuild = || {
         let start = Instant::now();
@@ -83,10 +97,11 @@ pub(super) fn run(args: Args, color: bool, quiet: bool) -> u8 {
             quiet,
         )
         .print();
+        let archivos: Vec<String> = vigilados.iter().map(|a| a.display().to_string()).collect();
         println!(
             "[vigilar] {:.0} ms. Esperando cambios en {} (Ctrl-C para salir)",
             start.elapsed().as_secs_f64() * 1000.0,
-            args.plan.display()
+            archivos.join(" y ")
         );
     };
     rebuild();
@@ -94,10 +109,10 @@ pub(super) fn run(args: Args, color: bool, quiet: bool) -> u8 {
     while !detener.load(Ordering::SeqCst) {
         match rx.recv_timeout(Duration::from_millis(50)) {
             Ok(Ok(event)) => {
-                let toca_plan = event
-                    .paths
-                    .iter()
-                    .any(|p| p.file_name() == Some(nombre.as_os_str()));
+                let toca_plan = event.paths.iter().any(|p| {
+                    p.file_name()
+                        .is_some_and(|n| nombres.iter().any(|x| x == n))
+                });
                 if toca_plan && !event.kind.is_access() {
                     pendiente = Some(Instant::now());
                 }
@@ -108,7 +123,7 @@ pub(super) fn run(args: Args, color: bool, quiet: bool) -> u8 {
         }
         if pendiente.is_some_and(|t| t.elapsed() >= DEBOUNCE) {
             pendiente = None;
-            if args.plan.is_file() {
+            if vigilados.iter().all(|a| a.is_file()) {
                 rebuild();
             }
         }
