@@ -294,6 +294,37 @@ fn wait_for(what: &str, timeout: Duration, mut cond: impl FnMut() -> bool) {
     }
 }
 
+/// Starts `cantonal vigilar` with `args`, its output captured.
+fn vigilar(args: &[&std::ffi::OsStr]) -> std::process::Child {
+    Command::new(env!("CARGO_BIN_EXE_cantonal"))
+        .arg("vigilar")
+        .args(args)
+        .env("NO_COLOR", "1")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap()
+}
+
+/// Sends Ctrl-C to `child` and waits (at most 10 s) for it to stop.
+fn interrumpir(child: &mut std::process::Child) -> std::process::ExitStatus {
+    Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    let start = Instant::now();
+    loop {
+        if let Some(s) = child.try_wait().unwrap() {
+            return s;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "vigilar did not stop on Ctrl-C"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
 #[test]
 fn vigilar_rebuilds_on_save_and_survives_bad_saves() {
     let dir = tempfile::tempdir().unwrap();
@@ -301,14 +332,7 @@ fn vigilar_rebuilds_on_save_and_survives_bad_saves() {
     let html = dir.path().join("plan.html");
     let base = std::fs::read_to_string(common::fixture("base.yaml")).unwrap();
     std::fs::write(&plan, &base).unwrap();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_cantonal"))
-        .args(["vigilar", "--formato", "html"])
-        .arg(&plan)
-        .env("NO_COLOR", "1")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = vigilar(&["--formato".as_ref(), "html".as_ref(), plan.as_os_str()]);
     let read = |p: &Path| std::fs::read_to_string(p).unwrap_or_default();
     wait_for("first build", Duration::from_secs(30), || {
         read(&html).contains("Talleres en colegios")
@@ -353,21 +377,7 @@ fn vigilar_rebuilds_on_save_and_survives_bad_saves() {
     });
 
     // Ctrl-C stops it cleanly.
-    Command::new("kill")
-        .args(["-INT", &child.id().to_string()])
-        .status()
-        .unwrap();
-    let start = Instant::now();
-    let status = loop {
-        if let Some(s) = child.try_wait().unwrap() {
-            break s;
-        }
-        assert!(
-            start.elapsed() < Duration::from_secs(10),
-            "vigilar did not stop on Ctrl-C"
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    };
+    let status = interrumpir(&mut child);
     let out = child.wait_with_output().unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(status.success(), "{stdout}");
@@ -441,15 +451,13 @@ fn vigilar_rebuilds_the_review_copy_when_the_observations_change() {
         format!("{cabecera}  - {{ ruta: acciones.A1, texto: Primera nota. }}\n"),
     )
     .unwrap();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_cantonal"))
-        .args(["vigilar", "--formato", "html", "--observaciones"])
-        .arg(&obs)
-        .arg(&plan)
-        .env("NO_COLOR", "1")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = vigilar(&[
+        "--formato".as_ref(),
+        "html".as_ref(),
+        "--observaciones".as_ref(),
+        obs.as_os_str(),
+        plan.as_os_str(),
+    ]);
     let read = |p: &Path| std::fs::read_to_string(p).unwrap_or_default();
     wait_for("first review copy", Duration::from_secs(30), || {
         read(&html).contains("Primera nota.")
@@ -464,18 +472,7 @@ fn vigilar_rebuilds_the_review_copy_when_the_observations_change() {
         Duration::from_secs(30),
         || read(&html).contains("Segunda nota."),
     );
-    Command::new("kill")
-        .args(["-INT", &child.id().to_string()])
-        .status()
-        .unwrap();
-    let start = Instant::now();
-    while child.try_wait().unwrap().is_none() {
-        assert!(
-            start.elapsed() < Duration::from_secs(10),
-            "vigilar did not stop on Ctrl-C"
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    assert!(interrumpir(&mut child).success());
     assert!(
         !dir.path().join("plan.html").exists(),
         "the plain document is not written"
