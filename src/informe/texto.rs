@@ -104,32 +104,45 @@ fn cortos(columnas: &[super::Columna]) -> impl Iterator<Item = String> + '_ {
     columnas.iter().map(|c| c.corto.clone())
 }
 
-/// The coverage matrix: cantons × axes, number of actions, `✗` on a mandatory axis without any.
-pub fn matriz_ejes(informe: &Informe) -> String {
-    let tot = &informe.totales;
+/// A matrix cantons × axes with a total column and a total row: `celda` writes a plan's axis,
+/// `del_plan` its total, `del_eje` an axis over all plans and `total` the grand total.
+fn por_eje(
+    informe: &Informe,
+    celda: impl Fn(&super::CeldaEje) -> String,
+    del_plan: impl Fn(&FilaPlan) -> String,
+    del_eje: impl Fn(&super::TotalEje) -> String,
+    total: String,
+) -> String {
     por_plan(
         informe,
         cortos(&informe.ejes).chain(["Total".to_owned()]),
-        |p| {
-            p.por_eje
-                .iter()
-                .map(|c| {
-                    if c.brecha {
-                        format!("{} {BRECHA}", c.acciones)
-                    } else {
-                        c.acciones.to_string()
-                    }
-                })
-                .chain([p.acciones.to_string()])
-                .collect()
-        },
+        |p| p.por_eje.iter().map(&celda).chain([del_plan(p)]).collect(),
         Some(
-            tot.por_eje
+            informe
+                .totales
+                .por_eje
                 .iter()
-                .map(|e| e.acciones.to_string())
-                .chain([tot.acciones.to_string()])
+                .map(del_eje)
+                .chain([total])
                 .collect(),
         ),
+    )
+}
+
+/// The coverage matrix: cantons × axes, number of actions, `✗` on a mandatory axis without any.
+pub fn matriz_ejes(informe: &Informe) -> String {
+    por_eje(
+        informe,
+        |c| {
+            if c.brecha {
+                format!("{} {BRECHA}", c.acciones)
+            } else {
+                c.acciones.to_string()
+            }
+        },
+        |p| p.acciones.to_string(),
+        |e| e.acciones.to_string(),
+        informe.totales.acciones.to_string(),
     )
 }
 
@@ -160,25 +173,13 @@ pub fn matriz_ruta(informe: &Informe) -> String {
 
 /// Budget per axis and in total, in whole dollars.
 pub fn matriz_presupuesto(informe: &Informe) -> String {
-    let tot = &informe.totales;
     let usd = |m: f64| numero(m.round());
-    por_plan(
+    por_eje(
         informe,
-        cortos(&informe.ejes).chain(["Total".to_owned()]),
-        |p| {
-            p.por_eje
-                .iter()
-                .map(|c| usd(c.monto))
-                .chain([usd(p.presupuesto)])
-                .collect()
-        },
-        Some(
-            tot.por_eje
-                .iter()
-                .map(|e| usd(e.monto))
-                .chain([usd(tot.presupuesto)])
-                .collect(),
-        ),
+        |c| usd(c.monto),
+        |p| usd(p.presupuesto),
+        |e| usd(e.monto),
+        usd(informe.totales.presupuesto),
     )
 }
 
