@@ -1,31 +1,33 @@
 //! Which files a command works on: plan files named directly or found in folders (every `*.yaml`
 //! directly inside, so `plans/nacional/` is not read as a plan), each with the review
-//! observations file beside it (DESIGN §2, §9). Shared by `validar`, `generar` and `informe`.
+//! observations file beside it (`docs/revision.md`). Shared by `validar`, `generar` and `informe`.
 
 use std::path::{Path, PathBuf};
 
-use crate::observaciones::{self, Revision};
+use crate::Error;
+use crate::plan::observaciones;
 use crate::rules::Opciones;
-use crate::{Validado, validar};
+use crate::rules::revision::Revision;
+use crate::validacion::{Validado, validar};
 
-/// The plan files named by `rutas`: files as given, folders expanded to their `*.yaml` (sorted;
+/// The plan files named by `nombrados`: files as given, folders expanded to their `*.yaml` (sorted;
 /// observations files are not plans).
-pub fn plan_files(rutas: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
+pub fn plan_files(nombrados: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
     let mut files = Vec::new();
-    for ruta in rutas {
-        if ruta.is_dir() {
-            let found: Vec<PathBuf> = yaml_files(ruta)?
+    for nombrado in nombrados {
+        if nombrado.is_dir() {
+            let found: Vec<PathBuf> = yaml_files(nombrado)?
                 .into_iter()
                 .filter(|p| !observaciones::es_archivo(p))
                 .collect();
             if found.is_empty() {
-                return Err(sin_planes(ruta));
+                return Err(sin_planes(nombrado));
             }
             files.extend(found);
-        } else if ruta.exists() {
-            files.push(ruta.clone());
+        } else if nombrado.exists() {
+            files.push(nombrado.clone());
         } else {
-            return Err(format!("no existe el archivo o carpeta {}", ruta.display()));
+            return Err(Error::NoExiste(nombrado.clone()));
         }
     }
     Ok(files)
@@ -41,10 +43,10 @@ pub struct Entrada {
     pub observaciones: Option<PathBuf>,
 }
 
-/// What `validar` checks for `rutas`: each plan with its observations file beside it; an
+/// What `validar` checks for `nombrados`: each plan with its observations file beside it; an
 /// observations file named directly, or found in a folder without its plan, is checked as the
-/// observations of the plan its name points to (DESIGN §2, §9).
-pub fn entradas(rutas: &[PathBuf]) -> Result<Vec<Entrada>, String> {
+/// observations of the plan its name points to.
+pub fn entradas(nombrados: &[PathBuf]) -> Result<Vec<Entrada>, Error> {
     let mut out: Vec<Entrada> = Vec::new();
     let mut agregar = |plan: PathBuf, obs: Option<PathBuf>| {
         let obs = obs.or_else(|| Some(observaciones::archivo_de(&plan)).filter(|o| o.is_file()));
@@ -56,11 +58,11 @@ pub fn entradas(rutas: &[PathBuf]) -> Result<Vec<Entrada>, String> {
             }),
         }
     };
-    for ruta in rutas {
-        if ruta.is_dir() {
-            let found = yaml_files(ruta)?;
+    for nombrado in nombrados {
+        if nombrado.is_dir() {
+            let found = yaml_files(nombrado)?;
             if found.is_empty() {
-                return Err(sin_planes(ruta));
+                return Err(sin_planes(nombrado));
             }
             let (obs, planes): (Vec<PathBuf>, Vec<PathBuf>) = found
                 .into_iter()
@@ -73,22 +75,22 @@ pub fn entradas(rutas: &[PathBuf]) -> Result<Vec<Entrada>, String> {
                     agregar(plan, Some(o));
                 }
             }
-        } else if ruta.exists() {
-            match observaciones::plan_de(ruta) {
-                Some(plan) => agregar(plan, Some(ruta.clone())),
-                None => agregar(ruta.clone(), None),
+        } else if nombrado.exists() {
+            match observaciones::plan_de(nombrado) {
+                Some(plan) => agregar(plan, Some(nombrado.clone())),
+                None => agregar(nombrado.clone(), None),
             }
         } else {
-            return Err(format!("no existe el archivo o carpeta {}", ruta.display()));
+            return Err(Error::NoExiste(nombrado.clone()));
         }
     }
     Ok(out)
 }
 
 /// The `*.yaml` files directly in `carpeta`, sorted.
-fn yaml_files(carpeta: &Path) -> Result<Vec<PathBuf>, String> {
-    let entries = std::fs::read_dir(carpeta)
-        .map_err(|e| format!("no se pudo leer la carpeta {}: {e}", carpeta.display()))?;
+fn yaml_files(carpeta: &Path) -> Result<Vec<PathBuf>, Error> {
+    let entries =
+        std::fs::read_dir(carpeta).map_err(|e| Error::CarpetaIlegible(carpeta.to_owned(), e))?;
     let mut found: Vec<PathBuf> = entries
         .filter_map(Result::ok)
         .map(|e| e.path())
@@ -98,11 +100,8 @@ fn yaml_files(carpeta: &Path) -> Result<Vec<PathBuf>, String> {
     Ok(found)
 }
 
-fn sin_planes(carpeta: &Path) -> String {
-    format!(
-        "la carpeta {} no contiene planes (*.yaml)",
-        carpeta.display()
-    )
+fn sin_planes(carpeta: &Path) -> Error {
+    Error::SinPlanes(carpeta.to_owned())
 }
 
 /// The outcome for one entry.

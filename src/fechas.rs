@@ -1,26 +1,8 @@
-//! Dates as a Spanish reader expects them: "15 de marzo de 2026".
+//! Which date a command uses: documents are dated from the plan itself or from
+//! `SOURCE_DATE_EPOCH` (reproducible builds), never silently from the clock; reports and checks
+//! that need "today" ask here, so tests and reproducible builds can fix it.
 
-use chrono::{Datelike, NaiveDate};
-
-const MESES: [&str; 12] = [
-    "enero",
-    "febrero",
-    "marzo",
-    "abril",
-    "mayo",
-    "junio",
-    "julio",
-    "agosto",
-    "septiembre",
-    "octubre",
-    "noviembre",
-    "diciembre",
-];
-
-/// The month's Spanish name, 1-based.
-pub fn mes(n: u32) -> &'static str {
-    MESES[(n.clamp(1, 12) - 1) as usize]
-}
+use chrono::NaiveDate;
 
 /// The date of `SOURCE_DATE_EPOCH`, when set: builds that must be reproducible fix the date
 /// printed on documents with it.
@@ -32,18 +14,7 @@ pub fn source_date_epoch() -> Option<NaiveDate> {
         .map(|d| d.date_naive())
 }
 
-/// "15 de marzo de 2026".
-pub fn larga(d: NaiveDate) -> String {
-    format!("{} de {} de {}", d.day(), mes(d.month()), d.year())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn spanish_long_date() {
-        let d = NaiveDate::from_ymd_opt(2026, 3, 15).unwrap();
-        assert_eq!(larga(d), "15 de marzo de 2026");
-    }
+/// Today: `SOURCE_DATE_EPOCH` when set, else the local date.
+pub fn hoy() -> NaiveDate {
+    source_date_epoch().unwrap_or_else(|| chrono::Local::now().date_naive())
 }

@@ -188,11 +188,18 @@ mod tests {
     fn synthetic_plans_are_valid_and_of_the_requested_size() {
         for canton in Dpa::get().cantones.iter().step_by(37) {
             let text = plan(canton, Referencia::pacta(), Tamano::default());
-            let loaded =
-                crate::plan::load::load_bytes(std::path::Path::new("s.yaml"), text.as_bytes());
-            let diags = crate::rules::check(&loaded, crate::rules::Opciones { estricto: true });
-            assert!(diags.is_empty(), "{}: {diags:#?}", canton.nombre);
-            let p = loaded.datos.unwrap();
+            let v = crate::validar_texto(
+                std::path::Path::new("s.yaml"),
+                &text,
+                crate::rules::Opciones { estricto: true },
+            );
+            assert!(
+                v.diagnostics.is_empty(),
+                "{}: {:#?}",
+                canton.nombre,
+                v.diagnostics
+            );
+            let p = v.loaded.datos.unwrap();
             assert_eq!(
                 (p.acciones.len(), p.actores.len(), p.riesgos.len()),
                 (40, 15, 10)

@@ -204,7 +204,7 @@ fn every_example_is_valid_against_the_schema_and_bad_plans_are_not() {
     for entry in std::fs::read_dir("plans").unwrap() {
         let path = entry.unwrap().path();
         if path.extension().is_some_and(|e| e == "yaml") {
-            let validator = if cantonal::observaciones::es_archivo(&path) {
+            let validator = if cantonal::plan::observaciones::es_archivo(&path) {
                 &observaciones
             } else {
                 &validator
@@ -254,13 +254,13 @@ fn every_example_is_valid_against_the_schema_and_bad_plans_are_not() {
 fn committed_schema_and_format_reference_are_up_to_date() {
     common::al_dia(
         "plans/esquema/plan-cantonal.schema.json",
-        &cantonal::cli::esquema_texto(),
+        &cantonal::generados::esquema_plan(),
     );
     common::al_dia(
         "plans/esquema/observaciones.schema.json",
-        &cantonal::cli::esquema_observaciones_texto(),
+        &cantonal::generados::esquema_observaciones(),
     );
-    common::al_dia("docs/formato.md", &cantonal::cli::formato_markdown());
+    common::al_dia("docs/formato.md", &cantonal::generados::formato_markdown());
 }
 
 #[test]

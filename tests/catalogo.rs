@@ -7,7 +7,7 @@ use common::cantonal;
 
 #[test]
 fn docs_reglas_md_is_up_to_date() {
-    common::al_dia("docs/reglas.md", &cantonal::cli::reference_markdown());
+    common::al_dia("docs/reglas.md", &cantonal::generados::reglas_markdown());
 }
 
 #[test]

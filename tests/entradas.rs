@@ -1,4 +1,4 @@
-//! Bad input never panics, hangs or exhausts memory: every case of DESIGN §6 gets a located
+//! Bad input never panics, hangs or exhausts memory: every case of `docs/robustez.md` gets a located
 //! S001 (or another clear structural error) and a non-zero exit, and well-formed variants of the
 //! base plan (BOM, CRLF) are read as the same plan.
 

@@ -13,7 +13,8 @@ use cantonal::plan::load::load_bytes;
 use cantonal::reference::nacional::Referencia;
 use cantonal::render::templates::Plantillas;
 use cantonal::render::typst::PdfConfig;
-use cantonal::rules::{Opciones, check};
+use cantonal::rules::Opciones;
+use cantonal::validacion::comprobar;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
 
@@ -99,9 +100,12 @@ fn apply(text: &str, edits: &[Edit]) -> Vec<u8> {
 
 /// Loads and checks `bytes`; checks the properties; returns whether the plan had no errors.
 fn properties(bytes: &[u8], render: bool) -> Result<bool, TestCaseError> {
-    let loaded = load_bytes(Path::new("plan.yaml"), bytes);
-    let diags = check(&loaded, Opciones::default());
-    located(&loaded.texto, &diags)?;
+    let validado = comprobar(
+        load_bytes(Path::new("plan.yaml"), bytes),
+        Opciones::default(),
+    );
+    let (loaded, diags) = (&validado.loaded, &validado.diagnostics);
+    located(&loaded.texto, diags)?;
     let ok = !diags
         .iter()
         .any(|d| d.severidad == cantonal::diagnostics::Severidad::Error);
@@ -110,7 +114,7 @@ fn properties(bytes: &[u8], render: bool) -> Result<bool, TestCaseError> {
             .datos
             .as_ref()
             .expect("a plan without errors has a typed plan");
-        let pdf = cantonal::render::pdf(
+        let pdf = common::pdf(
             plan,
             Referencia::pacta(),
             None,
@@ -218,21 +222,21 @@ fn broken_observations_never_panic_and_a_valid_review_copy_renders() {
     runner(150)
         .run(&prop::collection::vec(edit(), 1..6), |edits| {
             std::fs::write(&obs_path, apply(obs, &edits)).unwrap();
-            let rev = cantonal::observaciones::Revision::new(&obs_path, &plan.loaded);
+            let rev = cantonal::rules::revision::Revision::new(&obs_path, &plan.loaded);
             located(&rev.loaded.texto, &rev.diagnostics)?;
             if !rev.tiene_errores() && rev.loaded.datos.is_some() {
                 let p = plan.loaded.datos.as_ref().unwrap();
-                let html = cantonal::render::hbs_text(
+                let html = common::hbs_text(
                     p,
                     Referencia::pacta(),
                     Some(&rev),
                     &Plantillas::default(),
-                    cantonal::render::hbs::Formato::Html,
+                    common::Formato::Html,
                 );
                 prop_assert!(html.is_ok(), "{:?}", html.err());
                 // Typst layout is the slow part: lay out one valid review copy in five.
                 if rendered.get() % 5 == 0 {
-                    let pdf = cantonal::render::pdf(
+                    let pdf = common::pdf(
                         p,
                         Referencia::pacta(),
                         Some(&rev),

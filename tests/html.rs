@@ -8,11 +8,11 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use cantonal::reference::nacional::Referencia;
-use cantonal::render::hbs::Formato;
 use cantonal::render::templates::Plantillas;
-use cantonal::render::{hbs_text, json};
 use cantonal::rules::Opciones;
+use common::Formato;
 use common::{base, cantonal, write_plan};
+use common::{hbs_text, json};
 
 fn plan_of(path: &Path) -> cantonal::plan::model::Plan {
     let v = cantonal::validar(path, Opciones::default());
@@ -384,7 +384,7 @@ fn a_real_browser_renders_every_example_without_scripts_or_requests() {
     )
     .unwrap();
     pages.push(("otavalo.revision".into(), revision));
-    let informe = cantonal::cli::informe(
+    let informe = cantonal::informe::informe(
         &[PathBuf::from("plans")],
         Opciones::default(),
         chrono::NaiveDate::from_ymd_opt(2026, 11, 28).unwrap(),
@@ -392,7 +392,7 @@ fn a_real_browser_renders_every_example_without_scripts_or_requests() {
     .unwrap();
     pages.push((
         "informe".into(),
-        cantonal::render::informe_html(&informe, &Plantillas::default()).unwrap(),
+        common::informe_html(&informe, &Plantillas::default()).unwrap(),
     ));
     for (name, html) in pages {
         let html_path = work.path().join(format!("{name}.html"));

@@ -5,14 +5,13 @@ mod common;
 use std::path::Path;
 
 use cantonal::diagnostics::human;
-use cantonal::plan::load::load_bytes;
-use cantonal::rules::{Opciones, check};
+use cantonal::rules::Opciones;
+use cantonal::validar_texto;
 use common::{base, mutate};
 
 fn human_output(text: &str) -> String {
-    let loaded = load_bytes(Path::new("plans/ibarra.yaml"), text.as_bytes());
-    let diags = check(&loaded, Opciones::default());
-    human::render("plans/ibarra.yaml", &loaded.texto, &diags, false)
+    let v = validar_texto(Path::new("plans/ibarra.yaml"), text, Opciones::default());
+    human::render("plans/ibarra.yaml", &v.loaded.texto, &v.diagnostics, false)
 }
 
 #[test]

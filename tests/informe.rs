@@ -7,12 +7,14 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use cantonal::informe::{Informe, texto};
+use cantonal::documento::informe::Informe;
+use cantonal::informe::texto;
+use cantonal::render::pdf::informe_pdf;
 use cantonal::render::templates::Plantillas;
 use cantonal::render::typst::text;
-use cantonal::render::{informe_html, informe_pdf};
 use cantonal::rules::Opciones;
 use chrono::NaiveDate;
+use common::informe_html;
 use common::{base, cantonal_ok};
 
 /// a-base.yaml: the base plan, with one open and one resolved observation.
@@ -48,7 +50,7 @@ fn carpeta() -> tempfile::TempDir {
 }
 
 fn informe_de(dir: &Path) -> Informe {
-    cantonal::cli::informe(
+    cantonal::informe::informe(
         &[dir.to_path_buf()],
         Opciones::default(),
         NaiveDate::from_ymd_opt(2026, 11, 28).unwrap(),

@@ -1,4 +1,4 @@
-//! Review observations (DESIGN §9): the file beside a plan is checked against it (unknown paths
+//! Review observations (`docs/revision.md`): the file beside a plan is checked against it (unknown paths
 //! located at the observation's `ruta`, with a suggestion), `validar` counts the open ones, and
 //! `generar --observaciones` lays each one beside the item it addresses, in PDF and HTML, with
 //! the table of all of them at the end. Observation text is data, like plan text.
@@ -7,12 +7,12 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use cantonal::observaciones::Revision;
 use cantonal::reference::nacional::Referencia;
 use cantonal::render::templates::Plantillas;
 use cantonal::render::typst::{PdfConfig, text};
-use cantonal::render::{hbs::Formato, hbs_text, pdf};
 use cantonal::rules::Opciones;
+use cantonal::rules::revision::Revision;
+use common::{Formato, hbs_text, pdf};
 use common::{base, cantonal, cantonal_ok, validar_json};
 
 /// A folder holding `plan.yaml` (the base plan) and `plan.observaciones.yaml` with `obs`.

@@ -9,10 +9,11 @@ use std::path::Path;
 
 use cantonal::plan::model::Plan;
 use cantonal::reference::nacional::Referencia;
+use cantonal::render::pdf::PdfCompilado as Pdf;
 use cantonal::render::templates::Plantillas;
 use cantonal::render::typst::{PdfConfig, text};
-use cantonal::render::{Pdf, pdf};
 use cantonal::rules::Opciones;
+use common::pdf;
 use common::{base, cantonal, mutate, write_plan};
 
 fn plan_of(path: &Path) -> Plan {

@@ -432,7 +432,7 @@ fn every_rule_is_triggered_at_the_offending_node() {
     assert!(fallos.is_empty(), "{}", fallos.join("\n"));
 }
 
-/// Rules of review observations files (DESIGN §9): (code, observations beside the base plan,
+/// Rules of review observations files: (code, observations beside the base plan,
 /// severity, line and column, path, text at that position).
 type CasoObservacion = (
     &'static str,

@@ -3,7 +3,7 @@
 
 use clap::CommandFactory;
 
-use super::{Cli, OK};
+use super::{Cli, Fallo};
 
 /// Arguments of `completions`.
 #[derive(Debug, clap::Args)]
@@ -12,21 +12,18 @@ pub struct Args {
     pub shell: clap_complete::Shell,
 }
 
-pub(super) fn run(args: Args) -> u8 {
+pub(super) fn run(args: Args) -> Result<(), Fallo> {
     clap_complete::generate(
         args.shell,
         &mut Cli::command(),
         "cantonal",
         &mut std::io::stdout(),
     );
-    OK
+    Ok(())
 }
 
-pub(super) fn manual() -> u8 {
-    let man = clap_mangen::Man::new(Cli::command());
-    if let Err(e) = man.render(&mut std::io::stdout()) {
-        eprintln!("error: {e}");
-        return super::NO_SE_PUDO;
-    }
-    OK
+pub(super) fn manual() -> Result<(), Fallo> {
+    clap_mangen::Man::new(Cli::command())
+        .render(&mut std::io::stdout())
+        .map_err(|e| Fallo::NoSePudo(e.to_string()))
 }

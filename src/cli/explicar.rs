@@ -1,6 +1,7 @@
 //! `cantonal explicar CODE`: one rule, explained for the official who got its diagnostic.
 
-use crate::rules::{REGLAS, Regla, regla};
+use super::Fallo;
+use crate::rules::{REGLAS, regla};
 use crate::suggest::did_you_mean;
 
 /// Arguments of `explicar`.
@@ -10,47 +11,17 @@ pub struct Args {
     pub codigo: String,
 }
 
-pub(super) fn run(args: Args) -> u8 {
-    match regla(&args.codigo) {
-        Some(r) => {
-            print!("{}", texto_explicacion(r));
-            super::OK
-        }
-        None => {
-            eprintln!("error: no existe la regla `{}`", args.codigo);
-            match did_you_mean(&args.codigo, REGLAS.iter().map(|r| r.codigo)) {
-                Some(c) => {
-                    eprintln!("ayuda: ¿quiso decir `{c}`? `cantonal reglas` las lista todas.")
-                }
-                None => eprintln!("ayuda: `cantonal reglas` lista todas las reglas."),
-            }
-            super::NO_SE_PUDO
-        }
+pub(super) fn run(args: Args) -> Result<(), Fallo> {
+    if let Some(r) = regla(&args.codigo) {
+        print!("{}", r.explicacion_texto());
+        return Ok(());
     }
-}
-
-/// The explanation of a rule as plain text.
-pub fn texto_explicacion(r: &Regla) -> String {
-    let e = &r.explicacion;
-    let indent = |t: &str| {
-        t.lines()
-            .map(|l| format!("    {l}"))
-            .collect::<Vec<_>>()
-            .join("\n")
+    let ayuda = match did_you_mean(&args.codigo, REGLAS.iter().map(|r| r.codigo)) {
+        Some(c) => format!("¿quiso decir `{c}`? `cantonal reglas` las lista todas."),
+        None => "`cantonal reglas` lista todas las reglas.".to_owned(),
     };
-    format!(
-        "{codigo}: {titulo}\nSeveridad: {sev}{estricta}\n\nQué comprueba\n  {que}\n\nPor qué importa\n  {por_que}\n\nIncorrecto\n{mal}\n\nCorrecto\n{bien}\n",
-        codigo = r.codigo,
-        titulo = r.titulo,
-        sev = r.severidad.nombre(),
-        estricta = if r.estricta {
-            " (error con --estricto o en un plan aprobado)"
-        } else {
-            ""
-        },
-        que = e.que,
-        por_que = e.por_que,
-        mal = indent(e.incorrecto),
-        bien = indent(e.correcto),
-    )
+    Err(Fallo::NoSePudo(format!(
+        "no existe la regla `{}`\nayuda: {ayuda}",
+        args.codigo
+    )))
 }

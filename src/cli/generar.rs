@@ -13,51 +13,36 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use super::{ERRORES, NO_SE_PUDO, OK, no_se_pudo};
+use super::{ERRORES, Fallo, NO_SE_PUDO, OK};
 use crate::carpeta::plan_files;
 use crate::diagnostics::{Conteo, human};
-use crate::observaciones::{self, Revision};
-use crate::reference::nacional;
-use crate::render::hbs::Formato;
+use crate::escritura::write_atomic;
+use crate::plan::observaciones;
 use crate::render::templates::Plantillas;
-use crate::render::typst::PdfConfig;
-use crate::render::{hbs_text, json, pdf, write_atomic};
+use crate::render::{self, Formato, Pieza};
 use crate::rules::Opciones;
-use crate::validar;
+use crate::validacion::{SinDocumento, validar};
 
 /// Stack of each batch worker: Typst's layout recurses deeply on long tables.
 const PILA: usize = 64 * 1024 * 1024;
 
-/// Output formats of `generar`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum FormatoSalida {
-    /// PDF (Typst).
-    Pdf,
-    /// Un archivo HTML autocontenido.
-    Html,
-    /// Markdown (CommonMark).
-    Md,
-    /// El plan normalizado en JSON.
-    Json,
-}
-
-impl FormatoSalida {
-    fn extension(self) -> &'static str {
-        match self {
-            FormatoSalida::Pdf => "pdf",
-            FormatoSalida::Html => "html",
-            FormatoSalida::Md => "md",
-            FormatoSalida::Json => "json",
-        }
-    }
+/// `--formato`: the formats of the render registry, by name.
+fn formato_parser() -> impl clap::builder::TypedValueParser<Value = &'static dyn Formato> {
+    use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
+    PossibleValuesParser::new(
+        render::FORMATOS
+            .iter()
+            .map(|f| PossibleValue::new(f.nombre()).help(f.descripcion())),
+    )
+    .map(|nombre| render::formato(&nombre).expect("a listed format"))
 }
 
 /// What to write and with which templates: shared by `generar` and `vigilar`.
 #[derive(Debug, clap::Args)]
 pub struct Salida {
     /// Formato del documento: pdf (por omisión), html, md o json.
-    #[arg(long, value_enum, default_value_t = FormatoSalida::Pdf)]
-    pub formato: FormatoSalida,
+    #[arg(long, value_parser = formato_parser(), default_value = "pdf")]
+    pub formato: &'static dyn Formato,
     /// Archivo de salida (por omisión, junto al plan); con varios planes, una carpeta.
     #[arg(short = 'o', long = "salida", value_name = "ARCHIVO_O_CARPETA")]
     pub archivo: Option<PathBuf>,
@@ -85,9 +70,9 @@ pub struct Args {
 
 /// What to produce from a plan.
 #[derive(Debug, Clone, Copy)]
-pub(super) struct Documento<'a> {
+pub(super) struct Encargo<'a> {
     /// Output format.
-    pub formato: FormatoSalida,
+    pub formato: &'static dyn Formato,
     /// Archival PDF/A-2b.
     pub pdf_a: bool,
     /// Review observations to lay into the document (a review copy).
@@ -109,56 +94,61 @@ impl Resultado {
         print!("{}", self.salida);
         eprint!("{}", self.errores);
     }
+
+    /// How the command ends after this one build (its messages are already printed).
+    fn fallo(&self) -> Result<(), Fallo> {
+        match self.codigo {
+            OK => Ok(()),
+            ERRORES => Err(Fallo::Errores(None)),
+            _ => Err(Fallo::NoSePudoYaDicho),
+        }
+    }
 }
 
-pub(super) fn run(args: Args, color: bool, quiet: bool) -> u8 {
-    let files = match plan_files(&args.planes) {
-        Ok(files) => files,
-        Err(e) => return no_se_pudo(e),
-    };
+pub(super) fn run(args: Args, color: bool, quiet: bool) -> Result<(), Fallo> {
+    let files = plan_files(&args.planes)?;
     if let Some(obs) = files.iter().find(|f| observaciones::es_archivo(f)) {
         let plan = observaciones::plan_de(obs).unwrap_or_default();
-        return no_se_pudo(format_args!(
+        return Err(Fallo::NoSePudo(format!(
             "{} es un archivo de observaciones, no un plan; la copia de revisión se genera con `cantonal generar {} --observaciones {}`",
             obs.display(),
             plan.display(),
             obs.display()
-        ));
+        )));
     }
-    let plantillas = match Plantillas::new(args.salida.plantillas.clone()) {
-        Ok(p) => p,
-        Err(e) => return no_se_pudo(e),
-    };
-    let documento = Documento {
+    let plantillas = Plantillas::new(args.salida.plantillas.clone())?;
+    let encargo = Encargo {
         formato: args.salida.formato,
         pdf_a: args.pdf_a,
         observaciones: args.observaciones.as_deref(),
     };
     let lote = files.len() > 1 || args.planes.iter().any(|p| p.is_dir());
-    if lote && documento.observaciones.is_some() {
-        eprintln!(
-            "error: `--observaciones` genera la copia de revisión de un solo plan; indique un único archivo de plan."
-        );
-        return NO_SE_PUDO;
+    if lote && encargo.observaciones.is_some() {
+        return Err(Fallo::NoSePudo(
+            "`--observaciones` genera la copia de revisión de un solo plan; indique un único archivo de plan."
+                .into(),
+        ));
     }
     if !lote {
         let r = construir(
             &files[0],
             args.salida.archivo.clone(),
-            documento,
+            encargo,
             &plantillas,
             color,
             quiet,
         );
         r.print();
-        return r.codigo;
+        return r.fallo();
     }
     let carpeta = args.salida.archivo.clone();
     if let Some(dir) = &carpeta
         && let Err(e) = std::fs::create_dir_all(dir)
     {
-        eprintln!("error: no se pudo crear la carpeta {}: {e}", dir.display());
-        return NO_SE_PUDO;
+        return Err(Fallo::NoSePudo(format!(
+            "no se pudo crear la carpeta {}: {e}",
+            dir.display()
+        )));
     }
     let barra =
         ProgressBar::with_draw_target(Some(files.len() as u64), ProgressDrawTarget::stderr());
@@ -189,9 +179,9 @@ pub(super) fn run(args: Args, color: bool, quiet: bool) -> u8 {
                         let Some(f) = files.get(i) else { break };
                         let salida = carpeta.as_ref().map(|d| {
                             d.join(f.file_name().unwrap_or_default())
-                                .with_extension(args.salida.formato.extension())
+                                .with_extension(encargo.formato.extension())
                         });
-                        let r = construir(f, salida, documento, &plantillas, color, quiet);
+                        let r = construir(f, salida, encargo, &plantillas, color, quiet);
                         *casillas[i].lock().expect("not poisoned") = Some(r);
                         barra.set_message(f.display().to_string());
                         barra.inc(1);
@@ -217,7 +207,11 @@ pub(super) fn run(args: Args, color: bool, quiet: bool) -> u8 {
             fallidos
         );
     }
-    if fallidos > 0 { ERRORES } else { OK }
+    if fallidos > 0 {
+        Err(Fallo::Errores(None))
+    } else {
+        Ok(())
+    }
 }
 
 /// Validates and renders one plan; everything it would print is returned, so that parallel
@@ -225,7 +219,7 @@ pub(super) fn run(args: Args, color: bool, quiet: bool) -> u8 {
 pub(super) fn construir(
     plan_path: &Path,
     salida: Option<PathBuf>,
-    documento: Documento,
+    encargo: Encargo,
     plantillas: &Plantillas,
     color: bool,
     quiet: bool,
@@ -237,7 +231,7 @@ pub(super) fn construir(
         salida: out,
         errores: err,
     };
-    let validado = validar(plan_path, Opciones::default());
+    let mut validado = validar(plan_path, Opciones::default());
     let archivo = plan_path.display().to_string();
     if !validado.diagnostics.is_empty() && !quiet {
         out.push_str(&human::render(
@@ -248,27 +242,18 @@ pub(super) fn construir(
         ));
     }
     let conteo = Conteo::de(&validado.diagnostics);
-    let (Some(plan), false) = (&validado.loaded.datos, validado.tiene_errores()) else {
+    if validado.plan().is_none() || validado.tiene_errores() {
         let _ = writeln!(
             err,
             "error: no se generó el documento: {archivo} tiene {}. Corríjalos y vuelva a intentarlo.",
             errores_texto(conteo.errores)
         );
         return fin(ERRORES, out, err);
-    };
-    let resolved = nacional::resolve(&validado.loaded.carpeta(), &plan.plan_nacional);
-    let Some(referencia) = resolved.referencia() else {
-        let _ = writeln!(
-            err,
-            "error: no se encontró la referencia nacional `{}`",
-            plan.plan_nacional
-        );
-        return fin(ERRORES, out, err);
-    };
-    let revision = documento
-        .observaciones
-        .map(|f| Revision::new(f, &validado.loaded));
-    if let Some(revision) = &revision {
+    }
+    if let Some(obs) = encargo.observaciones {
+        validado = validado.con_observaciones(obs);
+    }
+    if let Some(revision) = &validado.revision {
         let archivo = revision.loaded.archivo.display().to_string();
         if !revision.diagnostics.is_empty() && !quiet {
             out.push_str(&human::render(
@@ -287,8 +272,20 @@ pub(super) fn construir(
             return fin(ERRORES, out, err);
         }
     }
-    let extension = documento.formato.extension();
-    let salida = salida.unwrap_or_else(|| match revision {
+    let documento = match validado.documento() {
+        Ok(documento) => documento,
+        Err(SinDocumento::SinReferencia | SinDocumento::ConErrores) => {
+            let _ = writeln!(
+                err,
+                "error: no se encontró la referencia nacional `{}`",
+                validado.plan().map_or("", |p| p.plan_nacional.as_str())
+            );
+            return fin(ERRORES, out, err);
+        }
+    };
+    let plan = validado.plan().expect("a plan with a document was read");
+    let extension = encargo.formato.extension();
+    let salida = salida.unwrap_or_else(|| match validado.revision {
         Some(_) => plan_path.with_extension(format!("revision.{extension}")),
         None => plan_path.with_extension(extension),
     });
@@ -297,7 +294,7 @@ pub(super) fn construir(
     } else {
         String::new()
     };
-    if let Some(revision) = &revision {
+    if let Some(revision) = &validado.revision {
         let _ = write!(
             avisos,
             "; copia de revisión (observaciones: {}; abiertas: {})",
@@ -305,46 +302,24 @@ pub(super) fn construir(
             revision.abiertas()
         );
     }
-    let revision = revision.as_ref();
-    let rendered: Result<(Vec<u8>, String), Vec<String>> = match documento.formato {
-        FormatoSalida::Pdf => pdf(
-            plan,
-            referencia,
-            revision,
-            plantillas.clone(),
-            PdfConfig {
-                pdf_a: documento.pdf_a,
-            },
-        )
-        .map(|doc| {
-            let detalle = format!(
-                "{} páginas en {:.2} s (compilación Typst {:.2} s)",
-                doc.document.pages().len(),
-                doc.total.as_secs_f64(),
-                doc.compilacion.as_secs_f64()
-            );
-            (doc.bytes, detalle)
-        })
-        .map_err(|errores| errores.iter().map(ToString::to_string).collect()),
-        FormatoSalida::Html => hbs_text(plan, referencia, revision, plantillas, Formato::Html)
-            .map(|t| (t.into_bytes(), "generado".to_owned()))
-            .map_err(|e| vec![e]),
-        FormatoSalida::Md => hbs_text(plan, referencia, revision, plantillas, Formato::Markdown)
-            .map(|t| (t.into_bytes(), "generado".to_owned()))
-            .map_err(|e| vec![e]),
-        FormatoSalida::Json => Ok((
-            json(plan, referencia, revision).into_bytes(),
-            "generado".to_owned(),
-        )),
+    let opciones = render::Opciones {
+        plantillas: plantillas.clone(),
+        pdf_a: encargo.pdf_a,
     };
-    match rendered {
-        Ok((bytes, detalle)) => {
-            if let Err(e) = write_atomic(&salida, &bytes) {
+    match encargo.formato.render(
+        Pieza::Plan {
+            plan,
+            documento: &documento,
+        },
+        &opciones,
+    ) {
+        Ok(producto) => {
+            if let Err(e) = write_atomic(&salida, &producto.bytes) {
                 let _ = writeln!(err, "error: no se pudo escribir {}: {e}", salida.display());
                 return fin(NO_SE_PUDO, out, err);
             }
             if !quiet {
-                let _ = writeln!(out, "{}: {detalle}{avisos}", salida.display());
+                let _ = writeln!(out, "{}: {}{avisos}", salida.display(), producto.detalle());
             }
             fin(OK, out, err)
         }

@@ -1,6 +1,6 @@
-//! `cantonal informe CARPETA...`: the consolidated report over many plans (DESIGN §9) — status,
-//! coverage of the national axes, referral route, budget, purposes of exploitation and open
-//! observations, canton by canton. Text tables on the terminal by default; JSON for dashboards;
+//! `cantonal informe CARPETA...`: the consolidated report over many plans (`docs/informe.md`) —
+//! status, coverage of the national axes, referral route, budget, purposes of exploitation and
+//! open observations, canton by canton. Text tables on the terminal by default; JSON for dashboards;
 //! PDF and HTML with charts for a meeting.
 //!
 //! The report is written even when some plans have errors (they appear with their counts): the
@@ -8,27 +8,35 @@
 
 use std::path::PathBuf;
 
-use chrono::NaiveDate;
-use rayon::prelude::*;
-
-use super::{NO_SE_PUDO, OK, no_se_pudo};
-use crate::carpeta::{Resultado, comprobar, entradas};
-use crate::informe::{Informe, texto};
-use crate::render::templates::Plantillas;
-use crate::render::{informe_html, informe_pdf, write_atomic};
+use super::Fallo;
+use crate::escritura::write_atomic;
+use crate::informe::{informe, texto};
+use crate::render::{self, Formato, Pieza};
 use crate::rules::Opciones;
 
-/// Output formats of `informe`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum FormatoInforme {
+/// How the report is given: text tables on the terminal, or a file in an output format that
+/// admits the report.
+#[derive(Debug, Clone, Copy)]
+pub enum VistaInforme {
     /// Tablas de texto (en pantalla).
     Texto,
-    /// JSON, para tableros y otros programas.
-    Json,
-    /// PDF con gráficos (Typst).
-    Pdf,
-    /// Un archivo HTML autocontenido con gráficos.
-    Html,
+    /// A format of the render registry.
+    Archivo(&'static dyn Formato),
+}
+
+/// `--formato`: `texto` or the registry's formats that print the report.
+fn vista_parser() -> impl clap::builder::TypedValueParser<Value = VistaInforme> {
+    use clap::builder::{PossibleValuesParser, TypedValueParser};
+    let nombres = std::iter::once("texto").chain(
+        render::FORMATOS
+            .iter()
+            .filter(|f| f.admite_informe())
+            .map(|f| f.nombre()),
+    );
+    PossibleValuesParser::new(nombres).map(|nombre| match render::formato(&nombre) {
+        Some(f) => VistaInforme::Archivo(f),
+        None => VistaInforme::Texto,
+    })
 }
 
 /// Arguments of `informe`.
@@ -36,11 +44,11 @@ pub enum FormatoInforme {
 pub struct Args {
     /// Carpetas con planes (.yaml) o archivos de plan.
     #[arg(required = true, value_name = "CARPETA")]
-    pub rutas: Vec<PathBuf>,
+    pub carpetas: Vec<PathBuf>,
     /// Formato: texto, json, pdf o html; por omisión, el de la extensión de `-o` (.pdf, .html,
     /// .json) o texto.
-    #[arg(long, value_enum)]
-    pub formato: Option<FormatoInforme>,
+    #[arg(long, value_parser = vista_parser())]
+    pub formato: Option<VistaInforme>,
     /// Archivo de salida (por omisión, la pantalla para texto y JSON, e informe.pdf o
     /// informe.html en la carpeta actual).
     #[arg(short = 'o', long = "salida", value_name = "ARCHIVO")]
@@ -53,58 +61,34 @@ pub struct Args {
     pub plantillas: Option<PathBuf>,
 }
 
-/// The date of the report: `SOURCE_DATE_EPOCH` when set (reproducible files), else today.
-fn fecha() -> NaiveDate {
-    crate::fechas::source_date_epoch().unwrap_or_else(|| chrono::Local::now().date_naive())
-}
-
-fn formato(args: &Args) -> FormatoInforme {
+fn vista(args: &Args) -> VistaInforme {
     args.formato.unwrap_or_else(|| {
-        match args
+        let extension = args
             .salida
             .as_ref()
             .and_then(|s| s.extension())
             .and_then(|e| e.to_str())
-        {
-            Some("pdf") => FormatoInforme::Pdf,
-            Some("html" | "htm") => FormatoInforme::Html,
-            Some("json") => FormatoInforme::Json,
-            _ => FormatoInforme::Texto,
+            .map(|e| if e == "htm" { "html" } else { e });
+        match extension.and_then(render::por_extension) {
+            Some(f) if f.admite_informe() => VistaInforme::Archivo(f),
+            _ => VistaInforme::Texto,
         }
     })
 }
 
-/// Builds the report over `rutas`.
-pub fn informe(rutas: &[PathBuf], opciones: Opciones, fecha: NaiveDate) -> Result<Informe, String> {
-    let entradas = entradas(rutas)?;
-    let resultados: Vec<Resultado> = entradas
-        .par_iter()
-        .map(|e| comprobar(e, opciones))
-        .collect();
-    let origen = rutas
-        .iter()
-        .map(|r| r.display().to_string())
-        .collect::<Vec<_>>()
-        .join(", ");
-    Ok(Informe::new(&origen, &resultados, fecha))
-}
-
-pub(super) fn run(args: Args, color: bool, quiet: bool) -> u8 {
-    let formato = formato(&args);
-    let fecha = fecha();
+pub(super) fn run(args: Args, color: bool, quiet: bool) -> Result<(), Fallo> {
+    let vista = vista(&args);
+    let fecha = crate::fechas::hoy();
     let opciones = Opciones {
         estricto: args.estricto,
     };
-    let informe = match informe(&args.rutas, opciones, fecha) {
-        Ok(i) => i,
-        Err(e) => return no_se_pudo(e),
+    let informe = informe(&args.carpetas, opciones, fecha)?;
+    let opciones = render::Opciones {
+        plantillas: render::templates::Plantillas::new(args.plantillas.clone())?,
+        pdf_a: false,
     };
-    let plantillas = match Plantillas::new(args.plantillas.clone()) {
-        Ok(p) => p,
-        Err(e) => return no_se_pudo(e),
-    };
-    let contenido: Result<Vec<u8>, Vec<String>> = match formato {
-        FormatoInforme::Texto => {
+    let bytes = match vista {
+        VistaInforme::Texto => {
             let mut t = texto::render(&informe);
             // Colour only on the terminal: gaps in red, covered stages in green (alignment is
             // already done, the escape codes do not move the columns).
@@ -119,30 +103,33 @@ pub(super) fn run(args: Args, color: bool, quiet: bool) -> u8 {
                         &format!("\x1b[32m{}\x1b[0m", texto::CUBIERTA),
                     );
             }
-            Ok(t.into_bytes())
+            t.into_bytes()
         }
-        FormatoInforme::Json => Ok(informe.to_json().into_bytes()),
-        FormatoInforme::Pdf => informe_pdf(&informe, plantillas, fecha)
-            .map(|p| p.bytes)
-            .map_err(|e| e.iter().map(ToString::to_string).collect()),
-        FormatoInforme::Html => informe_html(&informe, &plantillas)
-            .map(String::into_bytes)
-            .map_err(|e| vec![e]),
-    };
-    let bytes = match contenido {
-        Ok(b) => b,
-        Err(errores) => {
-            for e in errores {
-                eprintln!("error en la plantilla: {e}");
+        VistaInforme::Archivo(formato) => {
+            match formato.render(
+                Pieza::Informe {
+                    informe: &informe,
+                    fecha,
+                },
+                &opciones,
+            ) {
+                Ok(producto) => producto.bytes,
+                Err(errores) => {
+                    for e in errores {
+                        eprintln!("error en la plantilla: {e}");
+                    }
+                    return Err(Fallo::NoSePudo("no se generó el informe.".into()));
+                }
             }
-            eprintln!("error: no se generó el informe.");
-            return NO_SE_PUDO;
         }
     };
-    let salida = args.salida.clone().or(match formato {
-        FormatoInforme::Pdf => Some(PathBuf::from("informe.pdf")),
-        FormatoInforme::Html => Some(PathBuf::from("informe.html")),
-        FormatoInforme::Texto | FormatoInforme::Json => None,
+    // Text and JSON go to the screen unless a file is named; a document goes to a file named
+    // after its format in the current folder.
+    let salida = args.salida.clone().or(match vista {
+        VistaInforme::Archivo(f) if !f.a_pantalla() => {
+            Some(PathBuf::from(format!("informe.{}", f.extension())))
+        }
+        _ => None,
     });
     match salida {
         None => {
@@ -150,10 +137,9 @@ pub(super) fn run(args: Args, color: bool, quiet: bool) -> u8 {
             let _ = std::io::stdout().write_all(&bytes);
         }
         Some(salida) => {
-            if let Err(e) = write_atomic(&salida, &bytes) {
-                eprintln!("error: no se pudo escribir {}: {e}", salida.display());
-                return NO_SE_PUDO;
-            }
+            write_atomic(&salida, &bytes).map_err(|e| {
+                Fallo::NoSePudo(format!("no se pudo escribir {}: {e}", salida.display()))
+            })?;
             if !quiet {
                 let t = &informe.totales;
                 println!(
@@ -166,5 +152,5 @@ pub(super) fn run(args: Args, color: bool, quiet: bool) -> u8 {
             }
         }
     }
-    OK
+    Ok(())
 }

@@ -1,6 +1,7 @@
 //! The command line: argument definitions (clap, in Spanish, with English aliases), and dispatch
-//! to one file per subcommand. Exit codes: 0 without errors, 1 when errors were found, 2 when the
-//! command could not run.
+//! to one file per subcommand, each a thin layer over the library. Every subcommand returns
+//! `Result<(), Fallo>`; [`main`] alone prints the final message and picks the exit code: 0 without
+//! errors, 1 when errors were found in the plans, 2 when the command could not run.
 
 use std::io::IsTerminal;
 use std::process::ExitCode;
@@ -18,13 +19,7 @@ mod reglas;
 mod validar;
 mod vigilar;
 
-pub use esquema::{
-    formato_markdown, texto as esquema_texto, texto_observaciones as esquema_observaciones_texto,
-};
-pub use explicar::texto_explicacion;
-pub use informe::informe;
 pub use nuevo::{SCHEMA_PATH, buscar_canton, plan_inicial};
-pub use reglas::reference_markdown;
 
 /// Exit code: no errors.
 pub const OK: u8 = 0;
@@ -33,10 +28,42 @@ pub const ERRORES: u8 = 1;
 /// Exit code: the command could not run.
 pub const NO_SE_PUDO: u8 = 2;
 
-/// Says why a command could not run, and gives its exit code.
-fn no_se_pudo(e: impl std::fmt::Display) -> u8 {
-    eprintln!("error: {e}");
-    NO_SE_PUDO
+/// Why a command did not end well.
+#[derive(Debug)]
+pub enum Fallo {
+    /// The command could not run (exit 2); the message says why.
+    NoSePudo(String),
+    /// The command could not run (exit 2) and has already said why.
+    NoSePudoYaDicho,
+    /// The command ran and found errors in the plans (exit 1); the diagnostics are printed, and
+    /// the message, when there is one, ends the output.
+    Errores(Option<String>),
+}
+
+impl From<crate::Error> for Fallo {
+    fn from(e: crate::Error) -> Self {
+        Fallo::NoSePudo(e.to_string())
+    }
+}
+
+impl Fallo {
+    /// Prints the final message, if any, and gives the exit code.
+    fn terminar(resultado: Result<(), Fallo>) -> u8 {
+        match resultado {
+            Ok(()) => OK,
+            Err(Fallo::NoSePudo(m)) => {
+                eprintln!("error: {m}");
+                NO_SE_PUDO
+            }
+            Err(Fallo::NoSePudoYaDicho) => NO_SE_PUDO,
+            Err(Fallo::Errores(m)) => {
+                if let Some(m) = m {
+                    eprintln!("error: {m}");
+                }
+                ERRORES
+            }
+        }
+    }
 }
 
 const PLANTILLA_AYUDA: &str = "\
@@ -100,9 +127,9 @@ impl Color {
     }
 }
 
-/// Output format of diagnostics.
+/// How `validar` shows its diagnostics.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum FormatoDiagnosticos {
+pub enum VistaDiagnosticos {
     /// Para personas.
     Texto,
     /// Para programas (forma en docs/diagnosticos.md).
@@ -147,12 +174,16 @@ pub enum Comando {
 
 /// Runs the command line and returns the exit code.
 pub fn main() -> ExitCode {
+    ExitCode::from(Fallo::terminar(ejecutar()))
+}
+
+fn ejecutar() -> Result<(), Fallo> {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
-        Err(e) => return ExitCode::from(argument_error(e)),
+        Err(e) => return argument_error(e),
     };
     let color = cli.color.activo();
-    let code = match cli.comando {
+    match cli.comando {
         Comando::Validar(args) => validar::run(args, color, cli.quiet),
         Comando::Nuevo(args) => nuevo::run(args, cli.quiet),
         Comando::Generar(args) => generar::run(args, color, cli.quiet),
@@ -164,20 +195,19 @@ pub fn main() -> ExitCode {
         Comando::Manual => completions::manual(),
         Comando::Explicar(args) => explicar::run(args),
         Comando::Reglas(args) => reglas::run(args),
-    };
-    ExitCode::from(code)
+    }
 }
 
-fn argument_error(e: clap::Error) -> u8 {
+fn argument_error(e: clap::Error) -> Result<(), Fallo> {
     use clap::error::ErrorKind;
     match e.kind() {
         ErrorKind::DisplayHelp => {
             print!("{}", ayuda_en_espanol(&e.render().to_string()));
-            OK
+            Ok(())
         }
         ErrorKind::DisplayVersion => {
             let _ = e.print();
-            OK
+            Ok(())
         }
         kind => {
             let detalle = e.to_string();
@@ -195,11 +225,9 @@ fn argument_error(e: clap::Error) -> u8 {
                 | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => "falta el comando",
                 _ => "argumentos no válidos",
             };
-            eprintln!("error: {que} ({detalle})");
-            eprintln!(
-                "ayuda: `cantonal --help` lista los comandos; `cantonal <comando> --help`, sus opciones."
-            );
-            NO_SE_PUDO
+            Err(Fallo::NoSePudo(format!(
+                "{que} ({detalle})\nayuda: `cantonal --help` lista los comandos; `cantonal <comando> --help`, sus opciones."
+            )))
         }
     }
 }

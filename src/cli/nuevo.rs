@@ -6,11 +6,11 @@ use std::path::{Path, PathBuf};
 
 use chrono::{Datelike, NaiveDate};
 
-use super::{NO_SE_PUDO, OK};
+use super::Fallo;
+use crate::escritura::write_atomic;
 use crate::plan::schema::editor_schema;
 use crate::reference::dpa::{CantonDpa, Dpa};
 use crate::reference::nacional::Referencia;
-use crate::render::write_atomic;
 use crate::rules::pendientes::PENDIENTE;
 use crate::suggest::fold;
 
@@ -74,31 +74,22 @@ pub fn slug(nombre: &str) -> String {
         .join("-")
 }
 
-pub(super) fn run(args: Args, quiet: bool) -> u8 {
-    let canton = match buscar_canton(&args.canton) {
-        Ok(c) => c,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return NO_SE_PUDO;
-        }
-    };
+pub(super) fn run(args: Args, quiet: bool) -> Result<(), Fallo> {
+    let canton = buscar_canton(&args.canton).map_err(Fallo::NoSePudo)?;
     let salida = args
         .salida
         .unwrap_or_else(|| PathBuf::from(format!("{}.yaml", slug(&canton.nombre))));
     if salida.exists() {
-        eprintln!(
-            "error: {} ya existe; no se sobrescribe. Elija otro nombre con -o.",
+        return Err(Fallo::NoSePudo(format!(
+            "{} ya existe; no se sobrescribe. Elija otro nombre con -o.",
             salida.display()
-        );
-        return NO_SE_PUDO;
+        )));
     }
     let referencia = Referencia::pacta();
     let hoy = chrono::Local::now().date_naive();
     let texto = plan_inicial(canton, referencia, hoy);
-    if let Err(e) = write_atomic(&salida, texto.as_bytes()) {
-        eprintln!("error: no se pudo escribir {}: {e}", salida.display());
-        return NO_SE_PUDO;
-    }
+    write_atomic(&salida, texto.as_bytes())
+        .map_err(|e| Fallo::NoSePudo(format!("no se pudo escribir {}: {e}", salida.display())))?;
     let carpeta = salida
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -124,7 +115,7 @@ pub(super) fn run(args: Args, quiet: bool) -> u8 {
             salida.display()
         );
     }
-    OK
+    Ok(())
 }
 
 /// The period a new plan starts with: this year and the next two, within the national plan.

@@ -1,13 +1,13 @@
 //! `cantonal validar FILE|DIR...`: checks plans and prints their diagnostics. A folder means every
 //! `*.yaml` directly in it; a `<plan>.observaciones.yaml` is checked as the review observations of
-//! its plan (DESIGN §9), and its open observations are counted. One bad file never stops the
+//! its plan (`docs/revision.md`), and its open observations are counted. One bad file never stops the
 //! others.
 
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use super::{ERRORES, FormatoDiagnosticos, OK, no_se_pudo};
+use super::{Fallo, VistaDiagnosticos};
 use crate::carpeta::{Resultado, comprobar, entradas};
 use crate::diagnostics::{Conteo, Diagnostic, Severidad, human, json};
 use crate::rules::Opciones;
@@ -17,20 +17,17 @@ use crate::rules::Opciones;
 pub struct Args {
     /// Archivos de plan (.yaml) o carpetas que los contienen.
     #[arg(required = true, value_name = "ARCHIVO_O_CARPETA")]
-    pub rutas: Vec<PathBuf>,
+    pub archivos: Vec<PathBuf>,
     /// Formato de salida: texto (por omisión) o json.
-    #[arg(long, value_enum, default_value_t = FormatoDiagnosticos::Texto)]
-    pub formato: FormatoDiagnosticos,
+    #[arg(long, value_enum, default_value_t = VistaDiagnosticos::Texto)]
+    pub formato: VistaDiagnosticos,
     /// Trata como errores las reglas estrictas (como en un plan aprobado).
     #[arg(long)]
     pub estricto: bool,
 }
 
-pub(super) fn run(args: Args, color: bool, quiet: bool) -> u8 {
-    let entradas = match entradas(&args.rutas) {
-        Ok(e) => e,
-        Err(e) => return no_se_pudo(e),
-    };
+pub(super) fn run(args: Args, color: bool, quiet: bool) -> Result<(), Fallo> {
+    let entradas = entradas(&args.archivos)?;
     let opciones = Opciones {
         estricto: args.estricto,
     };
@@ -40,7 +37,7 @@ pub(super) fn run(args: Args, color: bool, quiet: bool) -> u8 {
         .map(|e| comprobar(e, opciones))
         .collect();
     match args.formato {
-        FormatoDiagnosticos::Json => {
+        VistaDiagnosticos::Json => {
             let mut archivos = Vec::new();
             for r in &resultados {
                 let canton = match r {
@@ -67,12 +64,12 @@ pub(super) fn run(args: Args, color: bool, quiet: bool) -> u8 {
             }
             println!("{}", json::Informe::new(archivos).to_json());
         }
-        FormatoDiagnosticos::Texto => print_human(&resultados, color, quiet),
+        VistaDiagnosticos::Texto => print_human(&resultados, color, quiet),
     }
     if resultados.iter().any(Resultado::tiene_errores) {
-        ERRORES
+        Err(Fallo::Errores(None))
     } else {
-        OK
+        Ok(())
     }
 }
 

@@ -12,8 +12,7 @@ use std::time::{Duration, Instant};
 
 use notify::{RecursiveMode, Watcher};
 
-use super::generar;
-use super::{NO_SE_PUDO, OK, no_se_pudo};
+use super::{Fallo, generar};
 use crate::render::templates::Plantillas;
 
 /// Arguments of `vigilar`.
@@ -32,18 +31,17 @@ pub struct Args {
 /// Quiet time after the last change before rebuilding: editors write a file in several steps.
 const DEBOUNCE: Duration = Duration::from_millis(120);
 
-pub(super) fn run(args: Args, color: bool, quiet: bool) -> u8 {
+pub(super) fn run(args: Args, color: bool, quiet: bool) -> Result<(), Fallo> {
     for archivo in std::iter::once(&args.plan).chain(&args.observaciones) {
         if !archivo.is_file() {
-            eprintln!("error: no existe el archivo {}", archivo.display());
-            return NO_SE_PUDO;
+            return Err(Fallo::NoSePudo(format!(
+                "no existe el archivo {}",
+                archivo.display()
+            )));
         }
     }
-    let plantillas = match Plantillas::new(args.salida.plantillas.clone()) {
-        Ok(p) => p,
-        Err(e) => return no_se_pudo(e),
-    };
-    let documento = generar::Documento {
+    let plantillas = Plantillas::new(args.salida.plantillas.clone())?;
+    let encargo = generar::Encargo {
         formato: args.salida.formato,
         pdf_a: false,
         observaciones: args.observaciones.as_deref(),
@@ -74,24 +72,21 @@ pub(super) fn run(args: Args, color: bool, quiet: bool) -> u8 {
         }
     }
     let (tx, rx) = mpsc::channel();
-    let mut watcher = match notify::recommended_watcher(tx) {
-        Ok(w) => w,
-        Err(e) => return no_se_pudo(format_args!("no se pudo vigilar: {e}")),
-    };
+    let mut watcher = notify::recommended_watcher(tx)
+        .map_err(|e| Fallo::NoSePudo(format!("no se pudo vigilar: {e}")))?;
     for carpeta in &carpetas {
-        if let Err(e) = watcher.watch(carpeta, RecursiveMode::NonRecursive) {
-            return no_se_pudo(format_args!(
-                "no se pudo vigilar {}: {e}",
-                carpeta.display()
-            ));
-        }
+        watcher
+            .watch(carpeta, RecursiveMode::NonRecursive)
+            .map_err(|e| {
+                Fallo::NoSePudo(format!("no se pudo vigilar {}: {e}", carpeta.display()))
+            })?;
     }
     let rebuild = || {
         let start = Instant::now();
         generar::construir(
             &args.plan,
             args.salida.archivo.clone(),
-            documento,
+            encargo,
             &plantillas,
             color,
             quiet,
@@ -129,5 +124,5 @@ pub(super) fn run(args: Args, color: bool, quiet: bool) -> u8 {
         }
     }
     println!("[vigilar] terminado.");
-    OK
+    Ok(())
 }

@@ -1,4 +1,4 @@
-//! The JSON output of `validar --formato json`, exactly the shape of DESIGN §6.
+//! The JSON output of `validar --formato json`, in the shape documented in `docs/diagnosticos.md`.
 
 use serde::Serialize;
 
@@ -30,7 +30,7 @@ pub struct Archivo<'a> {
     pub sugerencias: usize,
     /// The diagnostics.
     pub diagnosticos: &'a [Diagnostic],
-    /// For an observations file (DESIGN §9): how many observations are still open.
+    /// For an observations file (`docs/revision.md`): how many observations are still open.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub observaciones_abiertas: Option<usize>,
 }

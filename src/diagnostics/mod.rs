@@ -1,5 +1,5 @@
 //! What `cantonal` tells an official about a plan: the diagnostic type and its two printers
-//! (human, in the style of rustc, and the JSON of DESIGN §6).
+//! (human, in the style of rustc, and the JSON of `docs/diagnosticos.md`).
 //!
 //! A diagnostic always carries a position: the loader and the rules never build one without a
 //! [`Region`], so a message can always show the line to fix.
@@ -43,7 +43,7 @@ pub struct Diagnostic {
     pub severidad: Severidad,
     /// What is wrong, in Spanish.
     pub mensaje: String,
-    /// Id path of the node (DESIGN §3); empty for the whole file.
+    /// Id path of the node (`acciones.A3.indicador.meta`); empty for the whole file.
     pub ruta: String,
     /// 1-based line.
     pub linea: usize,

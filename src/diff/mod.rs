@@ -1,14 +1,18 @@
 //! Semantic comparison of two drafts of a plan (`cantonal comparar`): items matched by id
 //! (risks, actors, objectives, actions; route stages by their stage), added, removed and changed
 //! items field by field with old → new values, and the change in coverage of each national axis
-//! and route stage and in the budget. A renamed id is a removal plus an addition.
+//! and route stage and in the budget. A renamed id is a removal plus an addition. Printed for
+//! people by [`texto`] and as Markdown tables by [`markdown`]; serialised as is for programs.
 
 use serde::Serialize;
 use serde_json::Value;
 
+use crate::documento::Documento;
 use crate::plan::model::Plan;
 use crate::reference::nacional::Referencia;
-use crate::render::document::Document;
+
+pub mod markdown;
+pub mod texto;
 
 /// Kind of change.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -75,8 +79,8 @@ pub fn comparar(antes: &Plan, despues: &Plan, r: &Referencia) -> Comparacion {
     diff_value("", None, &a, &b, &mut cambios);
     let fecha = antes.periodo.inicio;
     let (da, db) = (
-        Document::new(antes, r, fecha),
-        Document::new(despues, r, fecha),
+        Documento::new(antes, r, fecha),
+        Documento::new(despues, r, fecha),
     );
     let cifra = |nombre: &str, x: f64, y: f64| Cifra {
         nombre: nombre.to_owned(),
@@ -89,8 +93,10 @@ pub fn comparar(antes: &Plan, despues: &Plan, r: &Referencia) -> Comparacion {
         .zip(&db.ejes)
         .map(|(x, y)| cifra(&x.nombre, x.num_acciones as f64, y.num_acciones as f64))
         .collect();
-    let responsable = |d: &Document, id: &str| {
-        d.ruta.iter().any(|e| e.id == id && e.responsable.is_some()) as u8 as f64
+    let responsable = |d: &Documento, id: &str| {
+        d.ruta_atencion
+            .iter()
+            .any(|e| e.id == id && e.responsable.is_some()) as u8 as f64
     };
     let etapas_con_responsable = r
         .etapas_ruta

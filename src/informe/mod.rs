@@ -1,199 +1,30 @@
-//! The consolidated report over a folder of plans (DESIGN §9): what an adviser who follows many
-//! cantons needs side by side — each plan's status, which national axes have actions (and which
-//! mandatory ones have none), which referral stages have someone responsible, the budget by axis,
-//! the actions per purpose of exploitation, and the open review observations.
+//! The consolidated report over a folder of plans (`docs/informe.md`): what an adviser who follows
+//! many cantons needs side by side — each plan's status, which national axes have actions (and
+//! which mandatory ones have none), which referral stages have someone responsible, the budget by
+//! axis, the actions per purpose of exploitation, and the open review observations.
 //!
-//! [`Informe`] is plain data built from the checked plans; it is printed as text tables
-//! ([`texto`]), written as JSON for dashboards, or laid out as PDF and HTML with charts by the
-//! templates `informe.typ` and `informe.html.hbs`. A plan with errors is never left out: it
-//! appears with its counts, and its figures when it could be read at all.
+//! [`Informe`] is plain data ([`crate::documento::informe`]) built here from the checked plans;
+//! it is printed as text tables ([`texto`]) or by any output format that admits it (JSON for
+//! dashboards, PDF and HTML with charts; see [`crate::render`]). A plan with errors is never left
+//! out: it appears with its counts, and its figures when it could be read at all.
+
+use std::path::PathBuf;
 
 use chrono::NaiveDate;
-use serde::Serialize;
 
-use crate::carpeta::Resultado;
+use crate::carpeta::{Resultado, comprobar, entradas};
 use crate::diagnostics::Conteo;
-use crate::plan::model::{Estado, Plan};
-use crate::reference::nacional::{self, Referencia};
-use crate::render::document::{Document, usd};
+use crate::documento::Documento;
+use crate::documento::informe::{
+    CeldaEje, CeldaEtapa, CeldaFin, Columna, FilaPlan, Informe, TotalEje, TotalFin, Totales,
+};
+use crate::documento::portada::estado;
+use crate::espanol::usd;
+use crate::plan::model::Plan;
+use crate::reference::nacional::Referencia;
+use crate::rules::Opciones;
 
 pub mod texto;
-
-/// A column of the report: an axis, a route stage or a purpose of exploitation.
-#[derive(Debug, Clone, Serialize)]
-pub struct Columna {
-    /// Id in the national reference.
-    pub id: String,
-    /// Full name.
-    pub nombre: String,
-    /// Short heading (first word, or the number for stages and purposes).
-    pub corto: String,
-    /// Mandatory for every plan (axes and stages).
-    pub obligatorio: bool,
-}
-
-/// One plan's figures for one axis.
-#[derive(Debug, Clone, Serialize)]
-pub struct CeldaEje {
-    /// Actions of the axis (through their objective).
-    pub acciones: usize,
-    /// Budget of those actions.
-    pub monto: f64,
-    /// The budget, written out.
-    pub monto_texto: String,
-    /// Share of the largest plan budget in the report (for the stacked bars).
-    pub fraccion: f64,
-    /// A mandatory axis without any action.
-    pub brecha: bool,
-}
-
-/// One plan's status for one route stage.
-#[derive(Debug, Clone, Serialize)]
-pub struct CeldaEtapa {
-    /// The plan names a responsible actor for this stage.
-    pub cubierta: bool,
-    /// A mandatory stage without a responsible actor: a victim with nobody to call.
-    pub brecha: bool,
-}
-
-/// One plan's figures for one purpose of exploitation.
-#[derive(Debug, Clone, Serialize)]
-pub struct CeldaFin {
-    /// Actions addressing a risk with this purpose.
-    pub acciones: usize,
-    /// The plan's risks name this purpose and no action addresses it.
-    pub brecha: bool,
-}
-
-/// One row of the report: a plan.
-#[derive(Debug, Clone, Serialize)]
-pub struct FilaPlan {
-    /// The file, as found.
-    pub archivo: String,
-    /// Canton name (the file name when the plan could not be read that far).
-    pub canton: String,
-    /// How the row is labelled: the canton, with its file name when two plans of the folder are
-    /// of the same canton (two drafts).
-    pub etiqueta: String,
-    /// DPA code.
-    pub codigo: Option<String>,
-    /// Province.
-    pub provincia: Option<String>,
-    /// `borrador`, `en_revision` or `aprobado`.
-    pub estado: Option<&'static str>,
-    /// The state, for a reader.
-    pub estado_texto: String,
-    /// Errors of the plan and of its observations file.
-    pub errores: usize,
-    /// Warnings.
-    pub advertencias: usize,
-    /// Suggestions.
-    pub sugerencias: usize,
-    /// Whether the plan's figures below could be computed (a plan that cannot be read has none).
-    pub legible: bool,
-    /// Open review observations, when the plan has an observations file.
-    pub observaciones_abiertas: Option<usize>,
-    /// Number of actions.
-    pub acciones: usize,
-    /// Per axis, in the order of [`Informe::ejes`].
-    pub por_eje: Vec<CeldaEje>,
-    /// Per route stage, in the order of [`Informe::etapas`].
-    pub por_etapa: Vec<CeldaEtapa>,
-    /// Mandatory stages with a responsible actor.
-    pub etapas_cubiertas: usize,
-    /// Mandatory stages.
-    pub etapas_obligatorias: usize,
-    /// Mandatory axes and stages left uncovered.
-    pub brechas: usize,
-    /// Total budget.
-    pub presupuesto: f64,
-    /// The total, written out.
-    pub presupuesto_texto: String,
-    /// Actions addressing each purpose of exploitation, in the order of [`Informe::fines`].
-    pub por_fin: Vec<CeldaFin>,
-    /// Purposes named in the plan's risks that no action addresses.
-    pub fines_sin_accion: Vec<String>,
-}
-
-/// Totals of one axis over all plans.
-#[derive(Debug, Clone, Serialize)]
-pub struct TotalEje {
-    /// Actions.
-    pub acciones: usize,
-    /// Budget.
-    pub monto: f64,
-    /// Budget, written out.
-    pub monto_texto: String,
-    /// Share of the total budget.
-    pub fraccion: f64,
-    /// Readable plans without any action in this axis.
-    pub planes_sin_acciones: usize,
-}
-
-/// Totals of one purpose of exploitation over all plans.
-#[derive(Debug, Clone, Serialize)]
-pub struct TotalFin {
-    /// Actions addressing it.
-    pub acciones: usize,
-    /// Plans whose risks name it.
-    pub planes_con_riesgo: usize,
-    /// Share of the largest count (for the bar chart).
-    pub fraccion: f64,
-}
-
-/// Totals over the folder.
-#[derive(Debug, Clone, Serialize)]
-pub struct Totales {
-    /// Plans found.
-    pub planes: usize,
-    /// Plans with at least one error.
-    pub con_errores: usize,
-    /// Plans that could not be read at all.
-    pub ilegibles: usize,
-    /// Errors.
-    pub errores: usize,
-    /// Warnings.
-    pub advertencias: usize,
-    /// Open review observations.
-    pub observaciones_abiertas: usize,
-    /// Actions.
-    pub acciones: usize,
-    /// Per axis.
-    pub por_eje: Vec<TotalEje>,
-    /// Plans covering each route stage.
-    pub por_etapa: Vec<usize>,
-    /// Per purpose of exploitation.
-    pub por_fin: Vec<TotalFin>,
-    /// Total budget.
-    pub presupuesto: f64,
-    /// Total budget, written out.
-    pub presupuesto_texto: String,
-}
-
-/// The consolidated report.
-#[derive(Debug, Clone, Serialize)]
-pub struct Informe {
-    /// Format version of the JSON.
-    pub version: u32,
-    /// The folder (or files) reported on.
-    pub origen: String,
-    /// Date of the report, in words.
-    pub fecha: String,
-    /// The national reference the columns come from.
-    pub referencia: String,
-    /// Its short name.
-    pub referencia_corta: String,
-    /// Axes (columns of the coverage matrix).
-    pub ejes: Vec<Columna>,
-    /// Route stages.
-    pub etapas: Vec<Columna>,
-    /// Purposes of exploitation.
-    pub fines: Vec<Columna>,
-    /// One row per plan, in file order.
-    pub planes: Vec<FilaPlan>,
-    /// Totals.
-    pub totales: Totales,
-}
 
 fn primera_palabra(nombre: &str) -> String {
     nombre
@@ -207,8 +38,7 @@ impl Informe {
     /// The report over `resultados` (checked plans, as `validar` gives them), dated `fecha`.
     /// Columns come from the embedded national reference unless the plans name another one.
     pub fn new(origen: &str, resultados: &[Resultado], fecha: NaiveDate) -> Informe {
-        let referencia = columnas_de(resultados);
-        let r: &Referencia = referencia.as_ref();
+        let r = columnas_de(resultados);
         let ejes: Vec<Columna> = r
             .ejes
             .valores
@@ -273,7 +103,7 @@ impl Informe {
         Informe {
             version: 1,
             origen: origen.to_owned(),
-            fecha: crate::fechas::larga(fecha),
+            fecha: crate::espanol::fecha_larga(fecha),
             referencia: r.nombre.clone(),
             referencia_corta: r.nombre_corto.clone(),
             ejes,
@@ -283,32 +113,39 @@ impl Informe {
             totales,
         }
     }
+}
 
-    /// Pretty JSON, for dashboards.
-    pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).expect("the report serialises") + "\n"
-    }
+/// The report over the plans named by `nombrados` (files or folders), checked with `opciones`.
+pub fn informe(
+    nombrados: &[PathBuf],
+    opciones: Opciones,
+    fecha: NaiveDate,
+) -> Result<Informe, crate::Error> {
+    use rayon::prelude::*;
+    let entradas = entradas(nombrados)?;
+    let resultados: Vec<Resultado> = entradas
+        .par_iter()
+        .map(|e| comprobar(e, opciones))
+        .collect();
+    let origen = nombrados
+        .iter()
+        .map(|r| r.display().to_string())
+        .collect::<Vec<_>>()
+        .join(", ");
+    Ok(Informe::new(&origen, &resultados, fecha))
 }
 
 /// The reference whose catalogues make the columns: the one the first readable plan names, when
 /// it can be resolved; the embedded PACTA otherwise.
-fn columnas_de(resultados: &[Resultado]) -> std::borrow::Cow<'static, Referencia> {
-    let primero = resultados.iter().find_map(|r| match r {
-        Resultado::Plan(v) => v.loaded.datos.as_ref().map(|p| (v, p)),
-        Resultado::SinPlan(_) => None,
-    });
-    match primero.map(|(v, p)| nacional::resolve(&v.loaded.carpeta(), &p.plan_nacional)) {
-        Some(nacional::Resolved::Disk(r)) => std::borrow::Cow::Owned(*r),
-        _ => std::borrow::Cow::Borrowed(Referencia::pacta()),
-    }
-}
-
-fn estado_texto(e: Estado) -> (&'static str, &'static str) {
-    match e {
-        Estado::Borrador => ("borrador", "Borrador"),
-        Estado::EnRevision => ("en_revision", "En revisión"),
-        Estado::Aprobado => ("aprobado", "Aprobado"),
-    }
+fn columnas_de(resultados: &[Resultado]) -> &Referencia {
+    resultados
+        .iter()
+        .find_map(|r| match r {
+            Resultado::Plan(v) if v.plan().is_some() => Some(v.referencia()),
+            _ => None,
+        })
+        .flatten()
+        .unwrap_or(Referencia::pacta())
 }
 
 fn fila(
@@ -332,14 +169,12 @@ fn fila(
             (v.loaded.archivo.clone(), Some(v))
         }
         Resultado::SinPlan(r) => (
-            crate::observaciones::plan_de(&r.loaded.archivo).unwrap_or_default(),
+            crate::plan::observaciones::plan_de(&r.loaded.archivo).unwrap_or_default(),
             None,
         ),
     };
-    let plan = validado.and_then(|v| v.loaded.datos.as_ref());
-    let resolved = validado
-        .zip(plan)
-        .map(|(v, p)| nacional::resolve(&v.loaded.carpeta(), &p.plan_nacional));
+    let plan = validado.and_then(|v| v.plan());
+    let referencia = validado.and_then(|v| v.referencia());
     let nombre_archivo = archivo
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -351,9 +186,9 @@ fn fila(
         canton,
         codigo: plan.map(|p| p.canton.codigo.clone()),
         provincia: plan.map(|p| p.canton.provincia.clone()),
-        estado: plan.map(|p| estado_texto(p.estado).0),
+        estado: plan.map(|p| estado(p.estado).0),
         estado_texto: match (plan, validado) {
-            (Some(p), _) => estado_texto(p.estado).1.to_owned(),
+            (Some(p), _) => estado(p.estado).1.to_owned(),
             (None, Some(_)) => "No se pudo leer".to_owned(),
             (None, None) => "No existe el plan".to_owned(),
         },
@@ -394,7 +229,7 @@ fn fila(
             .collect(),
         fines_sin_accion: Vec::new(),
     };
-    if let (Some(plan), Some(r)) = (plan, resolved.as_ref().and_then(|r| r.referencia())) {
+    if let (Some(plan), Some(r)) = (plan, referencia) {
         cifras(&mut fila, plan, r, ejes, etapas, fines, fecha);
     }
     fila
@@ -411,7 +246,7 @@ fn cifras(
     fines: &[Columna],
     fecha: NaiveDate,
 ) {
-    let doc = Document::new(plan, r, fecha);
+    let doc = Documento::new(plan, r, fecha);
     fila.legible = true;
     fila.acciones = plan.acciones.len();
     for (col, celda) in ejes.iter().zip(&mut fila.por_eje) {
@@ -424,7 +259,7 @@ fn cifras(
     }
     for (col, celda) in etapas.iter().zip(&mut fila.por_etapa) {
         celda.cubierta = doc
-            .ruta
+            .ruta_atencion
             .iter()
             .any(|e| e.id == col.id && e.responsable.is_some());
         celda.brecha = col.obligatorio && !celda.cubierta;

@@ -2,8 +2,8 @@
 //! as the PDF, without the charts. Gaps are marked `✗` so that they stand out when scanning a
 //! column; `s/d` (sin datos) marks a plan that could not be read.
 
-use super::{FilaPlan, Informe};
-use crate::render::document::numero;
+use crate::documento::informe::{FilaPlan, Informe};
+use crate::espanol::numero;
 
 /// Marks a mandatory axis or stage that nobody covers.
 pub const BRECHA: &str = "✗";

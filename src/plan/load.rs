@@ -1,6 +1,6 @@
 //! From the bytes of a plan file to a typed [`Plan`], or to located diagnostics saying why not.
-//! Review observations files (DESIGN §9) go through the same stages with their own schema: see
-//! [`Formato`].
+//! Review observations files go through the same stages with their own schema: see
+//! [`TipoArchivo`].
 //!
 //! The stages, each stopping the next when it fails:
 //! 1. bytes → text: size limit, binary files, UTF-8 (a Latin-1 file is named as such), BOM, CRLF;
@@ -11,16 +11,15 @@
 //!
 //! The span index is built alongside, so that every later diagnostic can be located.
 
-use std::path::{Path as FsPath, PathBuf};
+use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use super::model::Plan;
 use super::ruta::ruta;
-use super::schema::{self, Esquema};
-use super::spans::{Path, Region, Seg, SpanIndex};
+use super::spans::{NodePath, Region, Seg, SpanIndex};
+use super::tipo::TipoArchivo;
 use crate::diagnostics::{Diagnostic, Severidad};
 
 /// Largest plan file accepted. A real plan is well under 1 MB.
@@ -28,31 +27,6 @@ pub const MAX_BYTES: u64 = 8 * 1024 * 1024;
 
 /// The only `formato` this version reads.
 pub const FORMATO: u64 = 1;
-
-/// A kind of YAML document that `cantonal` reads: its schema and how messages speak of it.
-pub trait Formato: DeserializeOwned {
-    /// The structure documents of this kind must have.
-    fn esquema() -> &'static Esquema;
-    /// Whether the document starts with a `formato: N` version (S006).
-    const VERSIONADO: bool;
-    /// Hint for an empty file.
-    const AYUDA_VACIO: &'static str;
-    /// Message and hint for a document that is not a mapping.
-    const SIN_CAMPOS: (&'static str, &'static str);
-}
-
-impl Formato for Plan {
-    fn esquema() -> &'static Esquema {
-        schema::plan()
-    }
-    const VERSIONADO: bool = true;
-    const AYUDA_VACIO: &'static str =
-        "Empiece un plan con `cantonal nuevo --canton <código o nombre>`.";
-    const SIN_CAMPOS: (&'static str, &'static str) = (
-        "el plan debe ser un conjunto de campos `clave: valor`",
-        "La primera línea de un plan es, por ejemplo, `formato: 1`.",
-    );
-}
 
 /// A plan file after loading.
 pub type LoadedPlan = Loaded<Plan>;
@@ -90,7 +64,7 @@ impl<T> Loaded<T> {
     pub fn carpeta(&self) -> PathBuf {
         self.archivo
             .parent()
-            .map(FsPath::to_path_buf)
+            .map(Path::to_path_buf)
             .unwrap_or_default()
     }
 
@@ -109,7 +83,7 @@ impl<T> Loaded<T> {
 
 /// Reads and loads the file at `archivo`. Failing to open it is an S001 diagnostic of that file,
 /// so that one unreadable file in a folder does not stop the others.
-pub fn load_file<T: Formato>(archivo: &FsPath) -> Loaded<T> {
+pub fn load_file<T: TipoArchivo>(archivo: &Path) -> Loaded<T> {
     match read_limited(archivo) {
         Ok(bytes) => load_bytes(archivo, &bytes),
         Err(e) => {
@@ -127,7 +101,7 @@ pub fn load_file<T: Formato>(archivo: &FsPath) -> Loaded<T> {
 }
 
 /// Reads at most [`MAX_BYTES`] + 1 bytes, so that a huge file is never loaded whole.
-pub fn read_limited(archivo: &FsPath) -> std::io::Result<Vec<u8>> {
+pub fn read_limited(archivo: &Path) -> std::io::Result<Vec<u8>> {
     use std::io::Read;
     let mut bytes = Vec::new();
     std::fs::File::open(archivo)?
@@ -136,7 +110,7 @@ pub fn read_limited(archivo: &FsPath) -> std::io::Result<Vec<u8>> {
     Ok(bytes)
 }
 
-fn empty<T>(archivo: &FsPath, texto: String) -> Loaded<T> {
+fn empty<T>(archivo: &Path, texto: String) -> Loaded<T> {
     Loaded {
         archivo: archivo.to_path_buf(),
         texto,
@@ -148,7 +122,7 @@ fn empty<T>(archivo: &FsPath, texto: String) -> Loaded<T> {
 }
 
 /// Loads a document from its bytes; `archivo` names it in messages and locates files next to it.
-pub fn load_bytes<T: Formato>(archivo: &FsPath, bytes: &[u8]) -> Loaded<T> {
+pub fn load_bytes<T: TipoArchivo>(archivo: &Path, bytes: &[u8]) -> Loaded<T> {
     let texto = match decode(bytes) {
         Ok(texto) => texto,
         Err((region, mensaje, ayuda)) => {
@@ -431,8 +405,8 @@ fn first_indent_tab(text: &str, line: usize) -> Option<(usize, usize)> {
 /// text, NaN) as S003 problems at their path.
 fn to_json(
     value: &serde_yaml::Value,
-    path: &mut Path,
-    invalid: &mut Vec<(Path, String, String)>,
+    path: &mut NodePath,
+    invalid: &mut Vec<(NodePath, String, String)>,
 ) -> Value {
     use serde_yaml::Value as Y;
     match value {

@@ -1,8 +1,12 @@
-//! The plan: its model (the format of DESIGN §3), loading from YAML with located problems, the
-//! span index, id paths, and the schema derived from the model.
+//! Step 1 of the pipeline, **load**: the plan and the adviser's observations as typed models (the
+//! format of `docs/formato.md` and `docs/revision.md`), loading from YAML with located problems,
+//! the span index, id paths, and the schema derived from the models.
 
+pub mod consultas;
 pub mod load;
 pub mod model;
+pub mod observaciones;
 pub mod ruta;
 pub mod schema;
 pub mod spans;
+pub mod tipo;

@@ -1,5 +1,5 @@
 //! Id paths (`acciones.A3.indicador.meta`): how diagnostics, review observations and diffs name an
-//! item of a plan in a way that survives reordering and editing between drafts (DESIGN §3).
+//! item of a plan in a way that survives reordering and editing between drafts (`docs/formato.md`).
 //!
 //! Items of a list are named by their `id` (route stages by their `etapa`) when it is present and
 //! unique in the list; otherwise by their position, counted from 1 as an official counts:

@@ -14,10 +14,10 @@ use jsonschema::{ValidationError, Validator};
 use serde_json::{Value, json};
 
 use super::model::Plan;
+use super::observaciones::Observaciones;
 use super::ruta::ruta;
-use super::spans::{Path, Seg};
+use super::spans::{NodePath, Seg};
 use crate::diagnostics::lista;
-use crate::observaciones::Observaciones;
 use crate::reference::nacional::Referencia;
 use crate::suggest::did_you_mean;
 
@@ -77,7 +77,7 @@ pub fn observaciones() -> &'static Esquema {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Problem {
     /// Where.
-    pub path: Path,
+    pub path: NodePath,
     /// Rule code (S002–S005).
     pub codigo: &'static str,
     /// Message.
@@ -105,7 +105,7 @@ trait PathOrder {
     fn cmp_key(&self) -> Vec<(usize, String)>;
 }
 
-impl PathOrder for Path {
+impl PathOrder for NodePath {
     fn cmp_key(&self) -> Vec<(usize, String)> {
         self.iter()
             .map(|s| match s {
@@ -116,7 +116,7 @@ impl PathOrder for Path {
     }
 }
 
-fn instance_path(error: &ValidationError<'_>) -> Path {
+fn instance_path(error: &ValidationError<'_>) -> NodePath {
     error
         .instance_path()
         .iter()
@@ -159,7 +159,7 @@ impl Esquema {
             return;
         }
         let instance = error.instance();
-        let mut push = |path: Path, codigo, mensaje: String, ayuda: String, en_clave| {
+        let mut push = |path: NodePath, codigo, mensaje: String, ayuda: String, en_clave| {
             out.push(Problem {
                 path,
                 codigo,

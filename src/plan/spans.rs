@@ -32,9 +32,9 @@ impl From<usize> for Seg {
 }
 
 /// A path from the root of the document.
-pub type Path = Vec<Seg>;
+pub type NodePath = Vec<Seg>;
 
-/// Builds a [`Path`] from keys and indices: `path!["acciones", 2, "responsable"]`.
+/// Builds a [`NodePath`] from keys and indices: `path!["acciones", 2, "responsable"]`.
 #[macro_export]
 macro_rules! path {
     ($($seg:expr),* $(,)?) => {
@@ -67,6 +67,11 @@ impl Region {
         Region { start: p, end: p }
     }
 
+    /// Whether `pos` falls inside the region (a point region contains its own point).
+    pub fn contains(&self, pos: Pos) -> bool {
+        self.start <= pos && (pos < self.end || pos == self.start)
+    }
+
     fn from_span(span: &Span) -> Self {
         let pos = |m: &saphyr_parser::Marker| Pos {
             line: m.line(),
@@ -91,16 +96,16 @@ pub struct NodeSpan {
 /// Positions of every node of a document, by path.
 #[derive(Debug, Default)]
 pub struct SpanIndex {
-    nodes: FxHashMap<Path, NodeSpan>,
+    nodes: FxHashMap<NodePath, NodeSpan>,
 }
 
 enum Frame {
     Map {
-        path: Path,
+        path: NodePath,
         key: Option<(String, Region)>,
     },
     Seq {
-        path: Path,
+        path: NodePath,
         next: usize,
     },
 }
@@ -111,7 +116,7 @@ impl SpanIndex {
     pub fn build(text: &str) -> Self {
         let mut index = SpanIndex::default();
         let mut stack: Vec<Frame> = Vec::new();
-        let mut open: Vec<(Path, Option<Region>, Pos)> = Vec::new();
+        let mut open: Vec<(NodePath, Option<Region>, Pos)> = Vec::new();
         for event in Parser::new_from_str(text) {
             let Ok((event, span)) = event else { break };
             let region = Region::from_span(&span);
@@ -160,7 +165,7 @@ impl SpanIndex {
         index
     }
 
-    fn insert(&mut self, path: Path, key: Option<Region>, value: Region) {
+    fn insert(&mut self, path: NodePath, key: Option<Region>, value: Region) {
         self.nodes.entry(path).or_insert(NodeSpan { key, value });
     }
 
@@ -187,8 +192,20 @@ impl SpanIndex {
     }
 }
 
+impl SpanIndex {
+    /// The innermost node written at `pos` (its key or its value), if any: what an editor's
+    /// cursor is on.
+    pub fn at(&self, pos: Pos) -> Option<&NodePath> {
+        self.nodes
+            .iter()
+            .filter(|(_, n)| n.value.contains(pos) || n.key.is_some_and(|k| k.contains(pos)))
+            .max_by_key(|(p, _)| p.len())
+            .map(|(p, _)| p)
+    }
+}
+
 /// The path of the next child node of the innermost open collection, with its key region.
-fn child_path(stack: &mut [Frame]) -> Option<(Path, Option<Region>)> {
+fn child_path(stack: &mut [Frame]) -> Option<(NodePath, Option<Region>)> {
     match stack.last_mut()? {
         Frame::Map { path, key } => {
             let (name, region) = key.take()?;
@@ -213,7 +230,7 @@ mod tests {
     fn indexes_keys_values_and_items() {
         let text = "a: 1\nlista:\n  - id: X\n    ref: Y\n  - [p, q]\n";
         let index = SpanIndex::build(text);
-        let (item, nested, absent): (Path, Path, Path) = (
+        let (item, nested, absent): (NodePath, NodePath, NodePath) = (
             path!["lista", 0, "ref"],
             path!["lista", 1, 1],
             path!["lista", 0, "falta"],

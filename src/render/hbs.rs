@@ -8,42 +8,18 @@ use handlebars::{
     handlebars_helper,
 };
 
-use super::cmark::Bloque;
-use super::document::Document;
+use super::TemplateError;
 use super::templates::Plantillas;
-use super::{html, markdown};
+use crate::documento::cmark::Bloque;
 
-/// A Handlebars output format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Formato {
-    /// `plan.html.hbs`.
-    Html,
-    /// `plan.md.hbs`.
-    Markdown,
-}
-
-impl Formato {
-    /// The main template of the format.
-    pub fn plantilla(self) -> &'static str {
-        match self {
-            Formato::Html => "plan.html.hbs",
-            Formato::Markdown => "plan.md.hbs",
-        }
-    }
-
-    fn escape(self) -> fn(&str) -> String {
-        match self {
-            Formato::Html => html::escape,
-            Formato::Markdown => markdown::escape,
-        }
-    }
-
-    fn bloques(self) -> fn(&[Bloque]) -> String {
-        match self {
-            Formato::Html => html::bloques,
-            Formato::Markdown => markdown::bloques,
-        }
-    }
+/// The language a template writes: how plan text is escaped in it and how Markdown fields are
+/// written in it. Each format that renders through Handlebars gives its own.
+#[derive(Debug, Clone, Copy)]
+pub struct Lenguaje {
+    /// Escapes plan text.
+    pub escape: fn(&str) -> String,
+    /// Writes a Markdown field from its tree.
+    pub bloques: fn(&[Bloque]) -> String,
 }
 
 /// `{{md campo}}`: a Markdown field, written by the format's own safe renderer.
@@ -77,37 +53,31 @@ handlebars_helper!(join: |xs: array| xs.iter().filter_map(|x| x.as_str()).collec
 handlebars_helper!(ancho: |desde: f64, hasta: f64| format!("{:.2}", ((hasta - desde) * 100.0).clamp(0.5, 100.0)));
 handlebars_helper!(ratio: |a: f64, b: f64| format!("{:.2}", if b > 0.0 { (a / b * 100.0).clamp(0.0, 100.0) } else { 0.0 }));
 
-/// Renders `document` in `formato` with the templates of `plantillas`.
-pub fn render(
-    document: &Document,
-    formato: Formato,
-    plantillas: &Plantillas,
-) -> Result<String, String> {
-    render_with(formato.plantilla(), document, formato, plantillas)
-}
-
-/// Renders `data` with the template `name`, escaping and writing Markdown fields as `formato`
+/// Renders `data` with the template `name`, escaping and writing Markdown fields as `lenguaje`
 /// does.
-pub fn render_with(
+pub fn render(
     name: &str,
     data: &impl serde::Serialize,
-    formato: Formato,
+    lenguaje: Lenguaje,
     plantillas: &Plantillas,
-) -> Result<String, String> {
+) -> Result<String, TemplateError> {
     let plantilla = plantillas
-        .get(name)?
-        .ok_or_else(|| format!("no existe la plantilla {name}"))?;
+        .get(name)
+        .map_err(|e| TemplateError::mensaje(e.to_string()))?
+        .ok_or_else(|| TemplateError::mensaje(format!("no existe la plantilla {name}")))?;
     let mut hbs = Handlebars::new();
     hbs.set_strict_mode(true);
-    hbs.register_escape_fn(formato.escape());
-    hbs.register_helper("md", Box::new(Md(formato.bloques())));
+    hbs.register_escape_fn(lenguaje.escape);
+    hbs.register_helper("md", Box::new(Md(lenguaje.bloques)));
     hbs.register_helper("pct", Box::new(pct));
     hbs.register_helper("join", Box::new(join));
     hbs.register_helper("ancho", Box::new(ancho));
     hbs.register_helper("ratio", Box::new(ratio));
-    let located = |pos: Option<(usize, usize)>, reason: String| {
-        let at = pos.map(|(l, c)| format!(":{l}:{c}")).unwrap_or_default();
-        format!("{}{at}: {reason}", plantilla.origen)
+    let located = |pos: Option<(usize, usize)>, reason: String| TemplateError {
+        archivo: plantilla.origen.clone(),
+        linea: pos.map(|p| p.0),
+        columna: pos.map(|p| p.1),
+        mensaje: reason,
     };
     hbs.register_template_string(name, &plantilla.texto)
         .map_err(|e| located(e.pos(), e.reason().to_string()))?;

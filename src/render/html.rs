@@ -1,9 +1,51 @@
 //! HTML output: one self-contained, accessible file rendered by the Handlebars template
-//! `plan.html.hbs`. Every plan string is escaped by Handlebars; Markdown fields are written by
-//! [`bloques`] from their tree, escaping text and keeping only safe link targets, so no plan
-//! string can add an element, attribute, script or style.
+//! `plan.html.hbs` (a plan) or `informe.html.hbs` (the consolidated report). Every plan string is
+//! escaped by Handlebars; Markdown fields are written by [`bloques`] from their tree, escaping
+//! text and keeping only safe link targets, so no plan string can add an element, attribute,
+//! script or style.
 
-use super::cmark::{Bloque, Linea, enlace_seguro};
+use std::time::Instant;
+
+use super::hbs::{self, Lenguaje};
+use super::{Formato, Opciones, Pieza, Producto, TemplateError};
+use crate::documento::cmark::{Bloque, Linea, enlace_seguro};
+
+/// How plan text is written in this format's templates.
+const LENGUAJE: Lenguaje = Lenguaje { escape, bloques };
+
+/// The HTML format.
+pub struct Html;
+
+impl Formato for Html {
+    fn nombre(&self) -> &'static str {
+        "html"
+    }
+    fn descripcion(&self) -> &'static str {
+        "Un archivo HTML autocontenido."
+    }
+    fn extension(&self) -> &'static str {
+        "html"
+    }
+    fn tipo_mime(&self) -> &'static str {
+        "text/html; charset=utf-8"
+    }
+    fn admite_informe(&self) -> bool {
+        true
+    }
+    fn render(&self, pieza: Pieza, opciones: &Opciones) -> Result<Producto, Vec<TemplateError>> {
+        let start = Instant::now();
+        let texto = match pieza {
+            Pieza::Plan { documento, .. } => {
+                hbs::render("plan.html.hbs", documento, LENGUAJE, &opciones.plantillas)
+            }
+            Pieza::Informe { informe, .. } => {
+                hbs::render("informe.html.hbs", informe, LENGUAJE, &opciones.plantillas)
+            }
+        }
+        .map_err(|e| vec![e])?;
+        Ok(Producto::texto(texto, start))
+    }
+}
 
 /// Escapes text for HTML element content and double-quoted attributes.
 pub fn escape(text: &str) -> String {
@@ -70,7 +112,7 @@ fn lineas(ls: &[Linea]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::render::cmark::parse;
+    use crate::documento::cmark::parse;
 
     #[test]
     fn markdown_to_safe_html() {

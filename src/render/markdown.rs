@@ -2,22 +2,44 @@
 //! plain text and rendered correctly by common viewers, with the matrices as tables. Plan text is
 //! escaped so that it shows literally: a `*`, `|` or `<script>` in the plan is text, not syntax.
 
-use super::cmark::{Bloque, Linea, enlace_seguro};
+use std::time::Instant;
 
-/// Escapes text so that CommonMark shows it literally, on one line (safe inside table cells).
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '&' | '{' | '}' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '\n' | '\r' => out.push(' '),
-            c => out.push(c),
-        }
+use super::hbs::{self, Lenguaje};
+use super::{Formato, Opciones, Pieza, Producto, TemplateError, sin_informe};
+pub use crate::documento::cmark::escape_markdown as escape;
+use crate::documento::cmark::{Bloque, Linea, enlace_seguro};
+
+/// How plan text is written in this format's templates.
+const LENGUAJE: Lenguaje = Lenguaje { escape, bloques };
+
+/// The Markdown format.
+pub struct Markdown;
+
+impl Formato for Markdown {
+    fn nombre(&self) -> &'static str {
+        "md"
     }
-    out
+    fn descripcion(&self) -> &'static str {
+        "Markdown (CommonMark)."
+    }
+    fn extension(&self) -> &'static str {
+        "md"
+    }
+    fn tipo_mime(&self) -> &'static str {
+        "text/markdown; charset=utf-8"
+    }
+    fn admite_informe(&self) -> bool {
+        false
+    }
+    fn render(&self, pieza: Pieza, opciones: &Opciones) -> Result<Producto, Vec<TemplateError>> {
+        let start = Instant::now();
+        let Pieza::Plan { documento, .. } = pieza else {
+            return Err(sin_informe(self));
+        };
+        let texto = hbs::render("plan.md.hbs", documento, LENGUAJE, &opciones.plantillas)
+            .map_err(|e| vec![e])?;
+        Ok(Producto::texto(texto, start))
+    }
 }
 
 /// The Markdown of a field's tree, re-written with escaped text.
@@ -82,7 +104,7 @@ fn lineas(ls: &[Linea]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::render::cmark::parse;
+    use crate::documento::cmark::parse;
 
     #[test]
     fn markdown_round_trip_escapes_plan_text() {

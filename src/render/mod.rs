@@ -1,160 +1,179 @@
-//! Rendering a valid plan into its printable document.
+//! Step 4 of the pipeline, **render**: a document ([`crate::documento`]) into the bytes of a file.
 //!
-//! [`document::Document`] is built once from the plan; [`typst`] lays it out into a PDF with the
-//! templates of [`templates`]. Output files are written atomically ([`write_atomic`]): a failed
-//! build never leaves a partial file nor replaces the previous good one.
+//! Every output format is one [`Formato`] in the registry [`FORMATOS`], in a file of its own:
+//! [`pdf`] (Typst, through the world of [`typst`]), [`html`] and [`markdown`] (Handlebars, through
+//! [`hbs`]), [`json`]. A format owns its name on the command line, its file extension, its media
+//! type and how it renders a plan or the consolidated report; the command line and any other
+//! caller choose a format from the registry and never match on formats themselves. Templates
+//! come from [`templates`]: embedded, or overridden one file at a time.
+//!
+//! Plan text is data in every format: it reaches Typst as JSON read by the template, and
+//! Handlebars escapes it for HTML or Markdown; no plan string is ever markup or code.
 
-pub mod cmark;
-pub mod document;
 pub mod hbs;
 pub mod html;
+pub mod json;
 pub mod markdown;
-pub mod revision;
+pub mod pdf;
 pub mod templates;
 pub mod typst;
 
-use std::io::Write;
-use std::path::Path;
+use std::time::Duration;
 
-/// Writes `bytes` to `path` through a temporary file in the same folder, renamed into place.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".cantonal-")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
-    tmp.write_all(bytes)?;
-    // The temporary file is private (0600); the document is meant to be shared like any file
-    // the user saves: keep the permissions of the file it replaces, or use rw-r--r--.
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let mode = std::fs::metadata(path).map_or(0o644, |m| m.permissions().mode() & 0o777);
-        tmp.as_file()
-            .set_permissions(std::fs::Permissions::from_mode(mode))?;
-    }
-    tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(())
+use chrono::NaiveDate;
+
+use crate::documento::Documento;
+use crate::documento::informe::Informe;
+use crate::plan::model::Plan;
+use templates::Plantillas;
+
+/// What is rendered.
+#[derive(Debug, Clone, Copy)]
+pub enum Pieza<'a> {
+    /// A plan's printable document (the JSON output also carries the plan as read).
+    Plan {
+        /// The plan as read.
+        plan: &'a Plan,
+        /// Its document.
+        documento: &'a Documento,
+    },
+    /// The consolidated report over many plans, dated `fecha`.
+    Informe {
+        /// The report.
+        informe: &'a Informe,
+        /// Its date.
+        fecha: NaiveDate,
+    },
 }
 
-use std::time::{Duration, Instant};
+/// How to render, whatever the format.
+#[derive(Debug, Clone, Default)]
+pub struct Opciones {
+    /// Templates (embedded, or overridden from a folder).
+    pub plantillas: Plantillas,
+    /// Archival PDF/A-2b (PDF only).
+    pub pdf_a: bool,
+}
 
-use crate::informe::Informe;
-use crate::observaciones::Revision;
-use crate::plan::model::Plan;
-use crate::reference::nacional::Referencia;
-use document::{Document, fecha_documento};
-use templates::Plantillas;
-use typst::{PdfConfig, PlanWorld, TemplateError};
-
-/// A rendered PDF with what was measured while making it.
-pub struct Pdf {
+/// A rendered file, with what was measured while making it.
+#[derive(Debug)]
+pub struct Producto {
     /// The file's bytes.
     pub bytes: Vec<u8>,
-    /// The laid-out document (for page counts and text checks).
-    pub document: typst_layout::PagedDocument,
-    /// Time spent in the Typst compiler (layout) alone.
-    pub compilacion: Duration,
-    /// Time of the whole rendering (document data, compile, PDF export).
+    /// Pages, for paged formats.
+    pub paginas: Option<usize>,
+    /// Time of the layout alone, for formats laid out by Typst.
+    pub compilacion: Option<Duration>,
+    /// Time of the whole rendering.
     pub total: Duration,
 }
 
-/// The document of `plan`, as a review copy when `revision` is given.
-fn documento(plan: &Plan, referencia: &Referencia, revision: Option<&Revision>) -> Document {
-    let doc = Document::new(plan, referencia, fecha_documento(plan));
-    match revision {
-        Some(revision) => doc.con_revision(plan, revision),
-        None => doc,
+impl Producto {
+    /// A text file rendered since `start`.
+    fn texto(texto: String, start: std::time::Instant) -> Producto {
+        Producto {
+            bytes: texto.into_bytes(),
+            paginas: None,
+            compilacion: None,
+            total: start.elapsed(),
+        }
+    }
+
+    /// What `generar` says after writing the file: "20 páginas en 0,27 s …" or "generado".
+    pub fn detalle(&self) -> String {
+        match (self.paginas, self.compilacion) {
+            (Some(paginas), Some(compilacion)) => format!(
+                "{paginas} páginas en {:.2} s (compilación Typst {:.2} s)",
+                self.total.as_secs_f64(),
+                compilacion.as_secs_f64()
+            ),
+            _ => "generado".to_owned(),
+        }
     }
 }
 
-/// Renders `plan` to PDF with the templates of `plantillas`; with `revision`, the review copy.
-pub fn pdf(
-    plan: &Plan,
-    referencia: &Referencia,
-    revision: Option<&Revision>,
-    plantillas: Plantillas,
-    config: PdfConfig,
-) -> Result<Pdf, Vec<TemplateError>> {
-    let start = Instant::now();
-    let fecha = fecha_documento(plan);
-    let doc = documento(plan, referencia, revision);
-    let world = PlanWorld::new(&doc, plantillas, fecha);
-    let ident = format!("cantonal/{}/{}", plan.canton.codigo, doc.periodo.anios);
-    compilar(&world, &ident, fecha, config, start)
+/// A template error, located in the template that caused it when its position is known.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TemplateError {
+    /// Template (override path or embedded name); empty when the error concerns no template.
+    pub archivo: String,
+    /// 1-based line, when known.
+    pub linea: Option<usize>,
+    /// 1-based column, when known.
+    pub columna: Option<usize>,
+    /// The message.
+    pub mensaje: String,
 }
 
-/// Lays out the world's document and exports it; `start` is when the work began.
-fn compilar(
-    world: &PlanWorld,
-    ident: &str,
-    fecha: chrono::NaiveDate,
-    config: PdfConfig,
-    start: Instant,
-) -> Result<Pdf, Vec<TemplateError>> {
-    let compile_start = Instant::now();
-    let document = typst::compile(world)?;
-    let compilacion = compile_start.elapsed();
-    let bytes = typst::pdf(&document, ident, fecha, config)?;
-    // Typst memoises layout work in a process-wide cache. Keep only what the last couple of
-    // documents used: enough for `vigilar` to reuse work between saves, and a batch of 221 plans
-    // no longer grows the cache by tens of megabytes per plan.
-    ::typst::comemo::evict(2);
-    Ok(Pdf {
-        bytes,
-        document,
-        compilacion,
-        total: start.elapsed(),
-    })
+impl TemplateError {
+    /// An error that concerns no particular position.
+    pub fn mensaje(mensaje: impl Into<String>) -> Self {
+        TemplateError {
+            archivo: String::new(),
+            linea: None,
+            columna: None,
+            mensaje: mensaje.into(),
+        }
+    }
 }
 
-/// Renders `plan` to HTML or Markdown with the Handlebars templates of `plantillas`; with
-/// `revision`, the review copy.
-pub fn hbs_text(
-    plan: &Plan,
-    referencia: &Referencia,
-    revision: Option<&Revision>,
-    plantillas: &Plantillas,
-    formato: hbs::Formato,
-) -> Result<String, String> {
-    let doc = documento(plan, referencia, revision);
-    hbs::render(&doc, formato, plantillas)
+impl std::fmt::Display for TemplateError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match (self.archivo.as_str(), self.linea, self.columna) {
+            ("", ..) => write!(f, "{}", self.mensaje),
+            (archivo, Some(l), Some(c)) => write!(f, "{archivo}:{l}:{c}: {}", self.mensaje),
+            (archivo, ..) => write!(f, "{archivo}: {}", self.mensaje),
+        }
+    }
 }
 
-/// The normalised plan as JSON (documented in `docs/salidas.md`): the plan as read, and the
-/// document data with resolved references, each action's axis, totals and coverage.
-pub fn json(plan: &Plan, referencia: &Referencia, revision: Option<&Revision>) -> String {
-    let doc = documento(plan, referencia, revision);
-    let value = serde_json::json!({
-        "version": 1,
-        "plan": plan,
-        "documento": doc,
-    });
-    serde_json::to_string_pretty(&value).expect("the plan serialises") + "\n"
+/// An output format.
+pub trait Formato: Send + Sync {
+    /// Its name on the command line: `pdf`.
+    fn nombre(&self) -> &'static str;
+    /// What it is, in Spanish, for `--help`.
+    fn descripcion(&self) -> &'static str;
+    /// File extension, without the dot.
+    fn extension(&self) -> &'static str;
+    /// Media type, for a server's responses.
+    fn tipo_mime(&self) -> &'static str;
+    /// Whether it prints the consolidated report too (every format prints a plan).
+    fn admite_informe(&self) -> bool;
+    /// Whether, when no output file is named, a report in this format goes to the screen (a
+    /// format read by programs) rather than to a file in the current folder.
+    fn a_pantalla(&self) -> bool {
+        false
+    }
+    /// Renders `pieza`.
+    fn render(&self, pieza: Pieza, opciones: &Opciones) -> Result<Producto, Vec<TemplateError>>;
 }
 
-/// Renders the consolidated report to PDF with `informe.typ` (landscape, with charts).
-pub fn informe_pdf(
-    informe: &Informe,
-    plantillas: Plantillas,
-    fecha: chrono::NaiveDate,
-) -> Result<Pdf, Vec<TemplateError>> {
-    let start = Instant::now();
-    let world = PlanWorld::with("informe.typ", "/informe.json", informe, plantillas, fecha);
-    compilar(
-        &world,
-        "cantonal/informe",
-        fecha,
-        PdfConfig::default(),
-        start,
-    )
+impl std::fmt::Debug for dyn Formato {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Formato({})", self.nombre())
+    }
 }
 
-/// Renders the consolidated report to one self-contained HTML file with `informe.html.hbs`.
-pub fn informe_html(informe: &Informe, plantillas: &Plantillas) -> Result<String, String> {
-    hbs::render_with("informe.html.hbs", informe, hbs::Formato::Html, plantillas)
+/// Every output format, in the order the command line lists them.
+pub static FORMATOS: &[&dyn Formato] = &[&pdf::Pdf, &html::Html, &markdown::Markdown, &json::Json];
+
+/// The format named `nombre` on the command line.
+pub fn formato(nombre: &str) -> Option<&'static dyn Formato> {
+    FORMATOS.iter().copied().find(|f| f.nombre() == nombre)
+}
+
+/// The format whose files have this extension.
+pub fn por_extension(extension: &str) -> Option<&'static dyn Formato> {
+    FORMATOS
+        .iter()
+        .copied()
+        .find(|f| f.extension().eq_ignore_ascii_case(extension))
+}
+
+/// The refusal of a format that does not print the consolidated report.
+fn sin_informe(formato: &dyn Formato) -> Vec<TemplateError> {
+    vec![TemplateError::mensaje(format!(
+        "el formato {} no admite el informe consolidado",
+        formato.nombre()
+    ))]
 }

@@ -4,6 +4,8 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::Error;
+
 /// Templates shipped in the binary, by file name.
 pub const EMBEDDED: &[(&str, &str)] = &[
     ("plan.typ", include_str!("../../templates/plan.typ")),
@@ -38,21 +40,18 @@ pub struct Plantilla {
 
 impl Plantillas {
     /// Templates from `dir` over the embedded ones.
-    pub fn new(dir: Option<PathBuf>) -> Result<Self, String> {
+    pub fn new(dir: Option<PathBuf>) -> Result<Self, Error> {
         if let Some(d) = &dir
             && !d.is_dir()
         {
-            return Err(format!(
-                "la carpeta de plantillas {} no existe",
-                d.display()
-            ));
+            return Err(Error::SinPlantillas(d.clone()));
         }
         Ok(Plantillas { dir })
     }
 
     /// The template `name` (a plain file name such as `plan.typ`), or `None` when it exists
     /// neither in the override folder nor in the binary.
-    pub fn get(&self, name: &str) -> Result<Option<Plantilla>, String> {
+    pub fn get(&self, name: &str) -> Result<Option<Plantilla>, Error> {
         if !is_plain_name(name) {
             return Ok(None);
         }
@@ -66,7 +65,7 @@ impl Plantillas {
                             origen: path.display().to_string(),
                         })
                     })
-                    .map_err(|e| format!("no se pudo leer la plantilla {}: {e}", path.display()));
+                    .map_err(|e| Error::PlantillaIlegible(path, e));
             }
         }
         Ok(EMBEDDED

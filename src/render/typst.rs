@@ -1,4 +1,4 @@
-//! PDF through the Typst compiler embedded as a library.
+//! The Typst world: what a template compiled by the embedded Typst compiler can see.
 //!
 //! [`PlanWorld`] is the whole universe the template can see: the templates (embedded or from
 //! `--plantillas`), the data as one virtual JSON file (`/plan.json` for a plan, `/informe.json`
@@ -21,8 +21,9 @@ use typst::{Library, LibraryExt, World, WorldExt};
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
-use super::document::Document;
+use super::TemplateError;
 use super::templates::Plantillas;
+use crate::documento::Documento;
 
 /// The main template of a plan.
 pub const MAIN: &str = "plan.typ";
@@ -68,7 +69,7 @@ fn path_of(id: FileId) -> Option<&'static str> {
 
 impl PlanWorld {
     /// A world for `document`, with templates from `plantillas` and `today` as the date.
-    pub fn new(document: &Document, plantillas: Plantillas, today: NaiveDate) -> Self {
+    pub fn new(document: &Documento, plantillas: Plantillas, today: NaiveDate) -> Self {
         Self::with(MAIN, DATA, document, plantillas, today)
     }
 
@@ -100,7 +101,7 @@ impl PlanWorld {
         let plantilla = self
             .plantillas
             .get(name)
-            .map_err(|e| FileError::Other(Some(e.into())))?
+            .map_err(|e| FileError::Other(Some(e.to_string().into())))?
             .ok_or_else(|| FileError::NotFound(path.into()))?;
         let source = Source::new(id, plantilla.texto);
         self.sources
@@ -159,28 +160,6 @@ impl World for PlanWorld {
 
 fn datetime(d: NaiveDate) -> Option<Datetime> {
     Datetime::from_ymd(d.year(), d.month() as u8, d.day() as u8)
-}
-
-/// A Typst error, located in the template that caused it.
-#[derive(Debug, Clone)]
-pub struct TemplateError {
-    /// Template (override path or embedded name).
-    pub archivo: String,
-    /// 1-based line, when known.
-    pub linea: Option<usize>,
-    /// 1-based column, when known.
-    pub columna: Option<usize>,
-    /// Typst's message and hints.
-    pub mensaje: String,
-}
-
-impl std::fmt::Display for TemplateError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match (self.linea, self.columna) {
-            (Some(l), Some(c)) => write!(f, "{}:{l}:{c}: {}", self.archivo, self.mensaje),
-            _ => write!(f, "{}: {}", self.archivo, self.mensaje),
-        }
-    }
 }
 
 fn locate(world: &PlanWorld, d: &SourceDiagnostic) -> TemplateError {

@@ -1,7 +1,7 @@
 //! C008 and A005: the actor map: no actor declared for nothing, and the cantonal protection
 //! bodies always present.
 
-use super::{Contexto, Explicacion, Hallazgo, Regla};
+use super::{Comprobacion, Contexto, Explicacion, Hallazgo, Regla};
 use crate::diagnostics::Severidad;
 use crate::path;
 
@@ -17,7 +17,7 @@ pub static C008: Regla = Regla {
         incorrecto: "actores:\n  - { id: mintrab, nombre: Ministerio del Trabajo, tipo: institucion_nacional }\n# …y ninguna acción ni etapa lo nombra",
         correcto: "acciones:\n  - id: A7\n    responsable: mintrab\n    ...",
     },
-    comprobar: Some(comprobar_c008),
+    comprobar: Comprobacion::Plan(comprobar_c008),
 };
 
 /// Required cantonal body missing.
@@ -32,7 +32,7 @@ pub static A005: Regla = Regla {
         incorrecto: "actores:\n  - { id: gad-ibarra, nombre: GAD Municipal de Ibarra, tipo: gad_municipal }",
         correcto: "actores:\n  - { id: gad-ibarra, nombre: GAD Municipal de Ibarra, tipo: gad_municipal }\n  - { id: ccpd-ibarra, nombre: Consejo Cantonal de Protección de Derechos de Ibarra, tipo: consejo_cantonal }\n  - { id: jcpd-ibarra, nombre: Junta Cantonal de Protección de Derechos de Ibarra, tipo: junta_cantonal }",
     },
-    comprobar: Some(comprobar_a005),
+    comprobar: Comprobacion::Plan(comprobar_a005),
 };
 
 fn comprobar_c008(ctx: &Contexto) -> Vec<Hallazgo> {

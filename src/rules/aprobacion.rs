@@ -1,6 +1,6 @@
 //! C005: an approved plan says how it was approved.
 
-use super::{Contexto, Explicacion, Hallazgo, Regla};
+use super::{Comprobacion, Contexto, Explicacion, Hallazgo, Regla};
 use crate::diagnostics::Severidad;
 use crate::path;
 use crate::plan::model::Estado;
@@ -17,7 +17,7 @@ pub static C005: Regla = Regla {
         incorrecto: "estado: aprobado",
         correcto: "estado: aprobado\naprobacion:\n  instrumento: ordenanza\n  numero: \"GADI-2026-014\"\n  fecha: 2026-03-15\n  organo: Concejo Municipal de Ibarra",
     },
-    comprobar: Some(comprobar),
+    comprobar: Comprobacion::Plan(comprobar),
 };
 
 fn comprobar(ctx: &Contexto) -> Vec<Hallazgo> {

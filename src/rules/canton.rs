@@ -1,6 +1,6 @@
 //! C001: the canton is one of the INEC DPA catalogue, with its own name and province.
 
-use super::{Contexto, Explicacion, Hallazgo, Regla};
+use super::{Comprobacion, Contexto, Explicacion, Hallazgo, Regla};
 use crate::diagnostics::Severidad;
 use crate::path;
 use crate::reference::dpa::Dpa;
@@ -18,7 +18,7 @@ pub static C001: Regla = Regla {
         incorrecto: "canton: { codigo: \"1001\", nombre: Otavalo, provincia: Imbabura }",
         correcto: "canton: { codigo: \"1004\", nombre: Otavalo, provincia: Imbabura }",
     },
-    comprobar: Some(comprobar),
+    comprobar: Comprobacion::Plan(comprobar),
 };
 
 fn comprobar(ctx: &Contexto) -> Vec<Hallazgo> {

@@ -1,7 +1,7 @@
 //! A001 and A004: alignment with the national axes: every mandatory axis has actions, and the
 //! investigation axis involves the institutions that investigate.
 
-use super::{Contexto, Explicacion, Hallazgo, Regla};
+use super::{Comprobacion, Contexto, Explicacion, Hallazgo, Regla};
 use crate::diagnostics::{Severidad, lista};
 use crate::path;
 
@@ -17,7 +17,7 @@ pub static A001: Regla = Regla {
         incorrecto: "objetivos:\n  - { id: O1, eje: prevencion, descripcion: ... }\n# …sin objetivos de proteccion, investigacion ni gobernanza",
         correcto: "objetivos:\n  - { id: O1, eje: prevencion, descripcion: ... }\n  - { id: O2, eje: proteccion, descripcion: ... }\n  - { id: O3, eje: investigacion, descripcion: ... }\n  - { id: O4, eje: gobernanza, descripcion: ... }\n# …y al menos una acción por objetivo",
     },
-    comprobar: Some(comprobar_a001),
+    comprobar: Comprobacion::Plan(comprobar_a001),
 };
 
 /// Investigation actions without the required institutions.
@@ -32,7 +32,7 @@ pub static A004: Regla = Regla {
         incorrecto: "- id: A5\n  objetivo: O3          # eje investigacion\n  responsable: gad-ibarra\n  corresponsables: []",
         correcto: "- id: A5\n  objetivo: O3\n  responsable: gad-ibarra\n  corresponsables: [fiscalia-imbabura]   # actor con institucion: fiscalia",
     },
-    comprobar: Some(comprobar_a004),
+    comprobar: Comprobacion::Plan(comprobar_a004),
 };
 
 fn comprobar_a001(ctx: &Contexto) -> Vec<Hallazgo> {
@@ -45,7 +45,7 @@ fn comprobar_a001(ctx: &Contexto) -> Vec<Hallazgo> {
         .filter(|e| {
             !p.acciones
                 .iter()
-                .any(|a| ctx.eje_de(a) == Some(e.id.as_str()))
+                .any(|a| ctx.plan.eje_de(a) == Some(e.id.as_str()))
         })
         .map(|e| {
             let objetivo = p.objetivos.iter().position(|o| o.eje == e.id);
@@ -74,7 +74,7 @@ fn comprobar_a001(ctx: &Contexto) -> Vec<Hallazgo> {
 fn comprobar_a004(ctx: &Contexto) -> Vec<Hallazgo> {
     let mut out = Vec::new();
     for (i, a) in ctx.plan.acciones.iter().enumerate() {
-        let Some(eje) = ctx.eje_de(a).and_then(|e| ctx.referencia.ejes.get(e)) else {
+        let Some(eje) = ctx.plan.eje_de(a).and_then(|e| ctx.referencia.ejes.get(e)) else {
             continue;
         };
         if eje.responsables_requeridos.is_empty() {
@@ -82,7 +82,7 @@ fn comprobar_a004(ctx: &Contexto) -> Vec<Hallazgo> {
         }
         let participa = std::iter::once(&a.responsable)
             .chain(&a.corresponsables)
-            .filter_map(|id| ctx.actor(id))
+            .filter_map(|id| ctx.plan.actor(id))
             .filter_map(|actor| actor.institucion.as_deref())
             .any(|inst| eje.responsables_requeridos.iter().any(|r| r == inst));
         if !participa {

@@ -2,10 +2,10 @@
 //! (`plan::load`, `plan::schema`), except S005 for the catalogues of the national reference,
 //! which needs the reference and is checked here.
 
-use super::{Contexto, Explicacion, Hallazgo, Regla};
+use super::{Comprobacion, Contexto, Explicacion, Hallazgo, Regla};
 use crate::diagnostics::{Severidad, lista};
 use crate::path;
-use crate::plan::spans::Path;
+use crate::plan::spans::NodePath;
 use crate::suggest::did_you_mean;
 
 /// YAML cannot be read.
@@ -20,7 +20,7 @@ pub static S001: Regla = Regla {
         incorrecto: "acciones:\n\t- id: A1        # sangría con tabulación",
         correcto: "acciones:\n  - id: A1        # sangría con dos espacios",
     },
-    comprobar: None,
+    comprobar: Comprobacion::Carga,
 };
 
 /// Unknown key.
@@ -35,7 +35,7 @@ pub static S002: Regla = Regla {
         incorrecto: "acciones:\n  - id: A1\n    responsble: gad-ibarra",
         correcto: "acciones:\n  - id: A1\n    responsable: gad-ibarra",
     },
-    comprobar: None,
+    comprobar: Comprobacion::Carga,
 };
 
 /// Wrong type or malformed value.
@@ -50,7 +50,7 @@ pub static S003: Regla = Regla {
         incorrecto: "plazo: { inicio: 01/03/2026, fin: 2026-11-30 }",
         correcto: "plazo: { inicio: 2026-03-01, fin: 2026-11-30 }",
     },
-    comprobar: None,
+    comprobar: Comprobacion::Carga,
 };
 
 /// Required field missing.
@@ -65,7 +65,7 @@ pub static S004: Regla = Regla {
         incorrecto: "acciones:\n  - id: A1\n    objetivo: O1\n    descripcion: Talleres en colegios",
         correcto: "acciones:\n  - id: A1\n    objetivo: O1\n    descripcion: Talleres en colegios\n    responsable: gad-ibarra\n    indicador: { nombre: Estudiantes capacitados, unidad: estudiantes, linea_base: 0, meta: 1200, medio_verificacion: Registros de asistencia }\n    plazo: { inicio: 2026-03-01, fin: 2026-11-30 }",
     },
-    comprobar: None,
+    comprobar: Comprobacion::Carga,
 };
 
 /// Value not in its catalogue.
@@ -80,7 +80,7 @@ pub static S005: Regla = Regla {
         incorrecto: "fines: [explotacion_sexaul]",
         correcto: "fines: [explotacion_sexual]",
     },
-    comprobar: Some(comprobar_catalogos),
+    comprobar: Comprobacion::Plan(comprobar_catalogos),
 };
 
 /// Unsupported format version.
@@ -95,7 +95,7 @@ pub static S006: Regla = Regla {
         incorrecto: "formato: 2",
         correcto: "formato: 1",
     },
-    comprobar: None,
+    comprobar: Comprobacion::Carga,
 };
 
 /// S005 for the catalogues that live in the national reference (fines, poblaciones, tipo): the
@@ -103,7 +103,7 @@ pub static S006: Regla = Regla {
 fn comprobar_catalogos(ctx: &Contexto) -> Vec<Hallazgo> {
     let r = ctx.referencia;
     let mut out = Vec::new();
-    let mut check = |path: Path, value: &str, que: &str, ids: Vec<&str>| {
+    let mut check = |path: NodePath, value: &str, que: &str, ids: Vec<&str>| {
         if !ids.contains(&value) {
             let ayuda = match did_you_mean(value, ids.iter().copied()) {
                 Some(best) => format!("¿Quiso decir `{best}`? Valores posibles: {}.", lista(&ids)),

@@ -1,8 +1,8 @@
 //! C002 and C003: the plan's period and each action's deadline.
 
-use super::{Contexto, Explicacion, Hallazgo, Regla};
+use super::{Comprobacion, Contexto, Explicacion, Hallazgo, Regla};
 use crate::diagnostics::Severidad;
-use crate::fechas::larga;
+use crate::espanol::fecha_larga;
 use crate::path;
 
 /// Invalid period, or outside the national plan's validity.
@@ -17,7 +17,7 @@ pub static C002: Regla = Regla {
         incorrecto: "periodo: { inicio: 2028-01-01, fin: 2026-12-31 }",
         correcto: "periodo: { inicio: 2026-01-01, fin: 2028-12-31 }",
     },
-    comprobar: Some(comprobar_c002),
+    comprobar: Comprobacion::Plan(comprobar_c002),
 };
 
 /// Action deadline outside the period, or reversed.
@@ -32,7 +32,7 @@ pub static C003: Regla = Regla {
         incorrecto: "periodo: { inicio: 2026-01-01, fin: 2028-12-31 }\nacciones:\n  - id: A1\n    plazo: { inicio: 2026-03-01, fin: 2029-06-30 }",
         correcto: "    plazo: { inicio: 2026-03-01, fin: 2028-06-30 }",
     },
-    comprobar: Some(comprobar_c003),
+    comprobar: Comprobacion::Plan(comprobar_c003),
 };
 
 fn comprobar_c002(ctx: &Contexto) -> Vec<Hallazgo> {
@@ -45,8 +45,8 @@ fn comprobar_c002(ctx: &Contexto) -> Vec<Hallazgo> {
             path!["periodo", "fin"],
             format!(
                 "el período termina ({}) antes de empezar ({})",
-                larga(p.fin),
-                larga(p.inicio)
+                fecha_larga(p.fin),
+                fecha_larga(p.inicio)
             ),
             "Revise las fechas: `inicio` es la primera y `fin` la última.",
         ));
@@ -57,10 +57,10 @@ fn comprobar_c002(ctx: &Contexto) -> Vec<Hallazgo> {
             path!["periodo", "inicio"],
             format!(
                 "el período empieza el {}, antes de la vigencia del {nacional} ({})",
-                larga(p.inicio),
-                larga(v.inicio)
+                fecha_larga(p.inicio),
+                fecha_larga(v.inicio)
             ),
-            format!("Empiece el período el {} o después.", larga(v.inicio)),
+            format!("Empiece el período el {} o después.", fecha_larga(v.inicio)),
         ));
     }
     if p.fin > v.fin {
@@ -68,10 +68,10 @@ fn comprobar_c002(ctx: &Contexto) -> Vec<Hallazgo> {
             path!["periodo", "fin"],
             format!(
                 "el período termina el {}, después de la vigencia del {nacional} ({})",
-                larga(p.fin),
-                larga(v.fin)
+                fecha_larga(p.fin),
+                fecha_larga(v.fin)
             ),
-            format!("Termine el período el {} o antes.", larga(v.fin)),
+            format!("Termine el período el {} o antes.", fecha_larga(v.fin)),
         ));
     }
     out
@@ -88,8 +88,8 @@ fn comprobar_c003(ctx: &Contexto) -> Vec<Hallazgo> {
                 format!(
                     "el plazo de la acción {} termina ({}) antes de empezar ({})",
                     a.id,
-                    larga(plazo.fin),
-                    larga(plazo.inicio)
+                    fecha_larga(plazo.fin),
+                    fecha_larga(plazo.inicio)
                 ),
                 "Revise las fechas del plazo: `inicio` es la primera y `fin` la última.",
             ));
@@ -101,8 +101,8 @@ fn comprobar_c003(ctx: &Contexto) -> Vec<Hallazgo> {
                 format!(
                     "la acción {} empieza el {}, antes del inicio del plan ({})",
                     a.id,
-                    larga(plazo.inicio),
-                    larga(periodo.inicio)
+                    fecha_larga(plazo.inicio),
+                    fecha_larga(periodo.inicio)
                 ),
                 "Ajuste el plazo al período del plan.",
             ));
@@ -113,8 +113,8 @@ fn comprobar_c003(ctx: &Contexto) -> Vec<Hallazgo> {
                 format!(
                     "la acción {} termina el {}, después del fin del plan ({})",
                     a.id,
-                    larga(plazo.fin),
-                    larga(periodo.fin)
+                    fecha_larga(plazo.fin),
+                    fecha_larga(periodo.fin)
                 ),
                 "Ajuste el plazo al período del plan.",
             ));

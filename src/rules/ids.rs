@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use super::{Contexto, Explicacion, Hallazgo, Regla};
+use super::{Comprobacion, Contexto, Explicacion, Hallazgo, Regla};
 use crate::diagnostics::Severidad;
 use crate::path;
 
@@ -19,7 +19,7 @@ pub static R001: Regla = Regla {
         incorrecto: "acciones:\n  - id: A1\n    ...\n  - id: A1\n    ...",
         correcto: "acciones:\n  - id: A1\n    ...\n  - id: A2\n    ...",
     },
-    comprobar: Some(comprobar),
+    comprobar: Comprobacion::Plan(comprobar),
 };
 
 fn comprobar(ctx: &Contexto) -> Vec<Hallazgo> {

@@ -1,6 +1,6 @@
 //! C006 and C007: every action is measurable, with a baseline and a target that means progress.
 
-use super::{Contexto, Explicacion, Hallazgo, Regla};
+use super::{Comprobacion, Contexto, Explicacion, Hallazgo, Regla};
 use crate::diagnostics::Severidad;
 use crate::path;
 
@@ -16,7 +16,7 @@ pub static C006: Regla = Regla {
         incorrecto: "indicador: { nombre: Estudiantes capacitados }",
         correcto: "indicador:\n  nombre: Estudiantes capacitados\n  unidad: estudiantes\n  linea_base: 0\n  meta: 1200\n  medio_verificacion: Registros de asistencia",
     },
-    comprobar: Some(comprobar_c006),
+    comprobar: Comprobacion::Plan(comprobar_c006),
 };
 
 /// Target not above the baseline.
@@ -31,7 +31,7 @@ pub static C007: Regla = Regla {
         incorrecto: "indicador: { nombre: Talleres realizados, unidad: talleres, linea_base: 10, meta: 10, medio_verificacion: Informes }",
         correcto: "indicador: { nombre: Talleres realizados, unidad: talleres, linea_base: 10, meta: 24, medio_verificacion: Informes }",
     },
-    comprobar: Some(comprobar_c007),
+    comprobar: Comprobacion::Plan(comprobar_c007),
 };
 
 fn comprobar_c006(ctx: &Contexto) -> Vec<Hallazgo> {

@@ -1,6 +1,6 @@
 //! R004 and A006: actors tied to national institutions, which are renamed and merged over time.
 
-use super::{Contexto, Explicacion, Hallazgo, Regla};
+use super::{Comprobacion, Contexto, Explicacion, Hallazgo, Regla};
 use crate::diagnostics::Severidad;
 use crate::path;
 use crate::suggest::did_you_mean;
@@ -17,7 +17,7 @@ pub static R004: Regla = Regla {
         incorrecto: "- id: fiscalia-imbabura\n  institucion: fiscalía",
         correcto: "- id: fiscalia-imbabura\n  institucion: fiscalia",
     },
-    comprobar: Some(comprobar_r004),
+    comprobar: Comprobacion::Plan(comprobar_r004),
 };
 
 /// Institution that no longer exists at the start of the plan.
@@ -32,7 +32,7 @@ pub static A006: Regla = Regla {
         incorrecto: "periodo: { inicio: 2026-01-01, fin: 2028-12-31 }\nactores:\n  - { id: mdg, nombre: Ministerio de Gobierno, tipo: institucion_nacional, institucion: ministerio-gobierno }",
         correcto: "actores:\n  - { id: mdi, nombre: Ministerio del Interior, tipo: institucion_nacional, institucion: ministerio-interior }",
     },
-    comprobar: Some(comprobar_a006),
+    comprobar: Comprobacion::Plan(comprobar_a006),
 };
 
 fn comprobar_r004(ctx: &Contexto) -> Vec<Hallazgo> {
@@ -84,7 +84,7 @@ fn comprobar_a006(ctx: &Contexto) -> Vec<Hallazgo> {
                 format!(
                     "{} dejó de existir el {}, antes del inicio del plan",
                     inst.nombre,
-                    crate::fechas::larga(hasta)
+                    crate::espanol::fecha_larga(hasta)
                 ),
                 ayuda,
             ))

@@ -1,17 +1,19 @@
-//! The rule catalogue (DESIGN §5): one registry, one file per rule or small family.
+//! Step 2 of the pipeline, **check**: the rule catalogue (listed in `docs/reglas.md`), one
+//! registry, one file per rule or small family.
 //!
 //! A rule is data ([`Regla`]: code, default severity, whether it is *strict*, Spanish title and
-//! explanation) plus, for the semantic rules, a check that reads the typed plan and the national
-//! reference and returns findings located by path. The engine ([`check`]) turns findings into
-//! located diagnostics, applies `--estricto` / `estado: aprobado` escalation and sorts them. The
-//! structural rules (S…) have no check here: the loader reports them, since they decide whether
-//! there is a typed plan at all; they live in the registry for `explicar`, `reglas` and the docs.
+//! explanation) plus what it checks ([`Comprobacion`]): the typed plan with its national
+//! reference, or an adviser's observations file with the plan it reviews. Checks return findings
+//! located by path; the engine ([`check`], [`revision::revisar`]) turns them into located
+//! diagnostics, applies `--estricto` / `estado: aprobado` escalation and sorts them. The
+//! structural rules (S…) are reported by the loader, since they decide whether there is a typed
+//! plan at all; they live in the registry for `explicar`, `reglas` and the docs.
 
 use crate::diagnostics::{Diagnostic, Severidad};
-use crate::plan::load::LoadedPlan;
-use crate::plan::model::{Accion, Actor, Estado, Objetivo, Plan};
-use crate::plan::spans::Path;
-use crate::reference::nacional::{self, Referencia, Resolved};
+use crate::plan::load::{Loaded, LoadedPlan};
+use crate::plan::model::{Estado, Plan};
+use crate::plan::spans::NodePath;
+use crate::reference::nacional::{Referencia, Resolved};
 
 mod actores;
 mod aprobacion;
@@ -26,8 +28,9 @@ mod montos;
 pub mod observaciones;
 pub mod pendientes;
 mod referencias;
+pub mod revision;
 mod riesgos;
-mod ruta;
+mod ruta_atencion;
 
 /// The explanation of a rule, as `cantonal explicar` prints it.
 #[derive(Debug)]
@@ -46,7 +49,7 @@ pub struct Explicacion {
 #[derive(Debug)]
 pub struct Hallazgo {
     /// The node it is about.
-    pub path: Path,
+    pub path: NodePath,
     /// Mark the key of the entry instead of its value.
     pub en_clave: bool,
     /// Message.
@@ -57,7 +60,7 @@ pub struct Hallazgo {
 
 impl Hallazgo {
     /// A finding about the value at `path`.
-    pub fn en(path: Path, mensaje: impl Into<String>, ayuda: impl Into<String>) -> Self {
+    pub fn en(path: NodePath, mensaje: impl Into<String>, ayuda: impl Into<String>) -> Self {
         Hallazgo {
             path,
             en_clave: false,
@@ -67,7 +70,7 @@ impl Hallazgo {
     }
 
     /// A finding about the entry `path` as a whole, marked at its key.
-    pub fn clave(path: Path, mensaje: impl Into<String>, ayuda: impl Into<String>) -> Self {
+    pub fn clave(path: NodePath, mensaje: impl Into<String>, ayuda: impl Into<String>) -> Self {
         Hallazgo {
             en_clave: true,
             ..Hallazgo::en(path, mensaje, ayuda)
@@ -83,21 +86,15 @@ pub struct Contexto<'a> {
     pub referencia: &'a Referencia,
 }
 
-impl<'a> Contexto<'a> {
-    /// The actor with this id.
-    pub fn actor(&self, id: &str) -> Option<&'a Actor> {
-        self.plan.actores.iter().find(|a| a.id == id)
-    }
-
-    /// The objective with this id.
-    pub fn objetivo(&self, id: &str) -> Option<&'a Objetivo> {
-        self.plan.objetivos.iter().find(|o| o.id == id)
-    }
-
-    /// The axis an action contributes to, through its objective.
-    pub fn eje_de(&self, accion: &Accion) -> Option<&'a str> {
-        self.objetivo(&accion.objetivo).map(|o| o.eje.as_str())
-    }
+/// What a rule checks.
+#[derive(Debug)]
+pub enum Comprobacion {
+    /// Reported by the loader: the structure of the file (S rules).
+    Carga,
+    /// The typed plan with its national reference.
+    Plan(fn(&Contexto) -> Vec<Hallazgo>),
+    /// An observations file with the plan it reviews; findings point into the observations file.
+    Observaciones(fn(&revision::ContextoRevision) -> Vec<Hallazgo>),
 }
 
 /// A rule of the catalogue.
@@ -113,8 +110,8 @@ pub struct Regla {
     pub titulo: &'static str,
     /// Explanation.
     pub explicacion: Explicacion,
-    /// The check, for semantic rules.
-    pub comprobar: Option<fn(&Contexto) -> Vec<Hallazgo>>,
+    /// What it checks.
+    pub comprobar: Comprobacion,
 }
 
 impl Regla {
@@ -125,6 +122,33 @@ impl Regla {
         } else {
             self.severidad
         }
+    }
+
+    /// The explanation of the rule as plain text, as `cantonal explicar` prints it.
+    pub fn explicacion_texto(&self) -> String {
+        let r = self;
+        let e = &r.explicacion;
+        let indent = |t: &str| {
+            t.lines()
+                .map(|l| format!("    {l}"))
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        format!(
+            "{codigo}: {titulo}\nSeveridad: {sev}{estricta}\n\nQué comprueba\n  {que}\n\nPor qué importa\n  {por_que}\n\nIncorrecto\n{mal}\n\nCorrecto\n{bien}\n",
+            codigo = r.codigo,
+            titulo = r.titulo,
+            sev = r.severidad.nombre(),
+            estricta = if r.estricta {
+                " (error con --estricto o en un plan aprobado)"
+            } else {
+                ""
+            },
+            que = e.que,
+            por_que = e.por_que,
+            mal = indent(e.incorrecto),
+            bien = indent(e.correcto),
+        )
     }
 }
 
@@ -150,13 +174,13 @@ pub static REGLAS: &[&Regla] = &[
     &actores::C008,
     &pendientes::C009,
     &ejes::A001,
-    &ruta::A002,
+    &ruta_atencion::A002,
     &riesgos::A003,
     &ejes::A004,
     &actores::A005,
     &instituciones::A006,
-    &ruta::A007,
-    &ruta::A008,
+    &ruta_atencion::A007,
+    &ruta_atencion::A008,
     &riesgos::A009,
     &observaciones::O001,
     &observaciones::O002,
@@ -177,19 +201,24 @@ pub struct Opciones {
     pub estricto: bool,
 }
 
-/// All diagnostics of a loaded plan: those of loading and, when there is a typed plan and its
-/// national reference is known, those of every semantic rule. Sorted by position.
-pub fn check(loaded: &LoadedPlan, opciones: Opciones) -> Vec<Diagnostic> {
+/// All diagnostics of a loaded plan: those of loading and, when there is a typed plan, those of
+/// every plan rule against its national reference (`referencia`, as resolved for the plan), or
+/// R003 when the reference could not be resolved. Sorted by position.
+pub fn check(
+    loaded: &LoadedPlan,
+    referencia: Option<&Resolved>,
+    opciones: Opciones,
+) -> Vec<Diagnostic> {
     let mut out = loaded.diagnostics.clone();
-    if let Some(plan) = &loaded.datos {
-        match nacional::resolve(&loaded.carpeta(), &plan.plan_nacional) {
+    if let (Some(plan), Some(resolved)) = (&loaded.datos, referencia) {
+        match resolved {
             Resolved::Embedded(referencia) => run(loaded, plan, referencia, opciones, &mut out),
-            Resolved::Disk(referencia) => run(loaded, plan, &referencia, opciones, &mut out),
+            Resolved::Disk(referencia) => run(loaded, plan, referencia, opciones, &mut out),
             Resolved::Invalid(motivo) => push(
                 loaded,
                 &referencias::R003,
                 opciones,
-                referencias::referencia_ilegible(&motivo),
+                referencias::referencia_ilegible(motivo),
                 &mut out,
             ),
             Resolved::Unknown => push(
@@ -201,8 +230,13 @@ pub fn check(loaded: &LoadedPlan, opciones: Opciones) -> Vec<Diagnostic> {
             ),
         }
     }
-    out.sort_by(|a, b| (a.linea, a.columna, a.codigo).cmp(&(b.linea, b.columna, b.codigo)));
+    ordenar(&mut out);
     out
+}
+
+/// Sorts diagnostics by position, then code.
+fn ordenar(out: &mut [Diagnostic]) {
+    out.sort_by(|a, b| (a.linea, a.columna, a.codigo).cmp(&(b.linea, b.columna, b.codigo)));
 }
 
 fn run(
@@ -214,7 +248,7 @@ fn run(
 ) {
     let ctx = Contexto { plan, referencia };
     for regla in REGLAS {
-        if let Some(comprobar) = regla.comprobar {
+        if let Comprobacion::Plan(comprobar) = regla.comprobar {
             for hallazgo in comprobar(&ctx) {
                 push(loaded, regla, opciones, hallazgo, out);
             }
@@ -222,8 +256,26 @@ fn run(
     }
 }
 
-fn push(
-    loaded: &LoadedPlan,
+/// The state whose strict rules become errors: a plan's own `estado`.
+trait Escala {
+    fn estado(&self) -> Option<Estado>;
+}
+
+impl Escala for Plan {
+    fn estado(&self) -> Option<Estado> {
+        Some(self.estado)
+    }
+}
+
+impl Escala for crate::plan::observaciones::Observaciones {
+    fn estado(&self) -> Option<Estado> {
+        None
+    }
+}
+
+/// Turns a finding of `regla` in the file `loaded` into a located diagnostic.
+fn push<T: Escala>(
+    loaded: &Loaded<T>,
     regla: &'static Regla,
     opciones: Opciones,
     h: Hallazgo,
@@ -234,7 +286,7 @@ fn push(
     } else {
         loaded.spans().locate(&h.path)
     };
-    let estado = loaded.datos.as_ref().map(|p| p.estado);
+    let estado = loaded.datos.as_ref().and_then(Escala::estado);
     out.push(Diagnostic::new(
         regla.codigo,
         regla.severidad_para(opciones.estricto, estado),

@@ -1,6 +1,6 @@
 //! C004: amounts and counts that cannot be negative.
 
-use super::{Contexto, Explicacion, Hallazgo, Regla};
+use super::{Comprobacion, Contexto, Explicacion, Hallazgo, Regla};
 use crate::diagnostics::Severidad;
 use crate::path;
 
@@ -16,7 +16,7 @@ pub static C004: Regla = Regla {
         incorrecto: "presupuesto: { monto: -4500, fuente: GAD Municipal }",
         correcto: "presupuesto: { monto: 4500, fuente: GAD Municipal }",
     },
-    comprobar: Some(comprobar),
+    comprobar: Comprobacion::Plan(comprobar),
 };
 
 fn comprobar(ctx: &Contexto) -> Vec<Hallazgo> {

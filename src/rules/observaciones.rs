@@ -1,17 +1,16 @@
 //! O001–O002: each review observation must name an item of the plan it reviews, so that the
 //! review copy can print it beside that item. Checked on the observations file (not the plan):
-//! the diagnostics point at the observation's `ruta`.
+//! the diagnostics point at the observation's `ruta`. Run by [`super::revision::revisar`].
 
 use serde_json::Value;
 
-use super::{Explicacion, Regla};
-use crate::diagnostics::{Diagnostic, lista};
-use crate::observaciones::{EstadoObservacion, Observaciones};
+use super::revision::{ContextoRevision, PlanRevisado};
+use super::{Comprobacion, Explicacion, Hallazgo, Regla};
+use crate::diagnostics::lista;
 use crate::path;
-use crate::plan::load::Loaded;
+use crate::plan::observaciones::EstadoObservacion;
 use crate::plan::ruta::{resolver, ruta};
-use crate::plan::schema;
-use crate::plan::spans::{Path, Seg};
+use crate::plan::spans::{NodePath, Seg};
 use crate::suggest::did_you_mean;
 
 /// An open observation about nothing.
@@ -26,7 +25,7 @@ pub static O001: Regla = Regla {
         incorrecto: "observaciones:\n  - ruta: acciones.A30.indicador.meta\n    texto: La meta no es medible.",
         correcto: "observaciones:\n  - ruta: acciones.A3.indicador.meta\n    texto: La meta no es medible.",
     },
-    comprobar: None,
+    comprobar: Comprobacion::Observaciones(abiertas_sin_destino),
 };
 
 /// A resolved observation about an item that is gone.
@@ -41,98 +40,80 @@ pub static O002: Regla = Regla {
         incorrecto: "observaciones:\n  - ruta: acciones.A7\n    texto: Acción duplicada con A6.\n    estado: resuelta   # A7 se eliminó del plan",
         correcto: "observaciones:\n  - ruta: acciones\n    texto: \"Acción A7 duplicada con A6: se eliminó.\"\n    estado: resuelta",
     },
-    comprobar: None,
+    comprobar: Comprobacion::Observaciones(resueltas_sin_destino),
 };
 
-/// Checks every observation's path against `plan` (the plan's document value). Returns the
-/// diagnostics and, for each observation in order, the node it addresses.
-pub fn comprobar(
-    loaded: &Loaded<Observaciones>,
-    obs: &Observaciones,
-    plan: &Value,
-) -> (Vec<Diagnostic>, Vec<Option<Path>>) {
-    let mut diagnostics = Vec::new();
-    let mut destinos = Vec::new();
-    let mut todas: Option<Vec<String>> = None;
-    for (i, o) in obs.observaciones.iter().enumerate() {
-        let destino = Some(o.ruta.trim())
-            .filter(|r| !r.is_empty())
-            .and_then(|r| destino(plan, r));
-        if destino.is_none() {
-            let todas = todas.get_or_insert_with(|| rutas(plan));
-            let (regla, mensaje) = match o.estado {
-                EstadoObservacion::Abierta if o.ruta.trim().is_empty() => (
-                    &O001,
-                    format!("la observación {} no dice qué elemento observa", i + 1),
-                ),
-                EstadoObservacion::Abierta => (
-                    &O001,
-                    format!(
-                        "la observación {} se refiere a `{}`, que no existe en el plan",
-                        i + 1,
-                        o.ruta
-                    ),
-                ),
-                EstadoObservacion::Resuelta => (
-                    &O002,
-                    format!(
-                        "la observación resuelta {} se refiere a `{}`, que ya no existe en el plan",
-                        i + 1,
-                        o.ruta
-                    ),
-                ),
-            };
-            let at = path!["observaciones", i, "ruta"];
-            diagnostics.push(Diagnostic::new(
-                regla.codigo,
-                regla.severidad,
-                loaded.spans().locate(&at),
-                loaded.ruta(&at),
-                mensaje,
-                ayuda(plan, o.ruta.trim(), todas),
-            ));
-        }
-        destinos.push(destino);
+fn abiertas_sin_destino(ctx: &ContextoRevision) -> Vec<Hallazgo> {
+    match ctx.plan {
+        PlanRevisado::NoExiste(archivo) => vec![sin_plan(archivo)],
+        PlanRevisado::Ilegible => Vec::new(),
+        PlanRevisado::Legible(plan) => sin_destino(ctx, plan, EstadoObservacion::Abierta),
     }
-    (diagnostics, destinos)
 }
 
-/// The node `ruta` names. A field the plan leaves out still names a place when the item may have
-/// it: an adviser points at `acciones.A4.presupuesto` precisely because it is missing.
-fn destino(plan: &Value, ruta: &str) -> Option<Path> {
-    if let Some(path) = resolver(plan, ruta) {
-        return Some(path);
+fn resueltas_sin_destino(ctx: &ContextoRevision) -> Vec<Hallazgo> {
+    match ctx.plan {
+        PlanRevisado::Legible(plan) => sin_destino(ctx, plan, EstadoObservacion::Resuelta),
+        PlanRevisado::NoExiste(_) | PlanRevisado::Ilegible => Vec::new(),
     }
-    let (padre, campo) = ruta.rsplit_once('.').unwrap_or(("", ruta));
-    let mut path = resolver(plan, padre)?;
-    let nodo = path.iter().try_fold(plan, |n, seg| match seg {
-        Seg::Key(k) => n.get(k),
-        Seg::Index(i) => n.get(i),
-    })?;
-    (nodo.is_object() && schema::plan().admite(&path, campo)).then(|| {
-        path.push(Seg::Key(campo.to_owned()));
-        path
-    })
+}
+
+/// The observations in `estado` whose path names nothing in `plan`.
+fn sin_destino(ctx: &ContextoRevision, plan: &Value, estado: EstadoObservacion) -> Vec<Hallazgo> {
+    let Some(observaciones) = ctx.observaciones else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut todas: Option<Vec<String>> = None;
+    for (i, (o, destino)) in observaciones
+        .observaciones
+        .iter()
+        .zip(ctx.destinos)
+        .enumerate()
+    {
+        if destino.is_some() || o.estado != estado {
+            continue;
+        }
+        let todas = todas.get_or_insert_with(|| rutas(plan));
+        let mensaje = match o.estado {
+            EstadoObservacion::Abierta if o.ruta.trim().is_empty() => {
+                format!("la observación {} no dice qué elemento observa", i + 1)
+            }
+            EstadoObservacion::Abierta => format!(
+                "la observación {} se refiere a `{}`, que no existe en el plan",
+                i + 1,
+                o.ruta
+            ),
+            EstadoObservacion::Resuelta => format!(
+                "la observación resuelta {} se refiere a `{}`, que ya no existe en el plan",
+                i + 1,
+                o.ruta
+            ),
+        };
+        out.push(Hallazgo::en(
+            path!["observaciones", i, "ruta"],
+            mensaje,
+            ayuda(plan, o.ruta.trim(), todas),
+        ));
+    }
+    out
 }
 
 /// O001 for a whole file: the plan it reviews is not there.
-pub fn sin_plan(loaded: &Loaded<Observaciones>, plan: &std::path::Path) -> Diagnostic {
-    Diagnostic::new(
-        O001.codigo,
-        O001.severidad,
-        loaded.spans().locate(&[]),
-        String::new(),
+fn sin_plan(plan: &std::path::Path) -> Hallazgo {
+    Hallazgo::en(
+        Vec::new(),
         format!(
             "no existe el plan `{}` que revisan estas observaciones",
             plan.display()
         ),
-        "El archivo de observaciones de `canton.yaml` se llama `canton.observaciones.yaml` y está en la misma carpeta.".into(),
+        "El archivo de observaciones de `canton.yaml` se llama `canton.observaciones.yaml` y está en la misma carpeta.",
     )
 }
 
 /// Every id path of the plan: the candidates for a suggestion.
 fn rutas(plan: &Value) -> Vec<String> {
-    fn walk(root: &Value, node: &Value, path: &mut Path, out: &mut Vec<String>) {
+    fn walk(root: &Value, node: &Value, path: &mut NodePath, out: &mut Vec<String>) {
         if !path.is_empty() {
             out.push(ruta(root, path));
         }

@@ -2,9 +2,9 @@
 
 use serde_json::Value;
 
-use super::{Contexto, Explicacion, Hallazgo, Regla};
+use super::{Comprobacion, Contexto, Explicacion, Hallazgo, Regla};
 use crate::diagnostics::Severidad;
-use crate::plan::spans::{Path, Seg};
+use crate::plan::spans::{NodePath, Seg};
 
 /// The marker that `cantonal nuevo` writes where the official has to write.
 pub const PENDIENTE: &str = "POR COMPLETAR";
@@ -21,7 +21,7 @@ pub static C009: Regla = Regla {
         incorrecto: "objetivos:\n  - { id: O1, eje: prevencion, descripcion: \"POR COMPLETAR: objetivo de prevención\" }",
         correcto: "objetivos:\n  - { id: O1, eje: prevencion, descripcion: Reducir la captación de adolescentes en redes sociales. }",
     },
-    comprobar: Some(comprobar),
+    comprobar: Comprobacion::Plan(comprobar),
 };
 
 fn comprobar(ctx: &Contexto) -> Vec<Hallazgo> {
@@ -31,7 +31,7 @@ fn comprobar(ctx: &Contexto) -> Vec<Hallazgo> {
     out
 }
 
-fn walk(value: &Value, path: &mut Path, out: &mut Vec<Hallazgo>) {
+fn walk(value: &Value, path: &mut NodePath, out: &mut Vec<Hallazgo>) {
     match value {
         Value::String(s) if s.to_uppercase().contains(PENDIENTE) => {
             let campo = path

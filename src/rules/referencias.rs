@@ -1,9 +1,9 @@
 //! R002 and R003: references between items of the plan, and to the national reference.
 
-use super::{Contexto, Explicacion, Hallazgo, Regla};
+use super::{Comprobacion, Contexto, Explicacion, Hallazgo, Regla};
 use crate::diagnostics::{Severidad, lista};
 use crate::path;
-use crate::plan::spans::Path;
+use crate::plan::spans::NodePath;
 use crate::reference::nacional::Referencia;
 use crate::suggest::did_you_mean;
 
@@ -19,7 +19,7 @@ pub static R002: Regla = Regla {
         incorrecto: "actores:\n  - id: gad-ibarra\n    ...\nacciones:\n  - id: A1\n    responsable: gad-ibara",
         correcto: "acciones:\n  - id: A1\n    responsable: gad-ibarra",
     },
-    comprobar: Some(comprobar_r002),
+    comprobar: Comprobacion::Plan(comprobar_r002),
 };
 
 /// Unknown national reference, axis or route stage.
@@ -34,10 +34,10 @@ pub static R003: Regla = Regla {
         incorrecto: "objetivos:\n  - { id: O1, eje: prevension, descripcion: ... }",
         correcto: "objetivos:\n  - { id: O1, eje: prevencion, descripcion: ... }",
     },
-    comprobar: Some(comprobar_r003),
+    comprobar: Comprobacion::Plan(comprobar_r003),
 };
 
-fn desconocido(path: Path, que: &str, id: &str, known: &[&str], agregar: &str) -> Hallazgo {
+fn desconocido(path: NodePath, que: &str, id: &str, known: &[&str], agregar: &str) -> Hallazgo {
     let ayuda = match did_you_mean(id, known.iter().copied()) {
         Some(best) => format!("¿Quiso decir `{best}`?"),
         None if known.is_empty() => agregar.to_owned(),
@@ -54,7 +54,7 @@ fn comprobar_r002(ctx: &Contexto) -> Vec<Hallazgo> {
     let objetivos: Vec<&str> = p.objetivos.iter().map(|o| o.id.as_str()).collect();
     let add_actor = "Declare el actor en `actores` o corrija el id.";
     let mut out = Vec::new();
-    let actor = |path: Path, id: &str, out: &mut Vec<Hallazgo>| {
+    let actor = |path: NodePath, id: &str, out: &mut Vec<Hallazgo>| {
         if !actores.contains(&id) {
             out.push(desconocido(path, "el actor", id, &actores, add_actor));
         }

@@ -1,6 +1,6 @@
 //! A003 and A009: the risks the diagnosis found are answered by actions.
 
-use super::{Contexto, Explicacion, Hallazgo, Regla};
+use super::{Comprobacion, Contexto, Explicacion, Hallazgo, Regla};
 use crate::diagnostics::Severidad;
 use crate::path;
 use crate::plan::model::{Impacto, Probabilidad};
@@ -17,7 +17,7 @@ pub static A003: Regla = Regla {
         incorrecto: "riesgos:\n  - { id: R1, probabilidad: alta, impacto: alto, ... }\nacciones:\n  - { id: A1, riesgos: [], ... }",
         correcto: "acciones:\n  - { id: A1, riesgos: [R1], ... }",
     },
-    comprobar: Some(comprobar_a003),
+    comprobar: Comprobacion::Plan(comprobar_a003),
 };
 
 /// Purpose of exploitation named in risks, with no action.
@@ -32,7 +32,7 @@ pub static A009: Regla = Regla {
         incorrecto: "riesgos:\n  - { id: R3, fines: [mendicidad], probabilidad: media, impacto: medio, ... }\n# …ninguna acción con riesgos: [R3]",
         correcto: "acciones:\n  - { id: A9, riesgos: [R3], ... }",
     },
-    comprobar: Some(comprobar_a009),
+    comprobar: Comprobacion::Plan(comprobar_a009),
 };
 
 fn atendido(ctx: &Contexto, riesgo: &str) -> bool {

@@ -98,3 +98,117 @@ pub fn al_dia(path: &str, generated: &str) {
         "{path} is stale: run `CANTONAL_ACTUALIZAR_DOCS=1 cargo test`"
     );
 }
+
+/// The Handlebars languages, for [`hbs_text`].
+#[derive(Debug, Clone, Copy)]
+pub enum Formato {
+    /// HTML.
+    Html,
+    /// Markdown.
+    Markdown,
+}
+
+/// The document of `plan` (a review copy with `revision`), through the library.
+pub fn documento(
+    plan: &cantonal::plan::model::Plan,
+    r: &cantonal::reference::nacional::Referencia,
+    revision: Option<&cantonal::rules::revision::Revision>,
+) -> cantonal::documento::Documento {
+    let doc =
+        cantonal::documento::Documento::new(plan, r, cantonal::documento::fecha_documento(plan));
+    match revision {
+        Some(revision) => doc.con_revision(plan, revision),
+        None => doc,
+    }
+}
+
+/// Renders `plan` in the output format `nombre` of the registry.
+pub fn producto(
+    nombre: &str,
+    plan: &cantonal::plan::model::Plan,
+    r: &cantonal::reference::nacional::Referencia,
+    revision: Option<&cantonal::rules::revision::Revision>,
+    plantillas: &cantonal::render::templates::Plantillas,
+) -> Result<cantonal::render::Producto, Vec<cantonal::render::TemplateError>> {
+    let documento = documento(plan, r, revision);
+    cantonal::render::formato(nombre).unwrap().render(
+        cantonal::render::Pieza::Plan {
+            plan,
+            documento: &documento,
+        },
+        &cantonal::render::Opciones {
+            plantillas: plantillas.clone(),
+            pdf_a: false,
+        },
+    )
+}
+
+/// The HTML or Markdown of `plan`; a template error as its message.
+pub fn hbs_text(
+    plan: &cantonal::plan::model::Plan,
+    r: &cantonal::reference::nacional::Referencia,
+    revision: Option<&cantonal::rules::revision::Revision>,
+    plantillas: &cantonal::render::templates::Plantillas,
+    formato: Formato,
+) -> Result<String, String> {
+    let nombre = match formato {
+        Formato::Html => "html",
+        Formato::Markdown => "md",
+    };
+    producto(nombre, plan, r, revision, plantillas)
+        .map(|p| String::from_utf8(p.bytes).unwrap())
+        .map_err(|e| {
+            e.iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("\n")
+        })
+}
+
+/// The JSON output of `plan`.
+pub fn json(
+    plan: &cantonal::plan::model::Plan,
+    r: &cantonal::reference::nacional::Referencia,
+    revision: Option<&cantonal::rules::revision::Revision>,
+) -> String {
+    let p = producto("json", plan, r, revision, &Default::default()).unwrap();
+    String::from_utf8(p.bytes).unwrap()
+}
+
+/// The PDF of `plan`, with its laid-out pages.
+pub fn pdf(
+    plan: &cantonal::plan::model::Plan,
+    r: &cantonal::reference::nacional::Referencia,
+    revision: Option<&cantonal::rules::revision::Revision>,
+    plantillas: cantonal::render::templates::Plantillas,
+    config: cantonal::render::typst::PdfConfig,
+) -> Result<cantonal::render::pdf::PdfCompilado, Vec<cantonal::render::TemplateError>> {
+    let documento = documento(plan, r, revision);
+    cantonal::render::pdf::plan_pdf(plan, &documento, plantillas, config)
+}
+
+/// The consolidated report as HTML.
+pub fn informe_html(
+    informe: &cantonal::documento::informe::Informe,
+    plantillas: &cantonal::render::templates::Plantillas,
+) -> Result<String, String> {
+    cantonal::render::formato("html")
+        .unwrap()
+        .render(
+            cantonal::render::Pieza::Informe {
+                informe,
+                fecha: chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+            },
+            &cantonal::render::Opciones {
+                plantillas: plantillas.clone(),
+                pdf_a: false,
+            },
+        )
+        .map(|p| String::from_utf8(p.bytes).unwrap())
+        .map_err(|e| {
+            e.iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("\n")
+        })
+}

@@ -1,19 +1,20 @@
-//! The review copy (DESIGN §9): an adviser's observations laid into the document, each numbered
+//! The review copy (`docs/revision.md`): an adviser's observations laid into the document, each numbered
 //! and attached to the item it addresses (a risk, an actor, an objective, an action, a route
 //! stage) or, for the rest of the plan, to the chapter that shows it; plus the list of all of
 //! them for the final table.
 //!
-//! Only data is added to the [`Document`]; the templates decide how a note looks (a footnote in
+//! Only data is added to the [`Documento`]; the templates decide how a note looks (a footnote in
 //! the PDF, a linked marker in HTML).
 
 use serde::Serialize;
 
+use super::Documento;
 use super::cmark::{self, Bloque};
-use super::document::Document;
-use crate::fechas::larga;
-use crate::observaciones::{EstadoObservacion, Revision};
+use crate::espanol::fecha_larga;
 use crate::plan::model::Plan;
+use crate::plan::observaciones::EstadoObservacion;
 use crate::plan::spans::Seg;
+use crate::rules::revision::Revision;
 
 /// A numbered note as shown beside an item or under a chapter heading.
 #[derive(Debug, Clone, Serialize)]
@@ -44,7 +45,8 @@ pub struct Secciones {
     /// The list of actions as a whole.
     pub acciones: Vec<Nota>,
     /// The referral route as a whole.
-    pub ruta: Vec<Nota>,
+    #[serde(rename = "ruta")]
+    pub ruta_atencion: Vec<Nota>,
     /// Follow-up.
     pub seguimiento: Vec<Nota>,
 }
@@ -122,14 +124,14 @@ fn ancla(plan: &Plan, path: &[Seg]) -> Ancla {
         ("objetivo_general", _) => Ancla::Seccion("Objetivo general", |s| &mut s.estrategia),
         ("objetivos", _) => Ancla::Seccion("Objetivos", |s| &mut s.estrategia),
         ("acciones", _) => Ancla::Seccion("Acciones", |s| &mut s.acciones),
-        ("ruta_atencion", _) => Ancla::Seccion("Ruta de atención", |s| &mut s.ruta),
+        ("ruta_atencion", _) => Ancla::Seccion("Ruta de atención", |s| &mut s.ruta_atencion),
         ("seguimiento", _) => Ancla::Seccion("Seguimiento", |s| &mut s.seguimiento),
         _ => Ancla::Seccion("Datos generales", |s| &mut s.presentacion),
     }
 }
 
 /// What a reader calls the item at `path`, for the table of observations.
-fn elemento(doc: &Document, plan: &Plan, path: &[Seg]) -> String {
+fn elemento(doc: &Documento, plan: &Plan, path: &[Seg]) -> String {
     let detalle = |desde: usize| -> String {
         let campos: Vec<String> = path[desde.min(path.len())..]
             .iter()
@@ -153,7 +155,11 @@ fn elemento(doc: &Document, plan: &Plan, path: &[Seg]) -> String {
         Ancla::Objetivo(id) => format!("Objetivo {id}{}", detalle(2)),
         Ancla::Accion(id) => format!("Acción {id}{}", detalle(2)),
         Ancla::Etapa(id) => {
-            let nombre = doc.ruta.iter().find(|e| e.id == id).map(|e| &e.nombre);
+            let nombre = doc
+                .ruta_atencion
+                .iter()
+                .find(|e| e.id == id)
+                .map(|e| &e.nombre);
             format!("Etapa de la ruta: {}{}", nombre.unwrap_or(&id), detalle(2))
         }
         Ancla::Seccion(nombre, _) if nombre == "Datos generales" => {
@@ -163,10 +169,10 @@ fn elemento(doc: &Document, plan: &Plan, path: &[Seg]) -> String {
     }
 }
 
-impl Document {
+impl Documento {
     /// Adds the observations of `revision` to this document of `plan`: notes beside their items
     /// and the table of all of them.
-    pub fn con_revision(mut self, plan: &Plan, revision: &Revision) -> Document {
+    pub fn con_revision(mut self, plan: &Plan, revision: &Revision) -> Documento {
         let Some(obs) = &revision.loaded.datos else {
             return self;
         };
@@ -199,7 +205,7 @@ impl Document {
         }
         self.revision = Some(RevisionDoc {
             revisor: obs.revisor.clone(),
-            fecha: larga(obs.fecha),
+            fecha: fecha_larga(obs.fecha),
             abiertas: filas.iter().filter(|f| f.abierta).count(),
             resueltas: filas.iter().filter(|f| !f.abierta).count(),
             observaciones: filas,
@@ -233,7 +239,7 @@ impl Document {
                 .find(|x| x.id == id)
                 .map(|x| &mut x.notas),
             Ancla::Etapa(id) => self
-                .ruta
+                .ruta_atencion
                 .iter_mut()
                 .find(|x| x.id == id)
                 .map(|x| &mut x.notas),

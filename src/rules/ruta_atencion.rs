@@ -1,7 +1,7 @@
 //! A002, A007 and A008: the referral route. Each mandatory stage has someone who answers, that
 //! someone can be reached, and within the national deadline.
 
-use super::{Contexto, Explicacion, Hallazgo, Regla};
+use super::{Comprobacion, Contexto, Explicacion, Hallazgo, Regla};
 use crate::diagnostics::Severidad;
 use crate::path;
 
@@ -17,7 +17,7 @@ pub static A002: Regla = Regla {
         incorrecto: "ruta_atencion:\n  - etapa: identificacion\n    responsable: dinaf-imbabura\n# …falta proteccion_inmediata",
         correcto: "ruta_atencion:\n  - etapa: identificacion\n    responsable: dinaf-imbabura\n  - etapa: proteccion_inmediata\n    responsable: jcpd-ibarra\n    apoyo: [mies-imbabura]",
     },
-    comprobar: Some(comprobar_a002),
+    comprobar: Comprobacion::Plan(comprobar_a002),
 };
 
 /// Responsible actor of a stage without telephone or e-mail.
@@ -32,7 +32,7 @@ pub static A007: Regla = Regla {
         incorrecto: "- { id: dinaf-imbabura, nombre: DINAF Imbabura, tipo: institucion_nacional }",
         correcto: "- id: dinaf-imbabura\n  nombre: DINAF Imbabura\n  tipo: institucion_nacional\n  contacto: { telefono: \"1800-335486\", correo: \"dinaf.imbabura@example.org\" }",
     },
-    comprobar: Some(comprobar_a007),
+    comprobar: Comprobacion::Plan(comprobar_a007),
 };
 
 /// Stage deadline above the national maximum.
@@ -47,7 +47,7 @@ pub static A008: Regla = Regla {
         incorrecto: "- etapa: retorno_y_repatriacion\n  responsable: cancilleria-zonal\n  plazo_horas: 72",
         correcto: "- etapa: retorno_y_repatriacion\n  responsable: cancilleria-zonal\n  plazo_horas: 24",
     },
-    comprobar: Some(comprobar_a008),
+    comprobar: Comprobacion::Plan(comprobar_a008),
 };
 
 fn comprobar_a002(ctx: &Contexto) -> Vec<Hallazgo> {
@@ -86,7 +86,7 @@ fn comprobar_a002(ctx: &Contexto) -> Vec<Hallazgo> {
 fn comprobar_a007(ctx: &Contexto) -> Vec<Hallazgo> {
     let mut out = Vec::new();
     for (i, e) in ctx.plan.ruta_atencion.iter().enumerate() {
-        let Some(actor) = e.responsable.as_deref().and_then(|r| ctx.actor(r)) else {
+        let Some(actor) = e.responsable.as_deref().and_then(|r| ctx.plan.actor(r)) else {
             continue;
         };
         let filled = |v: &Option<String>| v.as_deref().is_some_and(|s| !s.trim().is_empty());

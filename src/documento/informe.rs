@@ -1,0 +1,182 @@
+//! The data of the consolidated report over many plans: one row per plan (status, coverage of the
+//! national axes and of the referral route, budget, purposes of exploitation, open observations)
+//! and the totals. Built by [`crate::informe`] from the checked plans; printed by the same
+//! renderers as a plan ([`crate::render`]) and as text tables by [`crate::informe::texto`].
+
+use serde::Serialize;
+
+/// A column of the report: an axis, a route stage or a purpose of exploitation.
+#[derive(Debug, Clone, Serialize)]
+pub struct Columna {
+    /// Id in the national reference.
+    pub id: String,
+    /// Full name.
+    pub nombre: String,
+    /// Short heading (first word, or the number for stages and purposes).
+    pub corto: String,
+    /// Mandatory for every plan (axes and stages).
+    pub obligatorio: bool,
+}
+
+/// One plan's figures for one axis.
+#[derive(Debug, Clone, Serialize)]
+pub struct CeldaEje {
+    /// Actions of the axis (through their objective).
+    pub acciones: usize,
+    /// Budget of those actions.
+    pub monto: f64,
+    /// The budget, written out.
+    pub monto_texto: String,
+    /// Share of the largest plan budget in the report (for the stacked bars).
+    pub fraccion: f64,
+    /// A mandatory axis without any action.
+    pub brecha: bool,
+}
+
+/// One plan's status for one route stage.
+#[derive(Debug, Clone, Serialize)]
+pub struct CeldaEtapa {
+    /// The plan names a responsible actor for this stage.
+    pub cubierta: bool,
+    /// A mandatory stage without a responsible actor: a victim with nobody to call.
+    pub brecha: bool,
+}
+
+/// One plan's figures for one purpose of exploitation.
+#[derive(Debug, Clone, Serialize)]
+pub struct CeldaFin {
+    /// Actions addressing a risk with this purpose.
+    pub acciones: usize,
+    /// The plan's risks name this purpose and no action addresses it.
+    pub brecha: bool,
+}
+
+/// One row of the report: a plan.
+#[derive(Debug, Clone, Serialize)]
+pub struct FilaPlan {
+    /// The file, as found.
+    pub archivo: String,
+    /// Canton name (the file name when the plan could not be read that far).
+    pub canton: String,
+    /// How the row is labelled: the canton, with its file name when two plans of the folder are
+    /// of the same canton (two drafts).
+    pub etiqueta: String,
+    /// DPA code.
+    pub codigo: Option<String>,
+    /// Province.
+    pub provincia: Option<String>,
+    /// `borrador`, `en_revision` or `aprobado`.
+    pub estado: Option<&'static str>,
+    /// The state, for a reader.
+    pub estado_texto: String,
+    /// Errors of the plan and of its observations file.
+    pub errores: usize,
+    /// Warnings.
+    pub advertencias: usize,
+    /// Suggestions.
+    pub sugerencias: usize,
+    /// Whether the plan's figures below could be computed (a plan that cannot be read has none).
+    pub legible: bool,
+    /// Open review observations, when the plan has an observations file.
+    pub observaciones_abiertas: Option<usize>,
+    /// Number of actions.
+    pub acciones: usize,
+    /// Per axis, in the order of [`Informe::ejes`].
+    pub por_eje: Vec<CeldaEje>,
+    /// Per route stage, in the order of [`Informe::etapas`].
+    pub por_etapa: Vec<CeldaEtapa>,
+    /// Mandatory stages with a responsible actor.
+    pub etapas_cubiertas: usize,
+    /// Mandatory stages.
+    pub etapas_obligatorias: usize,
+    /// Mandatory axes and stages left uncovered.
+    pub brechas: usize,
+    /// Total budget.
+    pub presupuesto: f64,
+    /// The total, written out.
+    pub presupuesto_texto: String,
+    /// Actions addressing each purpose of exploitation, in the order of [`Informe::fines`].
+    pub por_fin: Vec<CeldaFin>,
+    /// Purposes named in the plan's risks that no action addresses.
+    pub fines_sin_accion: Vec<String>,
+}
+
+/// Totals of one axis over all plans.
+#[derive(Debug, Clone, Serialize)]
+pub struct TotalEje {
+    /// Actions.
+    pub acciones: usize,
+    /// Budget.
+    pub monto: f64,
+    /// Budget, written out.
+    pub monto_texto: String,
+    /// Share of the total budget.
+    pub fraccion: f64,
+    /// Readable plans without any action in this axis.
+    pub planes_sin_acciones: usize,
+}
+
+/// Totals of one purpose of exploitation over all plans.
+#[derive(Debug, Clone, Serialize)]
+pub struct TotalFin {
+    /// Actions addressing it.
+    pub acciones: usize,
+    /// Plans whose risks name it.
+    pub planes_con_riesgo: usize,
+    /// Share of the largest count (for the bar chart).
+    pub fraccion: f64,
+}
+
+/// Totals over the folder.
+#[derive(Debug, Clone, Serialize)]
+pub struct Totales {
+    /// Plans found.
+    pub planes: usize,
+    /// Plans with at least one error.
+    pub con_errores: usize,
+    /// Plans that could not be read at all.
+    pub ilegibles: usize,
+    /// Errors.
+    pub errores: usize,
+    /// Warnings.
+    pub advertencias: usize,
+    /// Open review observations.
+    pub observaciones_abiertas: usize,
+    /// Actions.
+    pub acciones: usize,
+    /// Per axis.
+    pub por_eje: Vec<TotalEje>,
+    /// Plans covering each route stage.
+    pub por_etapa: Vec<usize>,
+    /// Per purpose of exploitation.
+    pub por_fin: Vec<TotalFin>,
+    /// Total budget.
+    pub presupuesto: f64,
+    /// Total budget, written out.
+    pub presupuesto_texto: String,
+}
+
+/// The consolidated report.
+#[derive(Debug, Clone, Serialize)]
+pub struct Informe {
+    /// Format version of the JSON.
+    pub version: u32,
+    /// The folder (or files) reported on.
+    pub origen: String,
+    /// Date of the report, in words.
+    pub fecha: String,
+    /// The national reference the columns come from.
+    pub referencia: String,
+    /// Its short name.
+    pub referencia_corta: String,
+    /// Axes (columns of the coverage matrix).
+    pub ejes: Vec<Columna>,
+    /// Route stages.
+    pub etapas: Vec<Columna>,
+    /// Purposes of exploitation.
+    pub fines: Vec<Columna>,
+    /// One row per plan, in file order.
+    pub planes: Vec<FilaPlan>,
+    /// Totals.
+    pub totales: Totales,
+}

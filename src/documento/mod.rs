@@ -1,0 +1,154 @@
+//! The printable plan as data: everything a template needs, computed once from a valid plan and
+//! its national reference, chapter by chapter.
+//!
+//! References are resolved (an action's responsible actor by name, each action's axis through its
+//! objective), totals and coverage are computed, dates and amounts are written the Spanish way
+//! ([`crate::espanol`]), and Markdown fields become [`cmark`] trees. Every output format (the
+//! Typst PDF, HTML, Markdown, JSON; see [`crate::render`]) reads this one structure, and so do the
+//! consolidated report and the comparison of drafts, so none of them can disagree about a plan.
+//!
+//! One file per chapter builds its part: [`portada`] (cover data), [`marco`] (legal framework,
+//! glossary, acronyms), [`diagnostico`] (diagnosis and risks), [`actores`], [`estrategia`] (axes,
+//! objectives, actions, schedule), [`ruta_atencion`], [`presupuesto`], [`seguimiento`], and
+//! [`revision`] (an adviser's observations laid into a review copy). [`informe`] holds the data of
+//! the consolidated report, which the same renderers print.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::plan::model::Plan;
+use crate::reference::nacional::Referencia;
+
+pub mod actores;
+pub mod cmark;
+pub mod diagnostico;
+pub mod estrategia;
+pub mod informe;
+pub mod marco;
+pub mod portada;
+pub mod presupuesto;
+pub mod revision;
+pub mod ruta_atencion;
+pub mod seguimiento;
+
+use actores::ActorDoc;
+use cmark::Bloque;
+use diagnostico::{CeldaRiesgo, DiagnosticoDoc, RiesgoDoc};
+use estrategia::{AccionDoc, AnioDoc, EjeDoc};
+use marco::{Norma, ReferenciaDoc, Sigla, Termino};
+use portada::{AprobacionDoc, CantonDoc, ElaboracionDoc, PeriodoDoc};
+use presupuesto::PresupuestoDoc;
+use revision::RevisionDoc;
+use ruta_atencion::EtapaDoc;
+use seguimiento::SeguimientoDoc;
+
+/// The document.
+#[derive(Debug, Clone, Serialize)]
+pub struct Documento {
+    /// Canton.
+    pub canton: CantonDoc,
+    /// Period.
+    pub periodo: PeriodoDoc,
+    /// `borrador`, `en_revision` or `aprobado`.
+    pub estado: &'static str,
+    /// "Borrador", "En revisión", "Aprobado".
+    pub estado_texto: &'static str,
+    /// Whether to print the BORRADOR watermark.
+    pub marca_borrador: bool,
+    /// Approval.
+    pub aprobacion: Option<AprobacionDoc>,
+    /// Drafting.
+    pub elaboracion: Option<ElaboracionDoc>,
+    /// Date printed on the document.
+    pub fecha_documento: String,
+    /// National reference.
+    pub referencia: ReferenciaDoc,
+    /// Presentation.
+    pub presentacion: Option<Vec<Bloque>>,
+    /// Legal framework.
+    pub marco_normativo: Vec<Norma>,
+    /// Diagnosis.
+    pub diagnostico: DiagnosticoDoc,
+    /// Risks.
+    pub riesgos: Vec<RiesgoDoc>,
+    /// Risk matrix, rows from high to low probability, columns from low to high impact.
+    pub matriz_riesgos: Vec<Vec<CeldaRiesgo>>,
+    /// Actors.
+    pub actores: Vec<ActorDoc>,
+    /// General objective.
+    pub objetivo_general: Option<Vec<Bloque>>,
+    /// Axes with their objectives.
+    pub ejes: Vec<EjeDoc>,
+    /// Actions.
+    pub acciones: Vec<AccionDoc>,
+    /// Years of the period, for the schedule.
+    pub anios: Vec<AnioDoc>,
+    /// Referral route of attention to victims, in national stage order. Written as `ruta` in the
+    /// JSON output (its key since the first version of that format).
+    #[serde(rename = "ruta")]
+    pub ruta_atencion: Vec<EtapaDoc>,
+    /// Budget.
+    pub presupuesto: PresupuestoDoc,
+    /// Monitoring.
+    pub seguimiento: SeguimientoDoc,
+    /// Glossary.
+    pub glosario: Vec<Termino>,
+    /// Acronyms.
+    pub siglas: Vec<Sigla>,
+    /// Review observations, in a review copy (`generar --observaciones`).
+    pub revision: Option<RevisionDoc>,
+}
+
+impl Documento {
+    /// Builds the document of `plan`. `fecha` is the date printed on it (see [`fecha_documento`]).
+    pub fn new(plan: &Plan, r: &Referencia, fecha: NaiveDate) -> Documento {
+        let acciones = estrategia::acciones(plan, r);
+        let ejes = estrategia::ejes(plan, r, &acciones);
+        let ruta_atencion = ruta_atencion::etapas(plan, r);
+        let diagnostico = diagnostico::diagnostico(plan);
+        Documento {
+            canton: portada::canton(plan),
+            periodo: portada::periodo(plan),
+            estado: portada::estado(plan.estado).0,
+            estado_texto: portada::estado(plan.estado).1,
+            marca_borrador: portada::marca_borrador(plan),
+            aprobacion: portada::aprobacion(plan),
+            elaboracion: portada::elaboracion(plan),
+            fecha_documento: crate::espanol::fecha_larga(fecha),
+            referencia: marco::referencia(r),
+            presentacion: md(&plan.presentacion),
+            marco_normativo: marco::marco_normativo(r),
+            diagnostico,
+            riesgos: diagnostico::riesgos(plan, r),
+            matriz_riesgos: diagnostico::matriz(plan),
+            actores: actores::actores(plan, r, &ruta_atencion),
+            objetivo_general: md(&plan.objetivo_general),
+            presupuesto: presupuesto::presupuesto(&acciones, &ejes),
+            ejes,
+            acciones,
+            anios: estrategia::anios(&plan.periodo),
+            ruta_atencion,
+            seguimiento: seguimiento::seguimiento(plan),
+            glosario: marco::glosario(r),
+            siglas: marco::siglas(plan, r),
+            revision: None,
+        }
+    }
+}
+
+/// A Markdown field as a tree; `None` when absent or empty.
+fn md(text: &Option<String>) -> Option<Vec<Bloque>> {
+    text.as_deref().map(cmark::parse).filter(|b| !b.is_empty())
+}
+
+/// The date printed on the document: `SOURCE_DATE_EPOCH` when set (reproducible builds), else
+/// the plan's own most recent date (approval, drafting, or start of the period), never the clock.
+pub fn fecha_documento(plan: &Plan) -> NaiveDate {
+    crate::fechas::source_date_epoch().unwrap_or_else(|| {
+        plan.aprobacion
+            .as_ref()
+            .map(|a| a.fecha)
+            .or(plan.elaboracion.as_ref().map(|e| e.fecha))
+            .unwrap_or(plan.periodo.inicio)
+    })
+}

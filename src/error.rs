@@ -1,0 +1,53 @@
+//! Why the library could not do what it was asked, in Spanish: the errors of the library's entry
+//! points (files and folders named by the user, templates, writing outputs). Problems *in a plan*
+//! are not errors of this kind: they are [`crate::diagnostics::Diagnostic`]s, located in the file.
+
+use std::path::PathBuf;
+
+use crate::render::TemplateError;
+
+/// Something the library could not do.
+#[derive(Debug)]
+pub enum Error {
+    /// A file or folder named by the user does not exist.
+    NoExiste(PathBuf),
+    /// A folder holds no plan files.
+    SinPlanes(PathBuf),
+    /// A folder could not be listed.
+    CarpetaIlegible(PathBuf, std::io::Error),
+    /// The templates folder named with `--plantillas` does not exist.
+    SinPlantillas(PathBuf),
+    /// A template file could not be read.
+    PlantillaIlegible(PathBuf, std::io::Error),
+    /// Rendering failed in the templates.
+    Plantillas(Vec<TemplateError>),
+    /// An output file could not be written.
+    Escritura(PathBuf, std::io::Error),
+}
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Error::NoExiste(p) => write!(f, "no existe el archivo o carpeta {}", p.display()),
+            Error::SinPlanes(p) => {
+                write!(f, "la carpeta {} no contiene planes (*.yaml)", p.display())
+            }
+            Error::CarpetaIlegible(p, e) => {
+                write!(f, "no se pudo leer la carpeta {}: {e}", p.display())
+            }
+            Error::SinPlantillas(p) => {
+                write!(f, "la carpeta de plantillas {} no existe", p.display())
+            }
+            Error::PlantillaIlegible(p, e) => {
+                write!(f, "no se pudo leer la plantilla {}: {e}", p.display())
+            }
+            Error::Plantillas(errores) => {
+                let lineas: Vec<String> = errores.iter().map(ToString::to_string).collect();
+                write!(f, "{}", lineas.join("\n"))
+            }
+            Error::Escritura(p, e) => write!(f, "no se pudo escribir {}: {e}", p.display()),
+        }
+    }
+}
+
+impl std::error::Error for Error {}

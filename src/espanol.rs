@@ -1,0 +1,106 @@
+//! How Spanish writes amounts, numbers and dates, in one place: the printable plan, the
+//! consolidated report, the comparison of drafts and the diagnostics all write "USD 4.500,00",
+//! "1.200" and "15 de marzo de 2026" through these functions, so they never disagree.
+
+use chrono::{Datelike, NaiveDate};
+
+const MESES: [&str; 12] = [
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+];
+
+/// The month's Spanish name, 1-based.
+pub fn mes(n: u32) -> &'static str {
+    MESES[(n.clamp(1, 12) - 1) as usize]
+}
+
+/// "15 de marzo de 2026".
+pub fn fecha_larga(d: NaiveDate) -> String {
+    format!("{} de {} de {}", d.day(), mes(d.month()), d.year())
+}
+
+/// "marzo 2026".
+pub fn mes_anio(d: NaiveDate) -> String {
+    format!("{} {}", mes(d.month()), d.year())
+}
+
+/// "USD 4.500,00".
+pub fn usd(monto: f64) -> String {
+    let cents = (monto * 100.0).round() as i64;
+    let (sign, cents) = if cents < 0 {
+        ("-", -cents)
+    } else {
+        ("", cents)
+    };
+    format!(
+        "USD {sign}{},{:02}",
+        miles(&(cents / 100).to_string()),
+        cents % 100
+    )
+}
+
+/// A number as a Spanish reader writes it: "1.200", "2,5".
+pub fn numero(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        let sign = if n < 0.0 { "-" } else { "" };
+        format!("{sign}{}", miles(&(n.abs() as i64).to_string()))
+    } else {
+        format!("{n}").replace('.', ",")
+    }
+}
+
+/// "1 hora", "24 horas".
+pub fn horas(h: u32) -> String {
+    if h == 1 {
+        "1 hora".into()
+    } else {
+        format!("{h} horas")
+    }
+}
+
+/// Groups the digits of a whole number by thousands with dots: "1234567" → "1.234.567".
+fn miles(digits: &str) -> String {
+    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            grouped.push('.');
+        }
+        grouped.push(c);
+    }
+    grouped
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spanish_amounts_and_numbers() {
+        assert_eq!(usd(4500.0), "USD 4.500,00");
+        assert_eq!(usd(1234567.891), "USD 1.234.567,89");
+        assert_eq!(usd(0.5), "USD 0,50");
+        assert_eq!(usd(-1500.0), "USD -1.500,00");
+        assert_eq!(numero(1200.0), "1.200");
+        assert_eq!(numero(-1200.0), "-1.200");
+        assert_eq!(numero(2.5), "2,5");
+        assert_eq!(horas(1), "1 hora");
+        assert_eq!(horas(72), "72 horas");
+    }
+
+    #[test]
+    fn spanish_dates() {
+        let d = NaiveDate::from_ymd_opt(2026, 3, 15).unwrap();
+        assert_eq!(fecha_larga(d), "15 de marzo de 2026");
+        assert_eq!(mes_anio(d), "marzo 2026");
+    }
+}

@@ -1,0 +1,92 @@
+//! Review observations (format in `docs/revision.md`): what a technical adviser writes about a
+//! draft, anchored to the items of the plan by id path, in a file beside it (`ibarra.yaml` →
+//! `ibarra.observaciones.yaml`).
+//!
+//! The file is read like a plan (same loader, its own schema, located S001–S005), and each
+//! observation's `ruta` is then resolved against the plan it reviews by the O rules
+//! ([`crate::rules::revision`]). Kept apart from the plan so that the official's file never
+//! carries the adviser's notes, and so that the notes survive reordering and editing between
+//! drafts.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// Sufijo de los archivos de observaciones.
+pub const SUFIJO: &str = ".observaciones.yaml";
+
+/// Observaciones de revisión técnica de un plan cantonal.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "Observaciones de revisión de un plan cantonal")]
+pub struct Observaciones {
+    /// Quién revisa: institución o cargo. Obligatorio. Ejemplo: `Asesoría técnica, OIM Ecuador`.
+    pub revisor: String,
+    /// Fecha de la revisión, AAAA-MM-DD. Obligatorio.
+    pub fecha: NaiveDate,
+    /// Las observaciones, numeradas en este orden. Obligatorio.
+    pub observaciones: Vec<Observacion>,
+}
+
+/// Una observación sobre un elemento del plan.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Observacion {
+    /// Ruta del elemento observado, por identificadores. Obligatorio. Ejemplos:
+    /// `acciones.A3.indicador.meta`, `ruta_atencion.denuncia`, `riesgos.R2`, `presentacion`.
+    pub ruta: String,
+    /// La observación (Markdown). Obligatorio.
+    pub texto: String,
+    /// `abierta` (por defecto) o `resuelta`.
+    #[serde(default)]
+    pub estado: EstadoObservacion,
+}
+
+/// Estado de una observación.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum EstadoObservacion {
+    /// El cantón todavía debe atenderla.
+    #[default]
+    Abierta,
+    /// Atendida en el plan.
+    Resuelta,
+}
+
+/// Whether `archivo` is named like an observations file.
+pub fn es_archivo(archivo: &Path) -> bool {
+    archivo
+        .file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.ends_with(SUFIJO))
+}
+
+/// The observations file of a plan: `plans/ibarra.yaml` → `plans/ibarra.observaciones.yaml`.
+pub fn archivo_de(plan: &Path) -> PathBuf {
+    let stem = plan.file_stem().unwrap_or_default().to_string_lossy();
+    plan.with_file_name(format!("{stem}{SUFIJO}"))
+}
+
+/// The plan an observations file reviews: `ibarra.observaciones.yaml` → `ibarra.yaml`.
+pub fn plan_de(observaciones: &Path) -> Option<PathBuf> {
+    let name = observaciones.file_name()?.to_str()?;
+    let stem = name.strip_suffix(SUFIJO)?;
+    Some(observaciones.with_file_name(format!("{stem}.yaml")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_the_file_of_a_plan_and_back() {
+        let obs = archivo_de(Path::new("plans/ibarra.yaml"));
+        assert_eq!(obs, Path::new("plans/ibarra.observaciones.yaml"));
+        assert!(es_archivo(&obs));
+        assert_eq!(plan_de(&obs).unwrap(), Path::new("plans/ibarra.yaml"));
+        assert!(!es_archivo(Path::new("plans/ibarra.yaml")));
+        assert_eq!(plan_de(Path::new("plans/ibarra.yaml")), None);
+    }
+}

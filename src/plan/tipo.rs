@@ -1,0 +1,47 @@
+//! The kinds of YAML file that `cantonal` reads (a plan, an adviser's observations): for each, the
+//! schema its documents must have and how messages speak of it. The loader
+//! ([`super::load`]) is generic over this trait, so both kinds get the same located checks.
+
+use serde::de::DeserializeOwned;
+
+use super::model::Plan;
+use super::observaciones::Observaciones;
+use super::schema::{self, Esquema};
+
+/// A kind of YAML file that `cantonal` reads: its schema and how messages speak of it.
+pub trait TipoArchivo: DeserializeOwned {
+    /// The structure documents of this kind must have.
+    fn esquema() -> &'static Esquema;
+    /// Whether the document starts with a `formato: N` version (S006).
+    const VERSIONADO: bool;
+    /// Hint for an empty file.
+    const AYUDA_VACIO: &'static str;
+    /// Message and hint for a document that is not a mapping.
+    const SIN_CAMPOS: (&'static str, &'static str);
+}
+
+impl TipoArchivo for Plan {
+    fn esquema() -> &'static Esquema {
+        schema::plan()
+    }
+    const VERSIONADO: bool = true;
+    const AYUDA_VACIO: &'static str =
+        "Empiece un plan con `cantonal nuevo --canton <código o nombre>`.";
+    const SIN_CAMPOS: (&'static str, &'static str) = (
+        "el plan debe ser un conjunto de campos `clave: valor`",
+        "La primera línea de un plan es, por ejemplo, `formato: 1`.",
+    );
+}
+
+impl TipoArchivo for Observaciones {
+    fn esquema() -> &'static Esquema {
+        schema::observaciones()
+    }
+    const VERSIONADO: bool = false;
+    const AYUDA_VACIO: &'static str =
+        "Un archivo de observaciones tiene `revisor:`, `fecha:` y la lista `observaciones:`.";
+    const SIN_CAMPOS: (&'static str, &'static str) = (
+        "las observaciones deben ser un conjunto de campos `clave: valor`",
+        "La primera línea es, por ejemplo, `revisor: Asesoría técnica, OIM Ecuador`.",
+    );
+}

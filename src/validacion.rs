@@ -1,0 +1,130 @@
+//! The library's front door for steps 1 and 2 of the pipeline: a plan file (or its text, for an
+//! editor) loaded, its national reference resolved once, and every rule run, giving a
+//! [`Validado`] that carries what later steps need — the typed plan, its reference, the
+//! diagnostics with positions, the adviser's observations when asked for — and the mapping
+//! between id paths and positions in the file.
+
+use std::path::Path;
+
+use crate::diagnostics::{Diagnostic, Severidad};
+use crate::documento::{Documento, fecha_documento};
+use crate::plan::load::{LoadedPlan, load_bytes, load_file};
+use crate::plan::model::Plan;
+use crate::plan::ruta::resolver;
+use crate::plan::spans::{Pos, Region};
+use crate::reference::nacional::{self, Referencia, Resolved};
+use crate::rules::{self, Opciones, revision::Revision};
+
+/// A plan file with all its diagnostics.
+#[derive(Debug)]
+pub struct Validado {
+    /// The loaded file.
+    pub loaded: LoadedPlan,
+    /// The plan's national reference, resolved once (absent when the plan could not be read).
+    pub referencia: Option<Resolved>,
+    /// Diagnostics of loading and of every rule, sorted by position.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The review observations checked against this plan, when asked for.
+    pub revision: Option<Revision>,
+}
+
+/// Loads and checks the plan at `archivo` (steps 1 and 2 of the pipeline).
+pub fn validar(archivo: &Path, opciones: Opciones) -> Validado {
+    comprobar(load_file(archivo), opciones)
+}
+
+/// Loads and checks a plan from its text, as an editor holds it: `archivo` names it in messages
+/// and locates the files next to it (the national reference, its observations).
+pub fn validar_texto(archivo: &Path, texto: &str, opciones: Opciones) -> Validado {
+    comprobar(load_bytes(archivo, texto.as_bytes()), opciones)
+}
+
+/// Checks a loaded plan file: resolves its national reference and runs every rule.
+pub fn comprobar(loaded: LoadedPlan, opciones: Opciones) -> Validado {
+    let referencia = loaded
+        .datos
+        .as_ref()
+        .map(|plan| nacional::resolve(&loaded.carpeta(), &plan.plan_nacional));
+    let diagnostics = rules::check(&loaded, referencia.as_ref(), opciones);
+    Validado {
+        loaded,
+        referencia,
+        diagnostics,
+        revision: None,
+    }
+}
+
+/// Why a plan has no document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SinDocumento {
+    /// The plan, or its observations, have errors.
+    ConErrores,
+    /// Its national reference could not be found.
+    SinReferencia,
+}
+
+impl Validado {
+    /// Whether any diagnostic of the plan, or of its observations, is an error.
+    pub fn tiene_errores(&self) -> bool {
+        self.diagnostics
+            .iter()
+            .any(|d| d.severidad == Severidad::Error)
+            || self.revision.as_ref().is_some_and(Revision::tiene_errores)
+    }
+
+    /// Checks the observations file `archivo` against this plan (format in `docs/revision.md`).
+    pub fn con_observaciones(mut self, archivo: &Path) -> Self {
+        self.revision = Some(Revision::new(archivo, &self.loaded));
+        self
+    }
+
+    /// The typed plan, when the file could be read that far.
+    pub fn plan(&self) -> Option<&Plan> {
+        self.loaded.datos.as_ref()
+    }
+
+    /// The plan's national reference, when it was found.
+    pub fn referencia(&self) -> Option<&Referencia> {
+        self.referencia.as_ref().and_then(Resolved::referencia)
+    }
+
+    /// The canton's name, when the plan could be read that far.
+    pub fn canton(&self) -> Option<String> {
+        self.loaded
+            .valor
+            .pointer("/canton/nombre")
+            .and_then(|v| v.as_str())
+            .map(str::to_owned)
+    }
+
+    /// Step 3: the printable document of a plan without errors, with the observations laid in
+    /// when they were checked ([`Validado::con_observaciones`]).
+    pub fn documento(&self) -> Result<Documento, SinDocumento> {
+        let (Some(plan), false) = (self.plan(), self.tiene_errores()) else {
+            return Err(SinDocumento::ConErrores);
+        };
+        let referencia = self.referencia().ok_or(SinDocumento::SinReferencia)?;
+        let doc = Documento::new(plan, referencia, fecha_documento(plan));
+        Ok(match &self.revision {
+            Some(revision) => doc.con_revision(plan, revision),
+            None => doc,
+        })
+    }
+
+    /// Where the item or field named by an id path (`acciones.A3.indicador.meta`) is written.
+    pub fn posicion(&self, ruta: &str) -> Option<Region> {
+        let path = resolver(&self.loaded.valor, ruta)?;
+        self.loaded.spans().get(&path).map(|n| n.value)
+    }
+
+    /// The id path of what is written at `linea`, `columna` (1-based, columns in characters): the
+    /// innermost item or field there.
+    pub fn ruta_en(&self, linea: usize, columna: usize) -> Option<String> {
+        let pos = Pos {
+            line: linea,
+            col: columna,
+        };
+        let path = self.loaded.spans().at(pos)?;
+        Some(self.loaded.ruta(path))
+    }
+}
