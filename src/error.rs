@@ -23,6 +23,22 @@ pub enum Error {
     Plantillas(Vec<TemplateError>),
     /// An output file could not be written.
     Escritura(PathBuf, std::io::Error),
+    /// The output named is one of the command's inputs.
+    SalidaEsEntrada {
+        /// The output as named.
+        salida: PathBuf,
+        /// The input it is.
+        entrada: PathBuf,
+    },
+    /// Two inputs of a batch would be written to the same output.
+    SalidasRepetidas {
+        /// The output.
+        salida: PathBuf,
+        /// The first input.
+        primera: PathBuf,
+        /// The second input.
+        segunda: PathBuf,
+    },
 }
 
 impl std::fmt::Display for Error {
@@ -46,6 +62,23 @@ impl std::fmt::Display for Error {
                 write!(f, "{}", lineas.join("\n"))
             }
             Error::Escritura(p, e) => write!(f, "no se pudo escribir {}: {e}", p.display()),
+            Error::SalidaEsEntrada { salida, entrada } => write!(
+                f,
+                "la salida {} es el archivo de entrada {}: no se sobrescribe. Elija otro nombre con -o.",
+                salida.display(),
+                entrada.display()
+            ),
+            Error::SalidasRepetidas {
+                salida,
+                primera,
+                segunda,
+            } => write!(
+                f,
+                "{} y {} se escribirían en el mismo archivo {}: no se generó nada. Genérelos en carpetas distintas o cambie el nombre de uno.",
+                primera.display(),
+                segunda.display(),
+                salida.display()
+            ),
         }
     }
 }

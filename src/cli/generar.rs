@@ -16,7 +16,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use super::{ERRORES, Fallo, NO_SE_PUDO, OK};
 use crate::carpeta::plan_files;
 use crate::diagnostics::{Conteo, human};
-use crate::escritura::write_atomic;
+use crate::escritura::{comprobar_destino, write_atomic};
 use crate::plan::observaciones;
 use crate::render::templates::Plantillas;
 use crate::render::{self, Formato, Pieza};
@@ -142,6 +142,27 @@ pub(super) fn run(args: Args, color: bool, quiet: bool) -> Result<(), Fallo> {
         return r.fallo();
     }
     let carpeta = args.salida.archivo.clone();
+    let salida_de = |f: &Path| {
+        carpeta.as_ref().map(|d| {
+            d.join(f.file_name().unwrap_or_default())
+                .with_extension(encargo.formato.extension())
+        })
+    };
+    // Two plans of the batch written to one file would leave only one of them: say so before
+    // writing anything.
+    let mut destinos: std::collections::HashMap<PathBuf, &PathBuf> = Default::default();
+    for f in &files {
+        if let Some(salida) = salida_de(f)
+            && let Some(primera) = destinos.insert(salida.clone(), f)
+        {
+            return Err(crate::Error::SalidasRepetidas {
+                salida,
+                primera: primera.clone(),
+                segunda: f.clone(),
+            }
+            .into());
+        }
+    }
     if let Some(dir) = &carpeta
         && let Err(e) = std::fs::create_dir_all(dir)
     {
@@ -177,11 +198,7 @@ pub(super) fn run(args: Args, color: bool, quiet: bool) -> Result<(), Fallo> {
                     loop {
                         let i = siguiente.fetch_add(1, Ordering::SeqCst);
                         let Some(f) = files.get(i) else { break };
-                        let salida = carpeta.as_ref().map(|d| {
-                            d.join(f.file_name().unwrap_or_default())
-                                .with_extension(encargo.formato.extension())
-                        });
-                        let r = construir(f, salida, encargo, &plantillas, color, quiet);
+                        let r = construir(f, salida_de(f), encargo, &plantillas, color, quiet);
                         *casillas[i].lock().expect("not poisoned") = Some(r);
                         barra.set_message(f.display().to_string());
                         barra.inc(1);
@@ -284,11 +301,14 @@ pub(super) fn construir(
         }
     };
     let plan = validado.plan().expect("a plan with a document was read");
-    let extension = encargo.formato.extension();
-    let salida = salida.unwrap_or_else(|| match validado.revision {
-        Some(_) => plan_path.with_extension(format!("revision.{extension}")),
-        None => plan_path.with_extension(extension),
-    });
+    let salida = salida.unwrap_or_else(|| salida_por_omision(plan_path, encargo));
+    let entradas: Vec<&Path> = std::iter::once(plan_path)
+        .chain(encargo.observaciones)
+        .collect();
+    if let Err(e) = comprobar_destino(&salida, &entradas) {
+        let _ = writeln!(err, "error: {e}");
+        return fin(NO_SE_PUDO, out, err);
+    }
     let mut avisos = if conteo.advertencias + conteo.sugerencias > 0 {
         format!("; el plan tiene {}", conteo.texto())
     } else {
@@ -334,6 +354,16 @@ pub(super) fn construir(
             );
             fin(ERRORES, out, err)
         }
+    }
+}
+
+/// Where the document of `plan_path` goes when no output is named: beside the plan, with the
+/// format's extension (`ibarra.pdf`), or `ibarra.revision.pdf` for a review copy.
+pub(super) fn salida_por_omision(plan_path: &Path, encargo: Encargo) -> PathBuf {
+    let extension = encargo.formato.extension();
+    match encargo.observaciones {
+        Some(_) => plan_path.with_extension(format!("revision.{extension}")),
+        None => plan_path.with_extension(extension),
     }
 }
 

@@ -9,7 +9,8 @@
 use std::path::PathBuf;
 
 use super::Fallo;
-use crate::escritura::write_atomic;
+use crate::carpeta::entradas;
+use crate::escritura::{comprobar_destino, write_atomic};
 use crate::informe::{informe, texto};
 use crate::render::{self, Formato, Pieza};
 use crate::rules::Opciones;
@@ -83,6 +84,23 @@ pub(super) fn run(args: Args, color: bool, quiet: bool) -> Result<(), Fallo> {
         estricto: args.estricto,
     };
     let informe = informe(&args.carpetas, opciones, fecha)?;
+    // Text and JSON go to the screen unless a file is named; a document goes to a file named
+    // after its format in the current folder.
+    let salida = args.salida.clone().or(match vista {
+        VistaInforme::Archivo(f) if !f.a_pantalla() => {
+            Some(PathBuf::from(format!("informe.{}", f.extension())))
+        }
+        _ => None,
+    });
+    if let Some(salida) = &salida {
+        // The report never replaces one of the plans or observations it reads.
+        let leidos = entradas(&args.carpetas)?;
+        let leidos: Vec<&std::path::Path> = leidos
+            .iter()
+            .flat_map(|e| std::iter::once(e.plan.as_path()).chain(e.observaciones.as_deref()))
+            .collect();
+        comprobar_destino(salida, &leidos)?;
+    }
     let opciones = render::Opciones {
         plantillas: render::templates::Plantillas::new(args.plantillas.clone())?,
         pdf_a: false,
@@ -123,14 +141,6 @@ pub(super) fn run(args: Args, color: bool, quiet: bool) -> Result<(), Fallo> {
             }
         }
     };
-    // Text and JSON go to the screen unless a file is named; a document goes to a file named
-    // after its format in the current folder.
-    let salida = args.salida.clone().or(match vista {
-        VistaInforme::Archivo(f) if !f.a_pantalla() => {
-            Some(PathBuf::from(format!("informe.{}", f.extension())))
-        }
-        _ => None,
-    });
     match salida {
         None => {
             use std::io::Write;

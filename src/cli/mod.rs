@@ -174,6 +174,7 @@ pub enum Comando {
 
 /// Runs the command line and returns the exit code.
 pub fn main() -> ExitCode {
+    crate::escritura::instalar_limpieza();
     ExitCode::from(Fallo::terminar(ejecutar()))
 }
 

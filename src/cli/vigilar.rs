@@ -4,15 +4,14 @@
 //! on a bad save, and stops cleanly on Ctrl-C. Fonts and the compiler's caches live as long as it
 //! runs, so a rebuild only redoes what changed.
 
-use std::path::PathBuf;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use notify::{RecursiveMode, Watcher};
 
 use super::{Fallo, generar};
+use crate::escritura;
 use crate::render::templates::Plantillas;
 
 /// Arguments of `vigilar`.
@@ -46,13 +45,16 @@ pub(super) fn run(args: Args, color: bool, quiet: bool) -> Result<(), Fallo> {
         pdf_a: false,
         observaciones: args.observaciones.as_deref(),
     };
-    let detener = Arc::new(AtomicBool::new(false));
-    {
-        let detener = detener.clone();
-        if let Err(e) = ctrlc::set_handler(move || detener.store(true, Ordering::SeqCst)) {
-            eprintln!("aviso: no se pudo atender Ctrl-C: {e}");
-        }
-    }
+    let salida = args
+        .salida
+        .archivo
+        .clone()
+        .unwrap_or_else(|| generar::salida_por_omision(&args.plan, encargo));
+    let entradas: Vec<&Path> = std::iter::once(args.plan.as_path())
+        .chain(args.observaciones.as_deref())
+        .collect();
+    escritura::comprobar_destino(&salida, &entradas)?;
+    escritura::atender_interrupciones();
     // Watch the folders, not the files: editors that save by writing a new file and renaming
     // it over the old one would otherwise end the watch.
     let vigilados: Vec<&PathBuf> = std::iter::once(&args.plan)
@@ -101,7 +103,7 @@ pub(super) fn run(args: Args, color: bool, quiet: bool) -> Result<(), Fallo> {
     };
     rebuild();
     let mut pendiente: Option<Instant> = None;
-    while !detener.load(Ordering::SeqCst) {
+    while !escritura::interrumpido() {
         match rx.recv_timeout(Duration::from_millis(50)) {
             Ok(Ok(event)) => {
                 let toca_plan = event.paths.iter().any(|p| {
