@@ -29,9 +29,51 @@ pub fn fecha_larga(d: NaiveDate) -> String {
     format!("{} de {} de {}", d.day(), mes(d.month()), d.year())
 }
 
-/// "marzo 2026".
+/// "marzo de 2026".
 pub fn mes_anio(d: NaiveDate) -> String {
-    format!("{} {}", mes(d.month()), d.year())
+    format!("{} de {}", mes(d.month()), d.year())
+}
+
+/// A share written as a percentage with a decimal comma: 0.311 → "31,1 %", 1.0 → "100 %".
+pub fn porcentaje(fraccion: f64) -> String {
+    let decimas = (fraccion * 1000.0).round() as i64;
+    if decimas % 10 == 0 {
+        format!("{} %", decimas / 10)
+    } else {
+        format!("{},{} %", decimas / 10, (decimas % 10).abs())
+    }
+}
+
+/// Names from a catalogue listed mid-sentence: the first as written, the rest starting in lower
+/// case ("Explotación laboral, explotación sexual"), except words written in capitals (an
+/// acronym such as `GAD`).
+pub fn enumeracion(nombres: &[String]) -> String {
+    nombres
+        .iter()
+        .enumerate()
+        .map(|(i, n)| {
+            if i == 0 {
+                n.clone()
+            } else {
+                minuscula_inicial(n)
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn minuscula_inicial(nombre: &str) -> String {
+    let primera = nombre.split_whitespace().next().unwrap_or("");
+    let sigla = primera.chars().filter(|c| c.is_alphabetic()).count() > 1
+        && primera
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase);
+    let mut chars = nombre.chars();
+    match chars.next() {
+        Some(c) if !sigla => c.to_lowercase().chain(chars).collect(),
+        _ => nombre.to_owned(),
+    }
 }
 
 /// "USD 4.500,00".
@@ -95,12 +137,29 @@ mod tests {
         assert_eq!(numero(2.5), "2,5");
         assert_eq!(horas(1), "1 hora");
         assert_eq!(horas(72), "72 horas");
+        assert_eq!(porcentaje(0.3111), "31,1 %");
+        assert_eq!(porcentaje(1.0), "100 %");
+        assert_eq!(porcentaje(0.0), "0 %");
+    }
+
+    #[test]
+    fn catalogue_names_mid_sentence() {
+        let n = |v: &[&str]| enumeracion(&v.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+        assert_eq!(
+            n(&["Explotación laboral", "Explotación sexual"]),
+            "Explotación laboral, explotación sexual"
+        );
+        assert_eq!(
+            n(&["Niñas", "LGBTIQ+ en movilidad"]),
+            "Niñas, LGBTIQ+ en movilidad"
+        );
+        assert_eq!(n(&[]), "");
     }
 
     #[test]
     fn spanish_dates() {
         let d = NaiveDate::from_ymd_opt(2026, 3, 15).unwrap();
         assert_eq!(fecha_larga(d), "15 de marzo de 2026");
-        assert_eq!(mes_anio(d), "marzo 2026");
+        assert_eq!(mes_anio(d), "marzo de 2026");
     }
 }

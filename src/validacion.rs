@@ -7,6 +7,7 @@
 use std::path::Path;
 
 use crate::diagnostics::{Diagnostic, Severidad};
+use crate::documento::portada::EscudoDoc;
 use crate::documento::{Documento, fecha_documento};
 use crate::plan::load::{LoadedPlan, load_bytes, load_file};
 use crate::plan::model::Plan;
@@ -104,7 +105,12 @@ impl Validado {
             return Err(SinDocumento::ConErrores);
         };
         let referencia = self.referencia().ok_or(SinDocumento::SinReferencia)?;
-        let doc = Documento::new(plan, referencia, fecha_documento(plan));
+        let mut doc = Documento::new(plan, referencia, fecha_documento(plan));
+        if let Some(escudo) = &plan.canton.escudo
+            && let Ok(escudo) = crate::plan::escudo::leer(&self.loaded.carpeta(), escudo)
+        {
+            doc = doc.con_escudo(EscudoDoc::new(escudo));
+        }
         Ok(match &self.revision {
             Some(revision) => doc.con_revision(plan, revision),
             None => doc,

@@ -12,45 +12,77 @@ fn ibarra() -> String {
     std::fs::read_to_string("plans/ibarra.yaml").unwrap()
 }
 
+/// The 1-based line of the first line of `texto` after line `desde` that starts with `inicio`
+/// (ignoring indentation), and the column where `inicio` starts.
+fn linea(texto: &str, desde: usize, inicio: &str) -> (usize, usize) {
+    texto
+        .lines()
+        .enumerate()
+        .skip(desde)
+        .find(|(_, l)| l.trim_start().starts_with(inicio))
+        .map(|(i, l)| (i + 1, l.len() - l.trim_start().len() + 1))
+        .unwrap()
+}
+
 #[test]
 fn id_paths_and_positions_map_both_ways() {
-    let v = validar_texto(Path::new("plans/ibarra.yaml"), &ibarra(), Reglas::default());
+    let texto = ibarra();
+    let v = validar_texto(Path::new("plans/ibarra.yaml"), &texto, Reglas::default());
     assert!(v.diagnostics.is_empty(), "{:?}", v.diagnostics);
-    // `meta: 80` of action A3 is on line 227, its value at column 13.
+    // Where action A3 and its indicator's target are written in the file.
+    let (a3, col_id) = linea(&texto, 0, "- id: A3");
+    let (meta, col_meta) = linea(&texto, a3, "meta:");
     let region = v.posicion("acciones.A3.indicador.meta").unwrap();
-    assert_eq!((region.start.line, region.start.col), (227, 13));
     assert_eq!(
-        v.ruta_en(227, 14).as_deref(),
+        (region.start.line, region.start.col),
+        (meta, col_meta + "meta: ".len())
+    );
+    assert_eq!(
+        v.ruta_en(meta, col_meta + "meta: ".len() + 1).as_deref(),
         Some("acciones.A3.indicador.meta")
     );
     // On the key, the same field; on the item's `id`, the id field; past the end of the
     // document, nothing.
     assert_eq!(
-        v.ruta_en(227, 7).as_deref(),
+        v.ruta_en(meta, col_meta + 1).as_deref(),
         Some("acciones.A3.indicador.meta")
     );
-    assert_eq!(v.ruta_en(217, 9).as_deref(), Some("acciones.A3.id"));
+    assert_eq!(
+        v.ruta_en(a3, col_id + "- id: ".len()).as_deref(),
+        Some("acciones.A3.id")
+    );
     assert_eq!(v.posicion("acciones.A99"), None);
     assert_eq!(v.ruta_en(100_000, 1), None);
 }
 
 #[test]
 fn edited_text_gives_located_diagnostics_and_no_document() {
-    let texto = ibarra().replace(
-        "    responsable: mies-imbabura\n    corresponsables: [jcpd-ibarra, red-mujeres]",
-        "    responsable: mies-imbabur\n    corresponsables: [jcpd-ibarra, red-mujeres]",
-    );
+    let original = ibarra();
+    let (a3, _) = linea(&original, 0, "- id: A3");
+    let (responsable, col) = linea(&original, a3, "responsable:");
+    let texto: String = original
+        .lines()
+        .enumerate()
+        .map(|(i, l)| {
+            if i + 1 == responsable {
+                format!("{}responsable: no-existe\n", " ".repeat(col - 1))
+            } else {
+                format!("{l}\n")
+            }
+        })
+        .collect();
     let v = validar_texto(Path::new("plans/ibarra.yaml"), &texto, Reglas::default());
     let d = v
         .diagnostics
         .iter()
         .find(|d| d.codigo == "R002")
         .expect("unknown actor");
-    assert_eq!((d.linea, d.columna), (221, 18));
+    let valor = col + "responsable: ".len();
+    assert_eq!((d.linea, d.columna), (responsable, valor));
     assert_eq!(d.ruta, "acciones.A3.responsable");
     assert_eq!(
         v.posicion(&d.ruta).map(|r| (r.start.line, r.start.col)),
-        Some((221, 18))
+        Some((responsable, valor))
     );
     assert_eq!(v.documento().err(), Some(SinDocumento::ConErrores));
 }

@@ -89,8 +89,14 @@ fn text_output_shows_old_and_new_values() {
     let (_d2, new) = write_plan("nuevo.yaml", draft());
     let o = cantonal(&["diff", old.to_str().unwrap(), new.to_str().unwrap()]);
     let t = String::from_utf8(o.stdout).unwrap();
-    assert!(t.starts_with("- riesgos.R2 (eliminado)\n~ acciones.A1.presupuesto.monto: 4500 → 6000\n~ acciones.A2.riesgos: [\"R2\"] → []\n- acciones.A4 (eliminado)\n+ acciones.A4b (agregado)\n+ ruta_atencion.atencion_salud.plazo_horas (agregado)\n"), "{t}");
+    // Values in words: items by id and what they are, amounts in USD, references by name.
+    assert!(t.starts_with("- riesgos.R2: R2 — Mendicidad infantil (eliminado)\n~ acciones.A1.presupuesto.monto: USD 4.500,00 → USD 6.000,00\n~ acciones.A2.riesgos: R2 → (ninguno)\n- acciones.A4: A4 — Mesa cantonal (eliminado)\n+ acciones.A4b: A4b — Mesa cantonal (agregado)\n+ ruta_atencion.atencion_salud.plazo_horas: 12 (agregado)\n"), "{t}");
     assert!(t.contains("  Total: USD 4.500,00 → USD 6.000,00 *"), "{t}");
+    assert!(
+        t.contains("  Retorno y repatriación: sin responsable → sin responsable\n"),
+        "{t}"
+    );
+    assert!(!t.contains("1 = sí"), "{t}");
     // Identical drafts.
     let o = cantonal(&["comparar", old.to_str().unwrap(), old.to_str().unwrap()]);
     assert!(
@@ -113,7 +119,65 @@ fn example_against_a_modified_copy_in_markdown() {
     ]);
     let t = String::from_utf8(o.stdout).unwrap();
     assert!(
-        t.contains("| modificado | `acciones.A1.indicador.meta` | 1200 | 1500 |"),
+        t.contains("| modificado | `acciones.A1.indicador.meta` | 1.200 | 1.500 |"),
         "{t}"
     );
+    // Every section of the text output, and no raw JSON.
+    for s in [
+        "## Acciones por eje",
+        "## Etapas de la ruta de atención",
+        "## Presupuesto",
+    ] {
+        assert!(t.contains(s), "{s}: {t}");
+    }
+    assert!(!t.contains("\\{\""), "{t}");
+}
+
+#[test]
+fn values_are_names_and_two_cantons_get_a_warning() {
+    let (_d1, old) = write_plan("anterior.yaml", base());
+    let cambiado = base()
+        .replace("    responsable: ccpd\n", "    responsable: gad\n")
+        .replace("fuente: GAD Municipal }", "fuente: OIM }");
+    let (_d2, new) = write_plan("nuevo.yaml", cambiado);
+    let o = cantonal(&[
+        "comparar",
+        old.to_str().unwrap(),
+        new.to_str().unwrap(),
+        "--formato",
+        "md",
+    ]);
+    let t = String::from_utf8(o.stdout).unwrap();
+    assert!(
+        t.contains("| modificado | `acciones.A4.responsable` | CCPD de Ibarra (ccpd) | GAD Municipal de Ibarra (gad) |"),
+        "{t}"
+    );
+    assert!(
+        t.contains("| modificado | `acciones.A1.presupuesto.fuente` | GAD Municipal | OIM |"),
+        "{t}"
+    );
+    assert!(String::from_utf8(o.stderr).unwrap().is_empty());
+    // Two different cantons: compared, with a warning (stderr, or `aviso` in JSON).
+    let (_d3, otro) = write_plan(
+        "otro.yaml",
+        base().replace(
+            "canton: { codigo: \"1001\", nombre: Ibarra, provincia: Imbabura }",
+            "canton: { codigo: \"1004\", nombre: Otavalo, provincia: Imbabura }",
+        ),
+    );
+    let o = cantonal(&["comparar", old.to_str().unwrap(), otro.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8(o.stderr).unwrap(),
+        "aviso: los borradores son de cantones distintos (Ibarra, 1001, y Otavalo, 1004): compare dos versiones del plan de un mismo cantón\n"
+    );
+    let o = cantonal(&[
+        "comparar",
+        old.to_str().unwrap(),
+        otro.to_str().unwrap(),
+        "--formato",
+        "json",
+    ]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(v["aviso"].as_str().unwrap().contains("cantones distintos"));
 }

@@ -500,6 +500,6 @@ fn markdown_review_copy_marks_items_and_lists_observations() {
     assert!(md.contains("| A4 (obs. 1) |"));
     assert!(md.contains("### 4. Intervención en crisis (obs. 3)"));
     assert!(md.contains("> **Observación 6 · Resuelta.** Cite la fuente oficial"));
-    assert!(md.contains("## 14. Observaciones de revisión"));
+    assert!(md.contains("## 19. Observaciones de revisión"));
     assert!(md.contains("3. **Etapa de la ruta: Intervención en crisis** — Abierta"));
 }

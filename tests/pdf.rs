@@ -69,7 +69,14 @@ fn ibarra_has_every_section_and_its_data() {
         "Presupuesto",
         "Seguimiento y evaluación",
         "Alineación con el PACTA 2019-2030",
-        "Glosario y siglas",
+        "Siglas y abreviaturas",
+        "Introducción",
+        "Marco conceptual",
+        "Presupuesto y financiamiento",
+        "Financiamiento por año",
+        "Aprobación",
+        "Glosario",
+        "Anexo: Fuentes",
     ] {
         assert!(t.contains(section), "missing section {section}");
     }

@@ -289,6 +289,15 @@ const CASOS: &[Caso] = &[
         "oim",
     ),
     caso(
+        "C010",
+        "provincia: Imbabura }",
+        "provincia: Imbabura, escudo: ../escudo.png }",
+        "error",
+        (4, 72),
+        "canton.escudo",
+        "../escudo.png",
+    ),
+    caso(
         "C009",
         "descripcion: Mesa cantonal",
         "descripcion: \"POR COMPLETAR: la mesa\"",

@@ -61,6 +61,9 @@ pub(super) fn run(args: Args, color: bool) -> Result<(), Fallo> {
         ))));
     };
     let c = comparar(pa, pb, r);
+    if let (Some(aviso), false) = (&c.aviso, args.formato == VistaComparacion::Json) {
+        eprintln!("aviso: {aviso}");
+    }
     match args.formato {
         VistaComparacion::Json => println!("{}", serde_json::to_string_pretty(&c).expect("json")),
         VistaComparacion::Md => print!("{}", markdown(&c)),

@@ -1,14 +1,21 @@
-//! The comparison of two drafts as Markdown tables, to paste into a review note.
+//! The comparison of two drafts as Markdown tables, to paste into a review note: every change
+//! with its values in words, and the same sections of figures as the text output.
 
-use super::{Comparacion, Tipo, corto};
-use crate::documento::cmark::escape_markdown;
+use super::texto::secciones;
+use super::{Comparacion, Tipo};
+use crate::documento::cmark::escape_markdown as esc;
 
 /// The comparison as Markdown.
 pub fn markdown(c: &Comparacion) -> String {
-    let esc = escape_markdown;
-    let mut out = String::from(
-        "# Comparación de borradores\n\n| cambio | ruta | antes | después |\n|---|---|---|---|\n",
-    );
+    let mut out = String::from("# Comparación de borradores\n\n");
+    if let Some(aviso) = &c.aviso {
+        out.push_str(&format!("> **Aviso:** {}.\n\n", esc(aviso)));
+    }
+    if c.cambios.is_empty() {
+        out.push_str("Sin cambios en el contenido del plan.\n");
+    } else {
+        out.push_str("| cambio | ruta | antes | después |\n|---|---|---|---|\n");
+    }
     for x in &c.cambios {
         let tipo = match x.tipo {
             Tipo::Agregado => "agregado",
@@ -17,22 +24,24 @@ pub fn markdown(c: &Comparacion) -> String {
         };
         out.push_str(&format!(
             "| {tipo} | `{}` | {} | {} |\n",
-            x.ruta,
-            x.antes.as_ref().map(|v| esc(&corto(v))).unwrap_or_default(),
-            x.despues
-                .as_ref()
-                .map(|v| esc(&corto(v)))
-                .unwrap_or_default()
+            x.ruta.replace('`', ""),
+            x.antes_texto.as_deref().map(esc).unwrap_or_default(),
+            x.despues_texto.as_deref().map(esc).unwrap_or_default()
         ));
     }
-    out.push_str("\n| eje | acciones antes | acciones después |\n|---|---:|---:|\n");
-    for x in &c.acciones_por_eje {
+    for (titulo, cifras, escribir) in secciones(c) {
         out.push_str(&format!(
-            "| {} | {} | {} |\n",
-            esc(&x.nombre),
-            x.antes,
-            x.despues
+            "\n## {titulo}\n\n| | antes | después | cambia |\n|---|---:|---:|:---:|\n"
         ));
+        for x in cifras {
+            out.push_str(&format!(
+                "| {} | {} | {} | {} |\n",
+                esc(&x.nombre),
+                escribir(x.antes),
+                escribir(x.despues),
+                if x.antes != x.despues { "sí" } else { "" }
+            ));
+        }
     }
     out
 }

@@ -37,6 +37,10 @@ pub struct Cambio {
     pub antes: Option<Value>,
     /// New value (absent for removals).
     pub despues: Option<Value>,
+    /// The old value in words: names instead of catalogue ids, actors by name, amounts in USD.
+    pub antes_texto: Option<String>,
+    /// The new value in words.
+    pub despues_texto: Option<String>,
 }
 
 /// A number before and after, for an axis, a stage or the total budget.
@@ -61,6 +65,8 @@ pub struct Comparacion {
     pub etapas_con_responsable: Vec<Cifra>,
     /// Budget by axis and total (USD).
     pub presupuesto: Vec<Cifra>,
+    /// A warning about the comparison itself (two drafts of different cantons).
+    pub aviso: Option<String>,
 }
 
 fn id_key(list: &str) -> Option<&'static str> {
@@ -77,6 +83,17 @@ pub fn comparar(antes: &Plan, despues: &Plan, r: &Referencia) -> Comparacion {
     let b = serde_json::to_value(despues).expect("plan serialises");
     let mut cambios = Vec::new();
     diff_value("", None, &a, &b, &mut cambios);
+    let (en_a, en_b) = (Palabras { plan: antes, r }, Palabras { plan: despues, r });
+    for c in &mut cambios {
+        c.antes_texto = c.antes.as_ref().map(|v| en_a.valor(&c.ruta, v));
+        c.despues_texto = c.despues.as_ref().map(|v| en_b.valor(&c.ruta, v));
+    }
+    let aviso = (antes.canton.codigo != despues.canton.codigo).then(|| {
+        format!(
+            "los borradores son de cantones distintos ({}, {}, y {}, {}): compare dos versiones del plan de un mismo cantón",
+            antes.canton.nombre, antes.canton.codigo, despues.canton.nombre, despues.canton.codigo
+        )
+    });
     let fecha = antes.periodo.inicio;
     let (da, db) = (
         Documento::new(antes, r, fecha),
@@ -117,6 +134,118 @@ pub fn comparar(antes: &Plan, despues: &Plan, r: &Referencia) -> Comparacion {
         acciones_por_eje,
         etapas_con_responsable,
         presupuesto,
+        aviso,
+    }
+}
+
+/// Writes the values of one draft in words.
+struct Palabras<'a> {
+    plan: &'a Plan,
+    r: &'a Referencia,
+}
+
+/// Longest item label before it is cut with "…".
+const MAX_ETIQUETA: usize = 90;
+
+impl Palabras<'_> {
+    /// `v`, found at `ruta`, in words.
+    fn valor(&self, ruta: &str, v: &Value) -> String {
+        let campo = ruta
+            .rsplit('.')
+            .next()
+            .unwrap_or(ruta)
+            .split('[')
+            .next()
+            .unwrap_or("");
+        let lista = ruta.split('.').next().unwrap_or("");
+        self.con_campo(lista, campo, v)
+    }
+
+    fn con_campo(&self, lista: &str, campo: &str, v: &Value) -> String {
+        match v {
+            Value::Null => "(vacío)".to_owned(),
+            Value::Bool(b) => if *b { "sí" } else { "no" }.to_owned(),
+            Value::Number(n) => {
+                let x = n.as_f64().unwrap_or_default();
+                if campo == "monto" {
+                    crate::espanol::usd(x)
+                } else {
+                    crate::espanol::numero(x)
+                }
+            }
+            Value::String(s) => self.nombre(lista, campo, s),
+            Value::Array(items) if items.is_empty() => "(ninguno)".to_owned(),
+            Value::Array(items) => items
+                .iter()
+                .map(|x| self.con_campo(lista, campo, x))
+                .collect::<Vec<_>>()
+                .join(", "),
+            Value::Object(m) => match self.etiqueta_item(lista, m) {
+                Some(etiqueta) => etiqueta,
+                None => m
+                    .iter()
+                    .map(|(k, x)| {
+                        format!("{}: {}", k.replace('_', " "), self.con_campo(lista, k, x))
+                    })
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            },
+        }
+    }
+
+    /// A catalogue id or an actor id by its name; any other text on one line.
+    fn nombre(&self, lista: &str, campo: &str, s: &str) -> String {
+        let r = self.r;
+        let catalogo = match campo {
+            "fines" => r.fines_explotacion.get(s).map(|x| x.nombre.clone()),
+            "poblaciones" => r.poblaciones.get(s).map(|x| x.nombre.clone()),
+            "eje" => r.ejes.get(s).map(|x| x.nombre.clone()),
+            "etapa" => r.etapas_ruta.get(s).map(|x| x.nombre.clone()),
+            "institucion" => r.instituciones.get(s).map(|x| x.nombre.clone()),
+            "tipo" if lista == "actores" => r.tipos_actor.get(s).map(|x| x.nombre.clone()),
+            "responsable" | "corresponsables" | "apoyo" => {
+                self.plan.actor(s).map(|a| format!("{} ({s})", a.nombre))
+            }
+            _ => None,
+        };
+        catalogo.unwrap_or_else(|| s.split_whitespace().collect::<Vec<_>>().join(" "))
+    }
+
+    /// An item of a top-level list by its id and what it is: "A4 — Mesa cantonal…".
+    fn etiqueta_item(&self, lista: &str, m: &serde_json::Map<String, Value>) -> Option<String> {
+        let texto = |k: &str| m.get(k).and_then(Value::as_str).unwrap_or("");
+        let etiqueta = match lista {
+            "actores" => format!("{} ({})", texto("nombre"), texto("id")),
+            "riesgos" => format!("{} — {}", texto("id"), texto("titulo")),
+            "objetivos" | "acciones" => format!("{} — {}", texto("id"), texto("descripcion")),
+            "ruta_atencion" => {
+                let etapa = self.nombre(lista, "etapa", texto("etapa"));
+                match m.get("responsable").and_then(Value::as_str) {
+                    Some(a) => format!("{etapa}: {}", self.nombre(lista, "responsable", a)),
+                    None => format!("{etapa}: sin responsable"),
+                }
+            }
+            _ => return None,
+        };
+        let etiqueta: String = etiqueta.split_whitespace().collect::<Vec<_>>().join(" ");
+        Some(if etiqueta.chars().count() > MAX_ETIQUETA {
+            etiqueta.chars().take(MAX_ETIQUETA - 1).collect::<String>() + "…"
+        } else {
+            etiqueta
+        })
+    }
+}
+
+impl Cambio {
+    fn new(tipo: Tipo, ruta: String, antes: Option<&Value>, despues: Option<&Value>) -> Self {
+        Cambio {
+            tipo,
+            ruta,
+            antes: antes.cloned(),
+            despues: despues.cloned(),
+            antes_texto: None,
+            despues_texto: None,
+        }
     }
 }
 
@@ -137,22 +266,12 @@ fn diff_value(ruta: &str, list: Option<&str>, a: &Value, b: &Value, out: &mut Ve
                     // Only the top-level lists hold items with ids; `acciones.A1.riesgos` is a
                     // plain list of references, compared as one value.
                     Some(vb) => diff_value(&r, ruta.is_empty().then_some(k.as_str()), va, vb, out),
-                    None => out.push(Cambio {
-                        tipo: Tipo::Eliminado,
-                        ruta: r,
-                        antes: Some(va.clone()),
-                        despues: None,
-                    }),
+                    None => out.push(Cambio::new(Tipo::Eliminado, r, Some(va), None)),
                 }
             }
             for (k, vb) in y {
                 if !x.contains_key(k) {
-                    out.push(Cambio {
-                        tipo: Tipo::Agregado,
-                        ruta: join(ruta, k),
-                        antes: None,
-                        despues: Some(vb.clone()),
-                    });
+                    out.push(Cambio::new(Tipo::Agregado, join(ruta, k), None, Some(vb)));
                 }
             }
         }
@@ -163,51 +282,26 @@ fn diff_value(ruta: &str, list: Option<&str>, a: &Value, b: &Value, out: &mut Ve
                 let r = join(ruta, &id(va));
                 match y.iter().find(|vb| id(vb) == id(va)) {
                     Some(vb) => diff_value(&r, None, va, vb, out),
-                    None => out.push(Cambio {
-                        tipo: Tipo::Eliminado,
-                        ruta: r,
-                        antes: Some(va.clone()),
-                        despues: None,
-                    }),
+                    None => out.push(Cambio::new(Tipo::Eliminado, r, Some(va), None)),
                 }
             }
             for vb in y {
                 if !x.iter().any(|va| id(va) == id(vb)) {
-                    out.push(Cambio {
-                        tipo: Tipo::Agregado,
-                        ruta: join(ruta, &id(vb)),
-                        antes: None,
-                        despues: Some(vb.clone()),
-                    });
+                    out.push(Cambio::new(
+                        Tipo::Agregado,
+                        join(ruta, &id(vb)),
+                        None,
+                        Some(vb),
+                    ));
                 }
             }
         }
-        (x, y) if x != y => out.push(Cambio {
-            tipo: Tipo::Modificado,
-            ruta: ruta.to_owned(),
-            antes: Some(x.clone()),
-            despues: Some(y.clone()),
-        }),
+        (x, y) if x != y => out.push(Cambio::new(
+            Tipo::Modificado,
+            ruta.to_owned(),
+            Some(x),
+            Some(y),
+        )),
         _ => {}
-    }
-}
-
-/// A value in one line, for text and Markdown output.
-pub fn corto(v: &Value) -> String {
-    match v {
-        Value::String(s) => s.clone(),
-        Value::Object(m) => match m
-            .get("id")
-            .or_else(|| m.get("etapa"))
-            .and_then(Value::as_str)
-        {
-            Some(id) => format!("{{{id}…}}"),
-            None => v.to_string(),
-        },
-        Value::Number(n) => match n.as_f64() {
-            Some(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", f as i64),
-            _ => n.to_string(),
-        },
-        other => other.to_string(),
     }
 }

@@ -1,14 +1,50 @@
-//! The comparison of two drafts for people, on a terminal: one line per change, coloured when
-//! asked, then the change in axes, route and budget.
+//! The comparison of two drafts for people, on a terminal: one line per change with the values
+//! in words, coloured when asked, then the change in axes, route and budget.
 
-use super::{Comparacion, Tipo, corto};
-use crate::espanol::usd;
+use super::{Cambio, Cifra, Comparacion, Tipo};
+use crate::espanol::{numero, usd};
 
 fn signo(t: Tipo) -> (&'static str, &'static str) {
     match t {
         Tipo::Agregado => ("+", "\x1b[32m"),
         Tipo::Eliminado => ("-", "\x1b[31m"),
         Tipo::Modificado => ("~", "\x1b[33m"),
+    }
+}
+
+/// One change on one line: `~ acciones.A1.presupuesto.monto: USD 4.500,00 → USD 6.000,00`.
+pub fn linea(c: &Cambio) -> String {
+    let (s, _) = signo(c.tipo);
+    let antes = c.antes_texto.as_deref().unwrap_or_default();
+    let despues = c.despues_texto.as_deref().unwrap_or_default();
+    match c.tipo {
+        Tipo::Agregado => format!("{s} {}: {despues} (agregado)", c.ruta),
+        Tipo::Eliminado => format!("{s} {}: {antes} (eliminado)", c.ruta),
+        Tipo::Modificado => format!("{s} {}: {antes} → {despues}", c.ruta),
+    }
+}
+
+/// A section of figures: its title, the figures, and how their values are written.
+pub(super) type Seccion<'a> = (&'static str, &'a [Cifra], fn(f64) -> String);
+
+/// The sections of figures.
+pub(super) fn secciones(c: &Comparacion) -> [Seccion<'_>; 3] {
+    [
+        ("Acciones por eje", &c.acciones_por_eje, numero),
+        (
+            "Etapas de la ruta de atención",
+            &c.etapas_con_responsable,
+            responsable,
+        ),
+        ("Presupuesto", &c.presupuesto, usd),
+    ]
+}
+
+fn responsable(v: f64) -> String {
+    if v > 0.0 {
+        "con responsable".to_owned()
+    } else {
+        "sin responsable".to_owned()
     }
 }
 
@@ -19,44 +55,23 @@ pub fn texto(c: &Comparacion, color: bool) -> String {
         out.push_str("Sin cambios en el contenido del plan.\n");
     }
     for cambio in &c.cambios {
-        let (s, ansi) = signo(cambio.tipo);
-        let line = match cambio.tipo {
-            Tipo::Agregado => format!("{s} {} (agregado)", cambio.ruta),
-            Tipo::Eliminado => format!("{s} {} (eliminado)", cambio.ruta),
-            Tipo::Modificado => format!(
-                "{s} {}: {} → {}",
-                cambio.ruta,
-                cambio.antes.as_ref().map(corto).unwrap_or_default(),
-                cambio.despues.as_ref().map(corto).unwrap_or_default()
-            ),
-        };
+        let line = linea(cambio);
         if color {
-            out.push_str(&format!("{ansi}{line}\x1b[0m\n"));
+            out.push_str(&format!("{}{line}\x1b[0m\n", signo(cambio.tipo).1));
         } else {
             out.push_str(&line);
             out.push('\n');
         }
     }
-    for (titulo, cifras, en_usd) in [
-        ("Acciones por eje", &c.acciones_por_eje, false),
-        (
-            "Etapas de la ruta con responsable (1 = sí)",
-            &c.etapas_con_responsable,
-            false,
-        ),
-        ("Presupuesto (USD)", &c.presupuesto, true),
-    ] {
+    for (titulo, cifras, escribir) in secciones(c) {
         out.push_str(&format!("\n{titulo}:\n"));
         for x in cifras {
-            let fmt = |v: f64| {
-                if en_usd { usd(v) } else { format!("{v}") }
-            };
             let marca = if x.antes != x.despues { " *" } else { "" };
             out.push_str(&format!(
                 "  {}: {} → {}{marca}\n",
                 x.nombre,
-                fmt(x.antes),
-                fmt(x.despues)
+                escribir(x.antes),
+                escribir(x.despues)
             ));
         }
     }

@@ -5,6 +5,7 @@ use serde::Serialize;
 use super::cmark::Bloque;
 use super::md;
 use super::revision::Nota;
+use crate::espanol::enumeracion;
 use crate::plan::model::{Impacto, Plan, Probabilidad};
 use crate::reference::nacional::Referencia;
 
@@ -39,8 +40,12 @@ pub struct RiesgoDoc {
     pub titulo: String,
     /// Purposes, by name.
     pub fines: Vec<String>,
+    /// Purposes, listed as in a sentence: "Explotación laboral, explotación sexual".
+    pub fines_texto: String,
     /// Populations, by name.
     pub poblaciones: Vec<String>,
+    /// Populations, listed as in a sentence.
+    pub poblaciones_texto: String,
     /// Places.
     pub zonas: Vec<String>,
     /// "Alta", "Media", "Baja".
@@ -110,19 +115,23 @@ pub(super) fn riesgos(plan: &Plan, r: &Referencia) -> Vec<RiesgoDoc> {
         .map(|x| {
             let (p, pn) = probabilidad(x.probabilidad);
             let (i, inn) = impacto(x.impacto);
+            let fines: Vec<String> = x
+                .fines
+                .iter()
+                .map(|f| r.fines_explotacion.nombre(f).to_owned())
+                .collect();
+            let poblaciones: Vec<String> = x
+                .poblaciones
+                .iter()
+                .map(|p| r.poblaciones.nombre(p).to_owned())
+                .collect();
             RiesgoDoc {
                 id: x.id.clone(),
                 titulo: x.titulo.clone(),
-                fines: x
-                    .fines
-                    .iter()
-                    .map(|f| r.fines_explotacion.nombre(f).to_owned())
-                    .collect(),
-                poblaciones: x
-                    .poblaciones
-                    .iter()
-                    .map(|p| r.poblaciones.nombre(p).to_owned())
-                    .collect(),
+                fines_texto: enumeracion(&fines),
+                fines,
+                poblaciones_texto: enumeracion(&poblaciones),
+                poblaciones,
                 zonas: x.zonas.clone(),
                 probabilidad: p,
                 impacto: i,

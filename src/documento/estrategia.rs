@@ -54,6 +54,8 @@ pub struct AccionDoc {
     pub eje: String,
     /// Axis name.
     pub eje_nombre: String,
+    /// Position of the axis in the national reference, from 1 (0 when unknown): its colour.
+    pub eje_numero: usize,
     /// Text.
     pub descripcion: String,
     /// Risk ids.
@@ -90,6 +92,24 @@ pub struct AccionDoc {
     pub notas: Vec<Nota>,
 }
 
+/// Alignment with the canton's development plan (PDOT).
+#[derive(Debug, Clone, Serialize)]
+pub struct PdotDoc {
+    /// Name and period of the PDOT.
+    pub nombre: String,
+    /// Its objectives, each with the plan's objectives that contribute to it.
+    pub objetivos: Vec<ObjetivoPdotDoc>,
+}
+
+/// An objective of the PDOT.
+#[derive(Debug, Clone, Serialize)]
+pub struct ObjetivoPdotDoc {
+    /// As the PDOT writes it.
+    pub objetivo: String,
+    /// The plan's objectives that contribute: "O1 — Prevenir…".
+    pub contribuyen: Vec<String>,
+}
+
 /// A year of the period in the schedule.
 #[derive(Debug, Clone, Serialize)]
 pub struct AnioDoc {
@@ -99,6 +119,9 @@ pub struct AnioDoc {
     pub desde: f64,
     /// End as a fraction of the period.
     pub hasta: f64,
+    /// Starts of its second, third and fourth quarters inside the period, as fractions (the
+    /// schedule's quarter lines).
+    pub trimestres: Vec<f64>,
 }
 
 fn fraccion(periodo: &Periodo, d: NaiveDate) -> f64 {
@@ -116,6 +139,12 @@ pub(super) fn acciones(plan: &Plan, r: &Referencia) -> Vec<AccionDoc> {
                 id: a.id.clone(),
                 objetivo: a.objetivo.clone(),
                 eje_nombre: r.ejes.nombre(&eje).to_owned(),
+                eje_numero: r
+                    .ejes
+                    .valores
+                    .iter()
+                    .position(|e| e.id == eje)
+                    .map_or(0, |i| i + 1),
                 eje,
                 descripcion: a.descripcion.clone(),
                 riesgos: a.riesgos.clone(),
@@ -187,6 +216,27 @@ pub(super) fn ejes(plan: &Plan, r: &Referencia, acciones: &[AccionDoc]) -> Vec<E
         .collect()
 }
 
+pub(super) fn pdot(plan: &Plan) -> Option<PdotDoc> {
+    plan.pdot.as_ref().map(|p| PdotDoc {
+        nombre: p.nombre.clone(),
+        objetivos: p
+            .objetivos
+            .iter()
+            .map(|o| ObjetivoPdotDoc {
+                objetivo: o.objetivo.clone(),
+                contribuyen: o
+                    .contribuyen
+                    .iter()
+                    .map(|id| match plan.objetivo(id) {
+                        Some(ob) => format!("{id} — {}", ob.descripcion),
+                        None => id.clone(),
+                    })
+                    .collect(),
+            })
+            .collect(),
+    })
+}
+
 pub(super) fn anios(periodo: &Periodo) -> Vec<AnioDoc> {
     (periodo.inicio.year()..=periodo.fin.year())
         .map(|y| {
@@ -200,6 +250,12 @@ pub(super) fn anios(periodo: &Periodo) -> Vec<AnioDoc> {
                 anio: y,
                 desde: fraccion(periodo, desde),
                 hasta: fraccion(periodo, hasta),
+                trimestres: [4, 7, 10]
+                    .into_iter()
+                    .filter_map(|m| NaiveDate::from_ymd_opt(y, m, 1))
+                    .filter(|d| *d > periodo.inicio && *d < periodo.fin)
+                    .map(|d| fraccion(periodo, d))
+                    .collect(),
             }
         })
         .collect()

@@ -17,13 +17,35 @@ pub struct ReferenciaDoc {
     pub enfoques: Vec<String>,
 }
 
-/// A law or instrument of the legal framework.
+/// A law or instrument of the legal framework, as the body of the plan cites it: title, author
+/// and date, never the reference's internal caveats.
 #[derive(Debug, Clone, Serialize)]
 pub struct Norma {
     /// Title.
     pub titulo: String,
-    /// Notes.
-    pub nota: String,
+    /// Author and date: "Ministerio de Gobierno y OIM · noviembre de 2019".
+    pub detalle: String,
+}
+
+/// A source of the "Fuentes" annex: what each statement of the national reference rests on.
+#[derive(Debug, Clone, Serialize)]
+pub struct FuenteDoc {
+    /// Title.
+    pub titulo: String,
+    /// Author and date.
+    pub detalle: String,
+    /// What of the national reference rests on it: "ejes del plan nacional", "etapas de la ruta".
+    pub sustenta: String,
+}
+
+/// The conceptual framework: what trafficking is, and each form of exploitation that the plan's
+/// risks name.
+#[derive(Debug, Clone, Serialize)]
+pub struct MarcoConceptualDoc {
+    /// Definition of trafficking.
+    pub trata: String,
+    /// The forms of exploitation named in the plan's risks, with their definition.
+    pub fines: Vec<Termino>,
 }
 
 /// A glossary entry.
@@ -57,18 +79,96 @@ pub(super) fn referencia(r: &Referencia) -> ReferenciaDoc {
     }
 }
 
+fn detalle(f: &crate::reference::nacional::Fuente) -> String {
+    [f.autor.clone(), f.fecha.clone()]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
 pub(super) fn marco_normativo(r: &Referencia) -> Vec<Norma> {
     r.fuentes
         .iter()
         .map(|f| Norma {
             titulo: f.titulo.clone(),
-            nota: [f.autor.clone(), f.fecha.clone(), f.nota.clone()]
-                .into_iter()
-                .flatten()
-                .collect::<Vec<_>>()
-                .join(" · "),
+            detalle: detalle(f),
         })
         .collect()
+}
+
+/// Every source of the reference with what of it rests on the source.
+pub(super) fn fuentes(r: &Referencia) -> Vec<FuenteDoc> {
+    let citas: Vec<(&str, &[String])> = vec![
+        ("los ejes del plan nacional", &r.ejes.fuentes),
+        ("los enfoques", &r.enfoques.fuentes),
+        ("los fines de explotación", &r.fines_explotacion.fuentes),
+        ("las poblaciones", &r.poblaciones.fuentes),
+        ("los tipos de actor", &r.tipos_actor.fuentes),
+        (
+            "los organismos cantonales requeridos",
+            &r.actores_cantonales_requeridos.fuentes,
+        ),
+        ("las etapas de la ruta de atención", &r.etapas_ruta.fuentes),
+        ("las instituciones nacionales", &r.instituciones.fuentes),
+    ];
+    let mut por_elemento: Vec<(String, &[String])> = citas
+        .into_iter()
+        .map(|(que, f)| (que.to_owned(), f))
+        .collect();
+    por_elemento.extend(
+        r.ejes
+            .valores
+            .iter()
+            .map(|e| (format!("el eje «{}»", e.nombre), e.fuentes.as_slice())),
+    );
+    por_elemento.extend(
+        r.etapas_ruta
+            .valores
+            .iter()
+            .map(|e| (format!("la etapa «{}»", e.nombre), e.fuentes.as_slice())),
+    );
+    r.fuentes
+        .iter()
+        .map(|f| {
+            let sustenta: Vec<String> = por_elemento
+                .iter()
+                .filter(|(_, ids)| ids.contains(&f.id))
+                .map(|(que, _)| que.clone())
+                .collect();
+            FuenteDoc {
+                titulo: f.titulo.clone(),
+                detalle: detalle(f),
+                sustenta: sustenta.join("; "),
+            }
+        })
+        .collect()
+}
+
+/// Trafficking and the forms of exploitation named by the plan's risks, in the reference's order.
+pub(super) fn marco_conceptual(plan: &Plan, r: &Referencia) -> MarcoConceptualDoc {
+    let nombrados: Vec<&str> = plan
+        .riesgos
+        .iter()
+        .flat_map(|x| x.fines.iter().map(String::as_str))
+        .collect();
+    MarcoConceptualDoc {
+        trata: glosario(r)
+            .into_iter()
+            .next()
+            .map(|t| t.definicion)
+            .unwrap_or_default(),
+        fines: r
+            .fines_explotacion
+            .valores
+            .iter()
+            .filter(|f| nombrados.contains(&f.id.as_str()))
+            .map(|f| Termino {
+                termino: f.nombre.clone(),
+                definicion: f.descripcion.clone().unwrap_or_default(),
+            })
+            .collect(),
+    }
 }
 
 pub(super) fn glosario(r: &Referencia) -> Vec<Termino> {
@@ -106,7 +206,7 @@ pub(super) fn siglas(plan: &Plan, r: &Referencia) -> Vec<Sigla> {
         ("GAD", "Gobierno Autónomo Descentralizado"),
         ("INEC", "Instituto Nacional de Estadística y Censos"),
         ("JCPD", "Junta Cantonal de Protección de Derechos"),
-        ("SPAVT", "Sistema de Protección y Asistencia a Víctimas, Testigos y otros participantes en el proceso penal"),
+        ("SPAVT", "Sistema de Protección y Asistencia a Víctimas, Testigos y otros Participantes en el Proceso Penal"),
     ]
     .into_iter()
     .map(|(s, n)| Sigla {
@@ -116,7 +216,11 @@ pub(super) fn siglas(plan: &Plan, r: &Referencia) -> Vec<Sigla> {
     .collect();
     out.push(Sigla {
         siglas: "PACTA".into(),
-        significado: r.nombre.clone(),
+        significado: r.nombre.trim_end_matches("(PACTA)").trim_end().to_owned(),
+    });
+    out.push(Sigla {
+        siglas: "Comité Interinstitucional".into(),
+        significado: "Comité Interinstitucional de Coordinación para la Prevención de Trata de Personas y Tráfico Ilícito de Migrantes, y Protección a sus Víctimas".into(),
     });
     for inst in &r.instituciones.valores {
         let used = plan

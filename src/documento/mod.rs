@@ -34,10 +34,10 @@ pub mod seguimiento;
 use actores::ActorDoc;
 use cmark::Bloque;
 use diagnostico::{CeldaRiesgo, DiagnosticoDoc, RiesgoDoc};
-use estrategia::{AccionDoc, AnioDoc, EjeDoc};
-use marco::{Norma, ReferenciaDoc, Sigla, Termino};
-use portada::{AprobacionDoc, CantonDoc, ElaboracionDoc, PeriodoDoc};
-use presupuesto::PresupuestoDoc;
+use estrategia::{AccionDoc, AnioDoc, EjeDoc, PdotDoc};
+use marco::{FuenteDoc, MarcoConceptualDoc, Norma, ReferenciaDoc, Sigla, Termino};
+use portada::{AprobacionDoc, CantonDoc, ElaboracionDoc, EscudoDoc, FirmaDoc, PeriodoDoc};
+use presupuesto::{FinanciamientoDoc, PresupuestoDoc};
 use revision::RevisionDoc;
 use ruta_atencion::EtapaDoc;
 use seguimiento::SeguimientoDoc;
@@ -55,18 +55,33 @@ pub struct Documento {
     pub estado_texto: &'static str,
     /// Whether to print the BORRADOR watermark.
     pub marca_borrador: bool,
+    /// Whether to print the EJEMPLO mark on every page (an illustrative plan).
+    pub marca_ejemplo: bool,
+    /// The canton's crest, when the plan names one that can be printed.
+    pub escudo: Option<EscudoDoc>,
     /// Approval.
     pub aprobacion: Option<AprobacionDoc>,
+    /// The signature block of the approval.
+    pub firmas: Vec<FirmaDoc>,
     /// Drafting.
     pub elaboracion: Option<ElaboracionDoc>,
     /// Date printed on the document.
     pub fecha_documento: String,
+    /// The same date, for the file's metadata.
+    #[serde(skip)]
+    pub fecha: NaiveDate,
     /// National reference.
     pub referencia: ReferenciaDoc,
     /// Presentation.
     pub presentacion: Option<Vec<Bloque>>,
+    /// Introduction.
+    pub introduccion: Option<Vec<Bloque>>,
+    /// Conceptual framework.
+    pub marco_conceptual: MarcoConceptualDoc,
     /// Legal framework.
     pub marco_normativo: Vec<Norma>,
+    /// Annex: what the national reference rests on.
+    pub fuentes: Vec<FuenteDoc>,
     /// Diagnosis.
     pub diagnostico: DiagnosticoDoc,
     /// Risks.
@@ -83,12 +98,16 @@ pub struct Documento {
     pub acciones: Vec<AccionDoc>,
     /// Years of the period, for the schedule.
     pub anios: Vec<AnioDoc>,
+    /// Alignment with the canton's development plan.
+    pub pdot: Option<PdotDoc>,
     /// Referral route of attention to victims, in national stage order. Written as `ruta` in the
     /// JSON output (its key since the first version of that format).
     #[serde(rename = "ruta")]
     pub ruta_atencion: Vec<EtapaDoc>,
     /// Budget.
     pub presupuesto: PresupuestoDoc,
+    /// Financing per year and per source.
+    pub financiamiento: FinanciamientoDoc,
     /// Monitoring.
     pub seguimiento: SeguimientoDoc,
     /// Glossary.
@@ -112,12 +131,19 @@ impl Documento {
             estado: portada::estado(plan.estado).0,
             estado_texto: portada::estado(plan.estado).1,
             marca_borrador: portada::marca_borrador(plan),
+            marca_ejemplo: plan.ejemplo,
+            escudo: None,
             aprobacion: portada::aprobacion(plan),
+            firmas: portada::firmas(plan),
             elaboracion: portada::elaboracion(plan),
             fecha_documento: crate::espanol::fecha_larga(fecha),
+            fecha,
             referencia: marco::referencia(r),
             presentacion: md(&plan.presentacion),
+            introduccion: md(&plan.introduccion),
+            marco_conceptual: marco::marco_conceptual(plan, r),
             marco_normativo: marco::marco_normativo(r),
+            fuentes: marco::fuentes(r),
             diagnostico,
             riesgos: diagnostico::riesgos(plan, r),
             matriz_riesgos: diagnostico::matriz(plan),
@@ -127,12 +153,20 @@ impl Documento {
             ejes,
             acciones,
             anios: estrategia::anios(&plan.periodo),
+            pdot: estrategia::pdot(plan),
+            financiamiento: presupuesto::financiamiento(plan),
             ruta_atencion,
             seguimiento: seguimiento::seguimiento(plan),
             glosario: marco::glosario(r),
             siglas: marco::siglas(plan, r),
             revision: None,
         }
+    }
+
+    /// The document with the canton's crest on its cover and header.
+    pub fn con_escudo(mut self, escudo: EscudoDoc) -> Documento {
+        self.escudo = Some(escudo);
+        self
     }
 }
 

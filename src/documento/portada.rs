@@ -14,8 +14,51 @@ pub struct CantonDoc {
     pub codigo: String,
     /// Name.
     pub nombre: String,
+    /// Official name, when it differs from the name ("San Miguel de Ibarra").
+    pub nombre_oficial: Option<String>,
     /// Province.
     pub provincia: String,
+}
+
+/// The crest, as the templates place it.
+#[derive(Debug, Clone, Serialize)]
+pub struct EscudoDoc {
+    /// The virtual file the Typst template reads (`/escudo.png`): the only file it can read
+    /// besides its own data.
+    pub archivo: String,
+    /// Media type.
+    pub tipo: &'static str,
+    /// The image as a `data:` address, for the self-contained HTML.
+    pub data_uri: String,
+    /// The file's bytes, served to Typst at [`EscudoDoc::archivo`].
+    #[serde(skip)]
+    pub bytes: Vec<u8>,
+}
+
+impl EscudoDoc {
+    /// The document form of a crest read by [`crate::plan::escudo::leer`].
+    pub fn new(escudo: crate::plan::escudo::Escudo) -> EscudoDoc {
+        use base64::Engine;
+        EscudoDoc {
+            archivo: format!("/escudo.{}", escudo.extension),
+            tipo: escudo.tipo,
+            data_uri: format!(
+                "data:{};base64,{}",
+                escudo.tipo,
+                base64::engine::general_purpose::STANDARD.encode(&escudo.bytes)
+            ),
+            bytes: escudo.bytes,
+        }
+    }
+}
+
+/// A line of the signature block.
+#[derive(Debug, Clone, Serialize)]
+pub struct FirmaDoc {
+    /// Name; empty when the plan gives none (a line to sign and write the name).
+    pub nombre: String,
+    /// Role.
+    pub cargo: String,
 }
 
 /// Period.
@@ -55,7 +98,38 @@ pub(super) fn canton(plan: &Plan) -> CantonDoc {
     CantonDoc {
         codigo: plan.canton.codigo.clone(),
         nombre: plan.canton.nombre.clone(),
+        nombre_oficial: plan
+            .canton
+            .nombre_oficial
+            .clone()
+            .filter(|o| o.trim() != plan.canton.nombre.trim() && !o.trim().is_empty()),
         provincia: plan.canton.provincia.clone(),
+    }
+}
+
+/// The signature block of the approval: the signatories the plan names, or, without them, the
+/// roles that usually sign, with blank lines (no name is ever made up).
+pub(super) fn firmas(plan: &Plan) -> Vec<FirmaDoc> {
+    match &plan.aprobacion {
+        Some(a) if !a.firmantes.is_empty() => a
+            .firmantes
+            .iter()
+            .map(|f| FirmaDoc {
+                nombre: f.nombre.clone(),
+                cargo: f.cargo.clone(),
+            })
+            .collect(),
+        _ => [
+            format!("Alcalde o alcaldesa del cantón {}", plan.canton.nombre),
+            "Secretario o secretaria del Concejo Municipal".to_owned(),
+            "Presidencia del Consejo Cantonal de Protección de Derechos".to_owned(),
+        ]
+        .into_iter()
+        .map(|cargo| FirmaDoc {
+            nombre: String::new(),
+            cargo,
+        })
+        .collect(),
     }
 }
 

@@ -203,6 +203,11 @@ impl Documento {
                 ubicada,
             });
         }
+        // A review copy is never dated before the review it prints.
+        if obs.fecha > self.fecha {
+            self.fecha = obs.fecha;
+            self.fecha_documento = fecha_larga(obs.fecha);
+        }
         self.revision = Some(RevisionDoc {
             revisor: obs.revisor.clone(),
             fecha: fecha_larga(obs.fecha),

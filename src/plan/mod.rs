@@ -3,6 +3,7 @@
 //! the span index, id paths, and the schema derived from the models.
 
 pub mod consultas;
+pub mod escudo;
 pub mod load;
 pub mod model;
 pub mod observaciones;

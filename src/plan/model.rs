@@ -30,6 +30,10 @@ pub struct Plan {
     pub periodo: Periodo,
     /// Estado del documento. Obligatorio: `borrador`, `en_revision` o `aprobado`.
     pub estado: Estado,
+    /// `true` en un plan de ejemplo, con datos ilustrativos: cada página del documento lleva la
+    /// marca EJEMPLO. Opcional.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub ejemplo: bool,
     /// Acto de aprobación. Obligatorio cuando `estado` es `aprobado`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub aprobacion: Option<Aprobacion>,
@@ -39,6 +43,9 @@ pub struct Plan {
     /// Texto de presentación (Markdown). Opcional.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub presentacion: Option<String>,
+    /// Introducción (Markdown): por qué el cantón necesita el plan y cómo se elaboró. Opcional.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub introduccion: Option<String>,
     /// Diagnóstico de la situación de la trata en el cantón. Opcional.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub diagnostico: Option<Diagnostico>,
@@ -58,6 +65,10 @@ pub struct Plan {
     pub ruta_atencion: Vec<EtapaRuta>,
     /// Cómo se dará seguimiento al plan. Obligatorio.
     pub seguimiento: Seguimiento,
+    /// Alineación con el Plan de Desarrollo y Ordenamiento Territorial (PDOT) del cantón.
+    /// Opcional.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pdot: Option<Pdot>,
 }
 
 /// Cantón según el catálogo DPA del INEC.
@@ -71,6 +82,14 @@ pub struct Canton {
     pub nombre: String,
     /// Provincia del cantón. Obligatorio. Ejemplo: `Imbabura`.
     pub provincia: String,
+    /// Nombre oficial del cantón, cuando es distinto del nombre corto. Opcional. Ejemplo:
+    /// `San Miguel de Ibarra`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nombre_oficial: Option<String>,
+    /// Archivo del escudo del cantón (PNG, JPEG o SVG de hasta 2 MB), junto al plan, para la
+    /// portada y el encabezado. Opcional. Ejemplo: `escudo-ibarra.png`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub escudo: Option<String>,
 }
 
 /// Intervalo de fechas (AAAA-MM-DD).
@@ -107,6 +126,40 @@ pub struct Aprobacion {
     pub fecha: NaiveDate,
     /// Órgano que aprobó. Obligatorio. Ejemplo: `Concejo Municipal de Ibarra`.
     pub organo: String,
+    /// Quienes firman el acto de aprobación, en el orden del bloque de firmas. Opcional: sin
+    /// nombres, el documento deja las líneas de firma con los cargos habituales.
+    #[serde(default)]
+    pub firmantes: Vec<Firmante>,
+}
+
+/// Una persona que firma la aprobación del plan.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Firmante {
+    /// Nombre. Obligatorio.
+    pub nombre: String,
+    /// Cargo. Obligatorio. Ejemplo: `Alcaldesa del cantón Ibarra`.
+    pub cargo: String,
+}
+
+/// Alineación con el Plan de Desarrollo y Ordenamiento Territorial del cantón.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Pdot {
+    /// Nombre y período del PDOT. Obligatorio. Ejemplo: `PDOT de Ibarra 2023-2027`.
+    pub nombre: String,
+    /// Objetivos del PDOT a los que contribuye este plan. Obligatorio.
+    pub objetivos: Vec<ObjetivoPdot>,
+}
+
+/// Un objetivo del PDOT y los objetivos del plan que contribuyen a él.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ObjetivoPdot {
+    /// El objetivo del PDOT, como lo escribe el PDOT. Obligatorio.
+    pub objetivo: String,
+    /// Ids de los objetivos de este plan que contribuyen a él. Obligatorio.
+    pub contribuyen: Vec<String>,
 }
 
 /// Tipo de instrumento de aprobación.
@@ -330,6 +383,10 @@ pub struct Presupuesto {
     /// Fuente de financiamiento. Opcional.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fuente: Option<String>,
+    /// `true` si el monto ya está asignado en un presupuesto aprobado; `false` si todavía hay que
+    /// gestionarlo. Opcional.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub asignado: Option<bool>,
 }
 
 /// Etapa de la ruta de atención a víctimas.
@@ -364,6 +421,22 @@ pub struct Seguimiento {
     /// Cómo se hará (Markdown). Opcional.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub descripcion: Option<String>,
+    /// A quién informa el responsable del seguimiento. Opcional. Ejemplo: `Concejo Municipal`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub informa_a: Option<String>,
+    /// Fecha de la evaluación de medio término, AAAA-MM-DD. Opcional.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evaluacion_intermedia: Option<NaiveDate>,
+    /// Fecha de la evaluación final, AAAA-MM-DD. Opcional.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evaluacion_final: Option<NaiveDate>,
+    /// Cómo se rinden cuentas a la ciudadanía (Markdown). Opcional.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rendicion_cuentas: Option<String>,
+    /// Si el plan crea un registro de casos: quién lo custodia, quién accede y cómo se protegen
+    /// los datos personales de las víctimas (Markdown). Opcional.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub proteccion_datos: Option<String>,
 }
 
 /// Frecuencia del seguimiento.

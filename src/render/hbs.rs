@@ -49,6 +49,7 @@ impl HelperDef for Md {
 }
 
 handlebars_helper!(pct: |x: f64| format!("{:.2}", (x * 100.0).clamp(0.0, 100.0)));
+handlebars_helper!(inc: |i: u64| i + 1);
 handlebars_helper!(join: |xs: array| xs.iter().filter_map(|x| x.as_str()).collect::<Vec<_>>().join(", "));
 handlebars_helper!(ancho: |desde: f64, hasta: f64| format!("{:.2}", ((hasta - desde) * 100.0).clamp(0.5, 100.0)));
 handlebars_helper!(ratio: |a: f64, b: f64| format!("{:.2}", if b > 0.0 { (a / b * 100.0).clamp(0.0, 100.0) } else { 0.0 }));
@@ -70,6 +71,7 @@ pub fn render(
     hbs.register_escape_fn(lenguaje.escape);
     hbs.register_helper("md", Box::new(Md(lenguaje.bloques)));
     hbs.register_helper("pct", Box::new(pct));
+    hbs.register_helper("inc", Box::new(inc));
     hbs.register_helper("join", Box::new(join));
     hbs.register_helper("ancho", Box::new(ancho));
     hbs.register_helper("ratio", Box::new(ratio));

@@ -83,13 +83,18 @@ impl Producto {
     pub fn detalle(&self) -> String {
         match (self.paginas, self.compilacion) {
             (Some(paginas), Some(compilacion)) => format!(
-                "{paginas} páginas en {:.2} s (compilación Typst {:.2} s)",
-                self.total.as_secs_f64(),
-                compilacion.as_secs_f64()
+                "{paginas} páginas en {} s (compilación Typst {} s)",
+                segundos(self.total),
+                segundos(compilacion)
             ),
             _ => "generado".to_owned(),
         }
     }
+}
+
+/// "0,27": seconds with two decimals and a decimal comma.
+fn segundos(d: Duration) -> String {
+    format!("{:.2}", d.as_secs_f64()).replace('.', ",")
 }
 
 /// A template error, located in the template that caused it when its position is known.

@@ -9,8 +9,8 @@ use typst_layout::PagedDocument;
 use super::templates::Plantillas;
 use super::typst::{self, PdfConfig, PlanWorld};
 use super::{Formato, Opciones, Pieza, Producto, TemplateError};
+use crate::documento::Documento;
 use crate::documento::informe::Informe;
-use crate::documento::{Documento, fecha_documento};
 use crate::plan::model::Plan;
 
 /// The PDF format.
@@ -73,7 +73,7 @@ pub fn plan_pdf(
     config: PdfConfig,
 ) -> Result<PdfCompilado, Vec<TemplateError>> {
     let start = Instant::now();
-    let fecha = fecha_documento(plan);
+    let fecha = documento.fecha;
     let world = PlanWorld::new(documento, plantillas, fecha);
     let ident = format!(
         "cantonal/{}/{}",

@@ -52,6 +52,8 @@ pub struct PlanWorld {
     main: FileId,
     data_path: &'static str,
     data: Bytes,
+    /// The canton's crest, the only file besides the data that a template can read.
+    imagen: Option<(String, Bytes)>,
     plantillas: Plantillas,
     today: NaiveDate,
     sources: Mutex<HashMap<FileId, Source>>,
@@ -70,7 +72,12 @@ fn path_of(id: FileId) -> Option<&'static str> {
 impl PlanWorld {
     /// A world for `document`, with templates from `plantillas` and `today` as the date.
     pub fn new(document: &Documento, plantillas: Plantillas, today: NaiveDate) -> Self {
-        Self::with(MAIN, DATA, document, plantillas, today)
+        let mut world = Self::with(MAIN, DATA, document, plantillas, today);
+        world.imagen = document
+            .escudo
+            .as_ref()
+            .map(|e| (e.archivo.clone(), Bytes::new(e.bytes.clone())));
+        world
     }
 
     /// A world whose main template is `main`, reading `data` as the virtual file `data_path`.
@@ -86,6 +93,7 @@ impl PlanWorld {
             main: file_id(&format!("/{main}")),
             data_path,
             data: Bytes::new(json),
+            imagen: None,
             plantillas,
             today,
             sources: Mutex::new(HashMap::new()),
@@ -109,6 +117,15 @@ impl PlanWorld {
             .expect("not poisoned")
             .insert(id, source.clone());
         Ok(source)
+    }
+
+    /// The crest's bytes, when `id` is its virtual file.
+    fn imagen_de(&self, id: FileId) -> Option<&Bytes> {
+        let path = path_of(id)?;
+        self.imagen
+            .as_ref()
+            .filter(|(archivo, _)| archivo == path)
+            .map(|(_, bytes)| bytes)
     }
 
     /// Where the template with this id comes from, for error messages.
@@ -135,7 +152,7 @@ impl World for PlanWorld {
     }
 
     fn source(&self, id: FileId) -> FileResult<Source> {
-        if path_of(id) == Some(self.data_path) {
+        if path_of(id) == Some(self.data_path) || self.imagen_de(id).is_some() {
             return Err(FileError::NotSource);
         }
         self.template(id)
@@ -144,6 +161,9 @@ impl World for PlanWorld {
     fn file(&self, id: FileId) -> FileResult<Bytes> {
         if path_of(id) == Some(self.data_path) {
             return Ok(self.data.clone());
+        }
+        if let Some(bytes) = self.imagen_de(id) {
+            return Ok(bytes.clone());
         }
         self.template(id)
             .map(|s| Bytes::from_string(s.text().to_owned()))

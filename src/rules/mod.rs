@@ -19,6 +19,7 @@ mod actores;
 mod aprobacion;
 mod canton;
 mod ejes;
+mod escudo;
 mod estructura;
 mod fechas;
 mod ids;
@@ -84,6 +85,8 @@ pub struct Contexto<'a> {
     pub plan: &'a Plan,
     /// Its national reference.
     pub referencia: &'a Referencia,
+    /// The plan's folder, where the files it names live (its crest).
+    pub carpeta: &'a std::path::Path,
 }
 
 /// What a rule checks.
@@ -173,6 +176,7 @@ pub static REGLAS: &[&Regla] = &[
     &indicadores::C007,
     &actores::C008,
     &pendientes::C009,
+    &escudo::C010,
     &ejes::A001,
     &ruta_atencion::A002,
     &riesgos::A003,
@@ -246,7 +250,12 @@ fn run(
     opciones: Opciones,
     out: &mut Vec<Diagnostic>,
 ) {
-    let ctx = Contexto { plan, referencia };
+    let carpeta = loaded.carpeta();
+    let ctx = Contexto {
+        plan,
+        referencia,
+        carpeta: &carpeta,
+    };
     for regla in REGLAS {
         if let Comprobacion::Plan(comprobar) = regla.comprobar {
             for hallazgo in comprobar(&ctx) {
