@@ -15,7 +15,7 @@ fn draft() -> String {
         .replace("    riesgos: [R2]\n", "")
         .replace("  - id: A4\n", "  - id: A4b\n")
         .replace("monto: 4500.00", "monto: 6000.00")
-        .replace("{ etapa: atencion_salud, responsable: msp }", "{ etapa: atencion_salud, responsable: msp, plazo_horas: 12 }")
+        .replace("{ etapa: atencion_salud, poblacion: todas, responsable: msp, plazo_horas: 12 }", "{ etapa: atencion_salud, poblacion: todas, responsable: msp, plazo_horas: 12, descripcion: Hospital de Ibarra }")
 }
 
 #[test]
@@ -53,7 +53,7 @@ fn changes_are_listed_item_by_item_and_field_by_field() {
         ("modificado", "acciones.A2.riesgos"),
         ("eliminado", "acciones.A4"),
         ("agregado", "acciones.A4b"),
-        ("agregado", "ruta_atencion.atencion_salud.plazo_horas"),
+        ("agregado", "ruta_atencion.atencion_salud.descripcion"),
     ];
     let expected: Vec<(String, String)> = expected
         .iter()
@@ -89,7 +89,7 @@ fn text_output_shows_old_and_new_values() {
     let (_d2, new) = write_plan("nuevo.yaml", draft());
     let o = cantonal(&["diff", old.to_str().unwrap(), new.to_str().unwrap()]);
     let t = String::from_utf8(o.stdout).unwrap();
-    assert!(t.starts_with("- riesgos.R2 (eliminado)\n~ acciones.A1.presupuesto.monto: 4500 → 6000\n~ acciones.A2.riesgos: [\"R2\"] → []\n- acciones.A4 (eliminado)\n+ acciones.A4b (agregado)\n+ ruta_atencion.atencion_salud.plazo_horas (agregado)\n"), "{t}");
+    assert!(t.starts_with("- riesgos.R2 (eliminado)\n~ acciones.A1.presupuesto.monto: 4500 → 6000\n~ acciones.A2.riesgos: [\"R2\"] → []\n- acciones.A4 (eliminado)\n+ acciones.A4b (agregado)\n+ ruta_atencion.atencion_salud.descripcion (agregado)\n"), "{t}");
     assert!(t.contains("  Total: USD 4.500,00 → USD 6.000,00 *"), "{t}");
     // Identical drafts.
     let o = cantonal(&["comparar", old.to_str().unwrap(), old.to_str().unwrap()]);

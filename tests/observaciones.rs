@@ -93,7 +93,7 @@ fn unknown_paths_are_located_at_the_observation_with_a_suggestion() {
                     "la observación 2 se refiere a `acciones.A3.indicador.mta`, que no existe en el plan"
                 ),
                 s(
-                    "¿Quiso decir `acciones.A3.indicador.meta`? En `acciones.A3.indicador` existen: `nombre`, `unidad`, `linea_base`, `meta`, `medio_verificacion`. Las rutas usan los id del plan, por ejemplo `acciones.A3.indicador.meta`."
+                    "¿Quiso decir `acciones.A3.indicador.meta`? En `acciones.A3.indicador` existen: `nombre`, `tipo`, `unidad`, `linea_base`, `meta`, `medio_verificacion`. Las rutas usan los id del plan, por ejemplo `acciones.A3.indicador.meta`."
                 ),
             ],
             [
@@ -277,7 +277,7 @@ fn the_review_copy_pdf_puts_each_note_on_the_page_of_its_item() {
             "Centro de cuidado diario",
         ),
         (
-            "La etapa no tiene plazo de respuesta",
+            "Diga quién da la contención en kichwa",
             "Contención y apoyo psicológico inmediato",
         ),
         (

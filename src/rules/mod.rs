@@ -7,6 +7,8 @@
 //! structural rules (S…) have no check here: the loader reports them, since they decide whether
 //! there is a typed plan at all; they live in the registry for `explicar`, `reglas` and the docs.
 
+use chrono::NaiveDate;
+
 use crate::diagnostics::{Diagnostic, Severidad};
 use crate::plan::load::LoadedPlan;
 use crate::plan::model::{Accion, Actor, Estado, Objetivo, Plan};
@@ -16,6 +18,7 @@ use crate::reference::nacional::{self, Referencia, Resolved};
 mod actores;
 mod aprobacion;
 mod canton;
+mod competencias;
 mod ejes;
 mod estructura;
 mod fechas;
@@ -25,6 +28,8 @@ mod instituciones;
 mod montos;
 pub mod observaciones;
 pub mod pendientes;
+mod poblaciones;
+mod principios;
 mod referencias;
 mod riesgos;
 mod ruta;
@@ -98,6 +103,28 @@ impl<'a> Contexto<'a> {
     pub fn eje_de(&self, accion: &Accion) -> Option<&'a str> {
         self.objetivo(&accion.objetivo).map(|o| o.eje.as_str())
     }
+
+    /// The date the plan speaks for: when it was drafted (`elaboracion.fecha`) or, when it does
+    /// not say, the start of its period. The second value says which one, as a Spanish phrase
+    /// that follows "antes de" in messages.
+    pub fn fecha_del_plan(&self) -> (NaiveDate, String) {
+        match &self.plan.elaboracion {
+            Some(e) => (
+                e.fecha,
+                format!(
+                    "la elaboración del plan ({})",
+                    crate::fechas::larga(e.fecha)
+                ),
+            ),
+            None => (
+                self.plan.periodo.inicio,
+                format!(
+                    "la fecha de inicio del período ({}), que se usa porque el plan no tiene `elaboracion.fecha`",
+                    crate::fechas::larga(self.plan.periodo.inicio)
+                ),
+            ),
+        }
+    }
 }
 
 /// A rule of the catalogue.
@@ -158,6 +185,13 @@ pub static REGLAS: &[&Regla] = &[
     &ruta::A007,
     &ruta::A008,
     &riesgos::A009,
+    &poblaciones::A010,
+    &poblaciones::A011,
+    &competencias::A012,
+    &competencias::A013,
+    &principios::A014,
+    &principios::A015,
+    &ruta::A016,
     &observaciones::O001,
     &observaciones::O002,
 ];
