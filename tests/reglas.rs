@@ -397,6 +397,42 @@ const CASOS: &[Caso] = &[
         "48",
     ),
     caso(
+        "C010",
+        "estado: borrador",
+        "estado: borrador\nelaboracion: { fecha: 2026-02-01 }\naprobacion: { instrumento: ordenanza, numero: \"14\", fecha: 2026-01-10, organo: Concejo Municipal de Ibarra }",
+        "advertencia",
+        (8, 60),
+        "aprobacion.fecha",
+        "2026-01-10",
+    ),
+    caso(
+        "C011",
+        "estado: borrador",
+        "estado: borrador\naprobacion: { instrumento: resolucion, numero: \"12\", fecha: 2026-01-10, organo: Junta Parroquial de San Antonio }",
+        "advertencia",
+        (7, 81),
+        "aprobacion.organo",
+        "Junta Parroquial",
+    ),
+    caso(
+        "C012",
+        "estado: borrador",
+        "estado: borrador\naprobacion: { instrumento: ordenanza, numero: \"s/n\", fecha: 2026-01-10, organo: Concejo Municipal de Ibarra }",
+        "advertencia",
+        (7, 47),
+        "aprobacion.numero",
+        "\"s/n\"",
+    ),
+    caso(
+        "C013",
+        "estado: borrador",
+        "estado: aprobado\naprobacion: { instrumento: ordenanza, numero: \"14\", fecha: 2099-03-15, organo: Concejo Municipal de Ibarra }",
+        "error",
+        (7, 60),
+        "aprobacion.fecha",
+        "2099-03-15",
+    ),
+    caso(
         "A010",
         "{ etapa: atencion_salud, poblacion: todas, responsable: msp",
         "{ etapa: atencion_salud, responsable: msp",
@@ -620,6 +656,22 @@ fn near_misses_do_not_trigger() {
             "institucion: fiscalia,",
             "institucion: ministerio-gobierno,",
         ),
+        // Approved the day it was drafted, by the Concejo Cantonal, on a past date.
+        (
+            "C010",
+            "estado: borrador",
+            "estado: aprobado\nelaboracion: { fecha: 2026-01-10 }\naprobacion: { instrumento: ordenanza, numero: \"14\", fecha: 2026-01-10, organo: Concejo Cantonal de Ibarra }",
+        ),
+        (
+            "C011",
+            "estado: borrador",
+            "estado: borrador\naprobacion: { instrumento: ordenanza, numero: \"14\", fecha: 2026-01-10, organo: Concejo Cantonal de Ibarra }",
+        ),
+        (
+            "C013",
+            "estado: borrador",
+            "estado: aprobado\naprobacion: { instrumento: ordenanza, numero: \"14\", fecha: 2026-01-10, organo: Concejo Municipal de Ibarra }",
+        ),
         // The 24-hour activation deadline is for victims abroad, not for foreign victims here.
         (
             "A008",
@@ -664,6 +716,30 @@ fn approved_plans_raise_strict_rules_to_errors() {
         (d[0]["codigo"].as_str(), d[0]["severidad"].as_str()),
         (Some("C006"), Some("error"))
     );
+}
+
+/// `validar --formato json` with `SOURCE_DATE_EPOCH` set: the diagnostics.
+fn validar_el_dia(path: &std::path::Path, dia: chrono::NaiveDate) -> Vec<serde_json::Value> {
+    let epoch = dia.and_hms_opt(12, 0, 0).unwrap().and_utc().timestamp();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_cantonal"))
+        .args(["validar", "--formato", "json", path.to_str().unwrap()])
+        .env("SOURCE_DATE_EPOCH", epoch.to_string())
+        .output()
+        .unwrap();
+    diagnosticos(&serde_json::from_slice(&out.stdout).unwrap())
+}
+
+#[test]
+fn an_approval_in_the_future_is_judged_against_the_date_of_the_run() {
+    let text = mutate(
+        "estado: borrador",
+        "estado: aprobado\naprobacion: { instrumento: ordenanza, numero: \"14\", fecha: 2026-03-15, organo: Concejo Municipal de Ibarra }",
+    );
+    let (_dir, path) = write_plan("plan.yaml", &text);
+    let dia = |d| chrono::NaiveDate::from_ymd_opt(2026, 3, d).unwrap();
+    let c013 = |d: &Vec<serde_json::Value>| d.iter().filter(|x| x["codigo"] == "C013").count();
+    assert_eq!(c013(&validar_el_dia(&path, dia(14))), 1);
+    assert_eq!(c013(&validar_el_dia(&path, dia(15))), 0);
 }
 
 #[test]

@@ -86,6 +86,8 @@ pub struct Contexto<'a> {
     pub plan: &'a Plan,
     /// Its national reference.
     pub referencia: &'a Referencia,
+    /// Today, for the checks that compare a date with it (see [`crate::fechas::hoy`]).
+    pub hoy: NaiveDate,
 }
 
 impl<'a> Contexto<'a> {
@@ -176,6 +178,10 @@ pub static REGLAS: &[&Regla] = &[
     &indicadores::C007,
     &actores::C008,
     &pendientes::C009,
+    &aprobacion::C010,
+    &aprobacion::C011,
+    &aprobacion::C012,
+    &aprobacion::C013,
     &ejes::A001,
     &ruta::A002,
     &riesgos::A003,
@@ -246,7 +252,11 @@ fn run(
     opciones: Opciones,
     out: &mut Vec<Diagnostic>,
 ) {
-    let ctx = Contexto { plan, referencia };
+    let ctx = Contexto {
+        plan,
+        referencia,
+        hoy: crate::fechas::hoy(),
+    };
     for regla in REGLAS {
         if let Some(comprobar) = regla.comprobar {
             for hallazgo in comprobar(&ctx) {
