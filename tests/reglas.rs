@@ -433,6 +433,51 @@ const CASOS: &[Caso] = &[
         "2099-03-15",
     ),
     caso(
+        "C014",
+        "estado: borrador",
+        "estado: aprobado\naprobacion: { instrumento: ordenanza, numero: \"14\", fecha: 2026-01-10, organo: Concejo Municipal de Ibarra }",
+        "advertencia",
+        (50, 5),
+        "acciones.A2",
+        "id: A2",
+    ),
+    caso(
+        "C015",
+        "monto: 4500.00, fuente: GAD Municipal",
+        "monto: 4500.00, fuente: Cooperación internacional",
+        "advertencia",
+        (37, 1),
+        "acciones",
+        "acciones:",
+    ),
+    caso(
+        "C016",
+        "estado: borrador\ndiagnostico:\n  casos:\n    - { anio: 2024, casos: 7, desglose: { sexo: { mujeres: 6, hombres: 1 } }, fuente: Fiscalía }\n",
+        "estado: aprobado\naprobacion: { instrumento: ordenanza, numero: \"14\", fecha: 2026-01-10, organo: Concejo Municipal de Ibarra }\n",
+        "advertencia",
+        (6, 9),
+        "estado",
+        "aprobado",
+    ),
+    caso(
+        "C017",
+        "{ sexo: { mujeres: 6, hombres: 1 } }",
+        "{ sexo: { mujeres: 6, hombres: 2 } }",
+        "advertencia",
+        (9, 43),
+        "diagnostico.casos[1].desglose.sexo",
+        "sexo",
+    ),
+    caso(
+        "C018",
+        "desglose: { sexo: { mujeres: 6, hombres: 1 } }, ",
+        "",
+        "sugerencia",
+        (9, 7),
+        "diagnostico.casos[1]",
+        "{ anio: 2024",
+    ),
+    caso(
         "A010",
         "{ etapa: atencion_salud, poblacion: todas, responsable: msp",
         "{ etapa: atencion_salud, responsable: msp",
@@ -672,6 +717,14 @@ fn near_misses_do_not_trigger() {
             "estado: borrador",
             "estado: aprobado\naprobacion: { instrumento: ordenanza, numero: \"14\", fecha: 2026-01-10, organo: Concejo Municipal de Ibarra }",
         ),
+        // The budget source names the GAD by its actor id.
+        ("C015", "fuente: GAD Municipal }", "fuente: gad }"),
+        // A year without cases needs no breakdown.
+        (
+            "C018",
+            "casos: 7, desglose: { sexo: { mujeres: 6, hombres: 1 } },",
+            "casos: 0,",
+        ),
         // The 24-hour activation deadline is for victims abroad, not for foreign victims here.
         (
             "A008",
@@ -711,10 +764,25 @@ fn approved_plans_raise_strict_rules_to_errors() {
     let (code, json) = validar_json(&path, &[]);
     let d = diagnosticos(&json);
     assert_eq!(code, 1);
-    assert_eq!(d.len(), 1);
+    let vistos: Vec<(&str, &str)> = d
+        .iter()
+        .map(|d| {
+            (
+                d["codigo"].as_str().unwrap(),
+                d["severidad"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    // The strict C006 becomes an error; C014 (actions without budget in an approved plan) is not
+    // strict, so a plan approved before it existed still generates.
     assert_eq!(
-        (d[0]["codigo"].as_str(), d[0]["severidad"].as_str()),
-        (Some("C006"), Some("error"))
+        vistos,
+        [
+            ("C014", "advertencia"),
+            ("C014", "advertencia"),
+            ("C014", "advertencia"),
+            ("C006", "error")
+        ]
     );
 }
 
@@ -849,7 +917,9 @@ fn a_plan_written_before_the_new_fields_still_reads_and_generates() {
         // What the new checks ask of it, and nothing else.
         assert_eq!(
             codigos,
-            ["A010", "A012", "A015", "A016"].into_iter().collect()
+            ["A010", "A012", "A015", "A016", "C018"]
+                .into_iter()
+                .collect()
         );
     }
     let salida = path.with_extension("md");

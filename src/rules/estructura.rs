@@ -99,7 +99,7 @@ pub static S006: Regla = Regla {
 };
 
 /// S005 for the catalogues that live in the national reference (fines and poblaciones of risks,
-/// actor tipo, the route's poblacion): the fixed
+/// actor tipo, the route's poblacion, purposes of the case breakdown): the fixed
 /// lists of the format (estado, probabilidad, …) are checked by the schema in the loader.
 fn comprobar_catalogos(ctx: &Contexto) -> Vec<Hallazgo> {
     let r = ctx.referencia;
@@ -153,6 +153,17 @@ fn comprobar_catalogos(ctx: &Contexto) -> Vec<Hallazgo> {
                     r.poblaciones_ruta.ids(),
                 );
             }
+        }
+    }
+    let casos = ctx.plan.diagnostico.iter().flat_map(|d| d.casos.iter());
+    for (i, c) in casos.enumerate() {
+        for fin in c.desglose.iter().flat_map(|d| d.fines.keys()) {
+            check(
+                path!["diagnostico", "casos", i, "desglose", "fines", fin.as_str()],
+                fin,
+                "un fin de explotación",
+                r.fines_explotacion.ids(),
+            );
         }
     }
     out

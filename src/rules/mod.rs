@@ -19,6 +19,7 @@ mod actores;
 mod aprobacion;
 mod canton;
 mod competencias;
+mod diagnostico;
 mod ejes;
 mod estructura;
 mod fechas;
@@ -29,6 +30,7 @@ mod montos;
 pub mod observaciones;
 pub mod pendientes;
 mod poblaciones;
+mod presupuesto;
 mod principios;
 mod referencias;
 mod riesgos;
@@ -182,6 +184,11 @@ pub static REGLAS: &[&Regla] = &[
     &aprobacion::C011,
     &aprobacion::C012,
     &aprobacion::C013,
+    &presupuesto::C014,
+    &presupuesto::C015,
+    &diagnostico::C016,
+    &diagnostico::C017,
+    &diagnostico::C018,
     &ejes::A001,
     &ruta::A002,
     &riesgos::A003,
