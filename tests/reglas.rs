@@ -478,6 +478,15 @@ const CASOS: &[Caso] = &[
         "{ anio: 2024",
     ),
     caso(
+        "C019",
+        "{ nombre: Sesiones, tipo: resultado,",
+        "{ nombre: Sesiones, tipo: actividad,",
+        "advertencia",
+        (36, 11),
+        "objetivos.O4.id",
+        "O4",
+    ),
+    caso(
         "A010",
         "{ etapa: atencion_salud, poblacion: todas, responsable: msp",
         "{ etapa: atencion_salud, responsable: msp",
@@ -917,7 +926,7 @@ fn a_plan_written_before_the_new_fields_still_reads_and_generates() {
         // What the new checks ask of it, and nothing else.
         assert_eq!(
             codigos,
-            ["A010", "A012", "A015", "A016", "C018"]
+            ["A010", "A012", "A015", "A016", "C018", "C019"]
                 .into_iter()
                 .collect()
         );

@@ -189,6 +189,7 @@ pub static REGLAS: &[&Regla] = &[
     &diagnostico::C016,
     &diagnostico::C017,
     &diagnostico::C018,
+    &indicadores::C019,
     &ejes::A001,
     &ruta::A002,
     &riesgos::A003,
