@@ -550,6 +550,24 @@ const CASOS: &[Caso] = &[
         "{ etapa: intervencion_crisis",
     ),
     caso(
+        "A017",
+        "    fines: [explotacion_sexual]\n    poblaciones: [adolescentes]\n    responsable: gad",
+        "    fines: [explotacion_laboral]\n    poblaciones: [adolescentes]\n    responsable: gad",
+        "advertencia",
+        (41, 15),
+        "acciones.A1.riesgos[1]",
+        "R1",
+    ),
+    caso(
+        "A018",
+        "    fines: [mendicidad]\n    poblaciones: [ninas_ninos]\n    responsable: gad\n",
+        "    responsable: gad\n",
+        "advertencia",
+        (52, 5),
+        "acciones.A2.riesgos",
+        "riesgos:",
+    ),
+    caso(
         "A009",
         "    riesgos: [R2]\n",
         "",
@@ -746,6 +764,12 @@ fn near_misses_do_not_trigger() {
             "responsable: msp, plazo_horas: 12 }",
             "responsable: msp, plazo_horas: 12, requiere: [identificacion] }",
         ),
+        // An action for the general population answers a risk of any population.
+        (
+            "A017",
+            "    poblaciones: [adolescentes]\n    responsable: gad",
+            "    poblaciones: [poblacion_general]\n    responsable: gad",
+        ),
     ];
     for (codigo, find, replace) in cases {
         let text = if find.is_empty() {
@@ -926,7 +950,7 @@ fn a_plan_written_before_the_new_fields_still_reads_and_generates() {
         // What the new checks ask of it, and nothing else.
         assert_eq!(
             codigos,
-            ["A010", "A012", "A015", "A016", "C018", "C019"]
+            ["A010", "A012", "A015", "A016", "A018", "C018", "C019"]
                 .into_iter()
                 .collect()
         );

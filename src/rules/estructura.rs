@@ -98,8 +98,8 @@ pub static S006: Regla = Regla {
     comprobar: None,
 };
 
-/// S005 for the catalogues that live in the national reference (fines and poblaciones of risks,
-/// actor tipo, the route's poblacion, purposes of the case breakdown): the fixed
+/// S005 for the catalogues that live in the national reference (fines and poblaciones of risks
+/// and actions, actor tipo, the route's poblacion, purposes of the case breakdown): the fixed
 /// lists of the format (estado, probabilidad, …) are checked by the schema in the loader.
 fn comprobar_catalogos(ctx: &Contexto) -> Vec<Hallazgo> {
     let r = ctx.referencia;
@@ -142,6 +142,24 @@ fn comprobar_catalogos(ctx: &Contexto) -> Vec<Hallazgo> {
             "un tipo de actor",
             r.tipos_actor.ids(),
         );
+    }
+    for (i, accion) in ctx.plan.acciones.iter().enumerate() {
+        for (j, fin) in accion.fines.iter().enumerate() {
+            check(
+                path!["acciones", i, "fines", j],
+                fin,
+                "un fin de explotación",
+                r.fines_explotacion.ids(),
+            );
+        }
+        for (j, p) in accion.poblaciones.iter().enumerate() {
+            check(
+                path!["acciones", i, "poblaciones", j],
+                p,
+                "una población",
+                r.poblaciones.ids(),
+            );
+        }
     }
     if !r.poblaciones_ruta.valores.is_empty() {
         for (i, e) in ctx.plan.ruta_atencion.iter().enumerate() {

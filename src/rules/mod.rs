@@ -206,6 +206,8 @@ pub static REGLAS: &[&Regla] = &[
     &principios::A014,
     &principios::A015,
     &ruta::A016,
+    &riesgos::A017,
+    &riesgos::A018,
     &observaciones::O001,
     &observaciones::O002,
 ];
