@@ -648,6 +648,14 @@ const CASOS_OBSERVACIONES: &[CasoObservacion] = &[
         "observaciones[1].ruta",
         "riesgos.R9",
     ),
+    (
+        "O003",
+        "revisor: Asesoría\nfecha: 2026-03-10\nobservaciones:\n  - { ruta: acciones.A2.presupuesto, texto: Falta el monto., estado: resuelta }\n",
+        "advertencia",
+        (4, 13),
+        "observaciones[1].ruta",
+        "acciones.A2.presupuesto",
+    ),
 ];
 
 #[test]

@@ -210,6 +210,7 @@ pub static REGLAS: &[&Regla] = &[
     &riesgos::A018,
     &observaciones::O001,
     &observaciones::O002,
+    &observaciones::O003,
 ];
 
 /// The rule with this code (case-insensitive).
