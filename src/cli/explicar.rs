@@ -1,6 +1,7 @@
 //! `cantonal explicar CODE`: one rule, explained for the official who got its diagnostic.
 
-use crate::rules::{REGLAS, Regla, regla};
+use crate::reference::nacional::Referencia;
+use crate::rules::{REGLAS, Regla, datos, regla};
 use crate::suggest::did_you_mean;
 
 /// Arguments of `explicar`.
@@ -38,8 +39,23 @@ pub fn texto_explicacion(r: &Regla) -> String {
             .collect::<Vec<_>>()
             .join("\n")
     };
+    let referencia = Referencia::pacta();
+    let datos = datos::de_la_regla(r.codigo, referencia);
+    let datos = if datos.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "\nSegún la referencia nacional ({})\n{}\n",
+            referencia.nombre_corto,
+            datos
+                .iter()
+                .map(|d| format!("  - {d}"))
+                .collect::<Vec<_>>()
+                .join("\n")
+        )
+    };
     format!(
-        "{codigo}: {titulo}\nSeveridad: {sev}{estricta}\n\nQué comprueba\n  {que}\n\nPor qué importa\n  {por_que}\n\nIncorrecto\n{mal}\n\nCorrecto\n{bien}\n",
+        "{codigo}: {titulo}\nSeveridad: {sev}{estricta}\n\nQué comprueba\n  {que}\n\nPor qué importa\n  {por_que}\n{datos}\nIncorrecto\n{mal}\n\nCorrecto\n{bien}\n",
         codigo = r.codigo,
         titulo = r.titulo,
         sev = r.severidad.nombre(),

@@ -1,7 +1,8 @@
 //! `cantonal reglas`: the rule catalogue, as a table or as the Markdown reference that
 //! `docs/reglas.md` holds.
 
-use crate::rules::{REGLAS, Regla};
+use crate::reference::nacional::Referencia;
+use crate::rules::{REGLAS, Regla, datos};
 
 /// Arguments of `reglas`.
 #[derive(Debug, clap::Args)]
@@ -52,11 +53,26 @@ pub fn reference_markdown() -> String {
             t = r.titulo
         ));
     }
+    let referencia = Referencia::pacta();
     for r in REGLAS {
         let e = &r.explicacion;
+        let datos = datos::de_la_regla(r.codigo, referencia);
+        let datos = if datos.is_empty() {
+            String::new()
+        } else {
+            format!(
+                "**Según la referencia nacional ({}).**\n\n{}\n\n",
+                referencia.nombre_corto,
+                datos
+                    .iter()
+                    .map(|d| format!("- {d}"))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            )
+        };
         out.push_str(&format!(
             "\n## {c}\n\n**{t}** — {s}{est}\n\n**Qué comprueba.** {que}\n\n**Por qué importa.** {pq}\n\n\
-             Incorrecto:\n\n```yaml\n{mal}\n```\n\nCorrecto:\n\n```yaml\n{bien}\n```\n",
+             {datos}Incorrecto:\n\n```yaml\n{mal}\n```\n\nCorrecto:\n\n```yaml\n{bien}\n```\n",
             c = r.codigo,
             t = r.titulo,
             s = r.severidad.nombre(),

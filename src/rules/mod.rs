@@ -19,6 +19,7 @@ mod actores;
 mod aprobacion;
 mod canton;
 mod competencias;
+pub mod datos;
 mod diagnostico;
 mod ejes;
 mod estructura;
