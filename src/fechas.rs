@@ -14,7 +14,9 @@ pub fn source_date_epoch() -> Option<NaiveDate> {
         .map(|d| d.date_naive())
 }
 
-/// Today: `SOURCE_DATE_EPOCH` when set, else the local date.
+/// Today, as the checks that compare dates with it see it: the date of `SOURCE_DATE_EPOCH` when
+/// set (a reproducible run fixes "now" with it, and tests fix it the same way), else the local
+/// date.
 pub fn hoy() -> NaiveDate {
     source_date_epoch().unwrap_or_else(|| chrono::Local::now().date_naive())
 }

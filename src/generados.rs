@@ -5,7 +5,7 @@
 
 use crate::plan::schema::{self, editor_schema};
 use crate::reference::nacional::Referencia;
-use crate::rules::REGLAS;
+use crate::rules::{REGLAS, datos};
 
 /// The plan schema for editors, as `cantonal esquema` prints it.
 pub fn esquema_plan() -> String {
@@ -158,11 +158,26 @@ pub fn reglas_markdown() -> String {
             t = r.titulo
         ));
     }
+    let referencia = Referencia::pacta();
     for r in REGLAS {
         let e = &r.explicacion;
+        let datos = datos::de_la_regla(r.codigo, referencia);
+        let datos = if datos.is_empty() {
+            String::new()
+        } else {
+            format!(
+                "**Según la referencia nacional ({}).**\n\n{}\n\n",
+                referencia.nombre_corto,
+                datos
+                    .iter()
+                    .map(|d| format!("- {d}"))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            )
+        };
         out.push_str(&format!(
             "\n## {c}\n\n**{t}** — {s}{est}\n\n**Qué comprueba.** {que}\n\n**Por qué importa.** {pq}\n\n\
-             Incorrecto:\n\n```yaml\n{mal}\n```\n\nCorrecto:\n\n```yaml\n{bien}\n```\n",
+             {datos}Incorrecto:\n\n```yaml\n{mal}\n```\n\nCorrecto:\n\n```yaml\n{bien}\n```\n",
             c = r.codigo,
             t = r.titulo,
             s = r.severidad.nombre(),

@@ -10,7 +10,7 @@ use crate::reference::nacional::Referencia;
 pub struct Tamano {
     /// Actions.
     pub acciones: usize,
-    /// Actors (at least the 5 the route and the axes need).
+    /// Actors (at least the 6 the route and the axes need).
     pub actores: usize,
     /// Risks.
     pub riesgos: usize,
@@ -32,7 +32,7 @@ fn q(s: &str) -> String {
 
 /// The YAML text of a synthetic plan for `canton`.
 pub fn plan(canton: &CantonDpa, r: &Referencia, t: Tamano) -> String {
-    let actores_n = t.actores.max(5);
+    let actores_n = t.actores.max(6);
     let mut out = format!(
         "# Plan SINTÉTICO generado para pruebas de rendimiento: no describe al cantón.\n\
          formato: 1\nplan_nacional: {}\n\
@@ -47,9 +47,10 @@ pub fn plan(canton: &CantonDpa, r: &Referencia, t: Tamano) -> String {
         canton.nombre
     );
     for (i, anio) in (2021..=2025).enumerate() {
+        let casos = 3 + i * 2;
         out.push_str(&format!(
-            "    - {{ anio: {anio}, casos: {}, fuente: Registro sintético }}\n",
-            3 + i * 2
+            "    - {{ anio: {anio}, casos: {casos}, fuente: Registro sintético, desglose: {{ sexo: {{ mujeres: {}, hombres: 1 }} }} }}\n",
+            casos - 1
         ));
     }
     let fines = r.fines_explotacion.ids();
@@ -66,8 +67,9 @@ pub fn plan(canton: &CantonDpa, r: &Referencia, t: Tamano) -> String {
             n = i + 1,
         ));
     }
-    // The first five actors are the ones the rules require: the three cantonal bodies, the
-    // prosecutor's office (investigation axis) and a health service.
+    // The first six actors are the ones the rules require: the three cantonal bodies, the
+    // prosecutor's office (investigation axis, complaints), a health service and the foreign
+    // ministry (return).
     let fijos = [
         (
             "gad",
@@ -93,6 +95,12 @@ pub fn plan(canton: &CantonDpa, r: &Referencia, t: Tamano) -> String {
             "Servicio de salud",
             "institucion_nacional",
             Some("msp"),
+        ),
+        (
+            "cancilleria",
+            "Cancillería",
+            "institucion_nacional",
+            Some("cancilleria"),
         ),
     ];
     out.push_str("actores:\n");
@@ -138,27 +146,44 @@ pub fn plan(canton: &CantonDpa, r: &Referencia, t: Tamano) -> String {
             ids[(i + 1) % ids.len()].clone()
         };
         let mes = 1 + (i % 12);
+        // Each action is directed at a purpose and a population of the risk it names, and the
+        // first action of each objective measures its outcome.
+        let riesgo = i % t.riesgos.max(1);
         out.push_str(&format!(
-            "  - id: A{n}\n    objetivo: O{o}\n    descripcion: Acción sintética número {n} del plan\n    riesgos: [R{r}]\n    responsable: {responsable}\n    corresponsables: [{co}]\n    indicador: {{ nombre: Indicador {n}, unidad: unidades, linea_base: {b}, meta: {m}, medio_verificacion: Registros }}\n    plazo: {{ inicio: 2026-{mes:02}-01, fin: 2029-{mes:02}-28 }}\n    presupuesto: {{ monto: {monto}.00, fuente: Fuente {f} }}\n",
+            "  - id: A{n}\n    objetivo: O{o}\n    descripcion: Acción sintética número {n} del plan\n    riesgos: [R{r}]\n    fines: [{fin}]\n    poblaciones: [{poblacion}]\n    responsable: {responsable}\n    corresponsables: [{co}]\n    indicador: {{ nombre: Indicador {n},{tipo} unidad: unidades, linea_base: {b}, meta: {m}, medio_verificacion: Registros }}\n    plazo: {{ inicio: 2026-{mes:02}-01, fin: 2029-{mes:02}-28 }}\n    presupuesto: {{ monto: {monto}.00, fuente: {fuente} }}\n",
             n = i + 1,
             o = objetivo + 1,
-            r = i % t.riesgos.max(1) + 1,
+            r = riesgo + 1,
+            fin = fines[riesgo % fines.len()],
+            poblacion = poblaciones[riesgo % poblaciones.len()],
+            tipo = if i < ejes.len() { " tipo: resultado," } else { "" },
             b = i,
             m = i * 2 + 10,
             monto = 1000 + i * 250,
-            f = i % 3 + 1,
+            fuente = ["GAD Municipal", "Fuente 2", "Fuente 3"][i % 3],
         ));
     }
     out.push_str("ruta_atencion:\n");
-    for (i, etapa) in r.etapas_ruta.valores.iter().enumerate() {
+    for etapa in &r.etapas_ruta.valores {
         let responsable = match etapa.id.as_str() {
             "atencion_salud" | "intervencion_crisis" => "msp",
             "denuncia_y_proteccion_judicial" => "fge",
-            _ => ["jcpd", "gad", "ccpd"][i % 3],
+            "retorno_y_repatriacion" => "cancilleria",
+            "seguimiento" => "ccpd",
+            _ => "gad",
         };
-        let plazo = etapa.plazo_max_horas.unwrap_or(48).min(24);
+        let plazo = etapa
+            .plazo_max_horas
+            .or(etapa.plazo_activacion.as_ref().map(|a| a.horas))
+            .unwrap_or(48)
+            .min(24);
+        let evaluacion = if etapa.evaluacion_riesgo_previa {
+            "    evaluacion_riesgo: Evaluación sintética del riesgo.\n"
+        } else {
+            ""
+        };
         out.push_str(&format!(
-            "  - etapa: {}\n    responsable: {responsable}\n    apoyo: [ccpd]\n    plazo_horas: {plazo}\n    descripcion: Atención sintética.\n",
+            "  - etapa: {}\n    poblacion: todas\n    responsable: {responsable}\n    apoyo: [ccpd]\n    plazo_horas: {plazo}\n{evaluacion}    descripcion: Atención sintética.\n",
             etapa.id
         ));
     }

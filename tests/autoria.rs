@@ -91,9 +91,13 @@ fn a_fresh_plan_reports_only_what_is_left_to_fill_in() {
         .iter()
         .map(|d| d["codigo"].as_str().unwrap())
         .collect();
+    // A010, A015 and A016: the fresh route does not yet say whom each stage serves, how the risk
+    // is assessed before reintegration, nor within how many hours each stage answers.
     assert_eq!(
         codes,
-        ["A001", "A002", "C008", "C009"].into_iter().collect()
+        ["A001", "A002", "A010", "A015", "A016", "C008", "C009"]
+            .into_iter()
+            .collect()
     );
     // One A001 per mandatory axis and one A002 per mandatory stage, each at its own line.
     let count = |c: &str| diags.iter().filter(|d| d["codigo"] == c).count();

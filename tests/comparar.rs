@@ -15,7 +15,7 @@ fn draft() -> String {
         .replace("    riesgos: [R2]\n", "")
         .replace("  - id: A4\n", "  - id: A4b\n")
         .replace("monto: 4500.00", "monto: 6000.00")
-        .replace("{ etapa: atencion_salud, responsable: msp }", "{ etapa: atencion_salud, responsable: msp, plazo_horas: 12 }")
+        .replace("{ etapa: atencion_salud, poblacion: todas, responsable: msp, plazo_horas: 12 }", "{ etapa: atencion_salud, poblacion: todas, responsable: msp, plazo_horas: 12, descripcion: Hospital de Ibarra }")
 }
 
 #[test]
@@ -53,7 +53,7 @@ fn changes_are_listed_item_by_item_and_field_by_field() {
         ("modificado", "acciones.A2.riesgos"),
         ("eliminado", "acciones.A4"),
         ("agregado", "acciones.A4b"),
-        ("agregado", "ruta_atencion.atencion_salud.plazo_horas"),
+        ("agregado", "ruta_atencion.atencion_salud.descripcion"),
     ];
     let expected: Vec<(String, String)> = expected
         .iter()
@@ -90,7 +90,17 @@ fn text_output_shows_old_and_new_values() {
     let o = cantonal(&["diff", old.to_str().unwrap(), new.to_str().unwrap()]);
     let t = String::from_utf8(o.stdout).unwrap();
     // Values in words: items by id and what they are, amounts in USD, references by name.
-    assert!(t.starts_with("- riesgos.R2: R2 — Mendicidad infantil (eliminado)\n~ acciones.A1.presupuesto.monto: USD 4.500,00 → USD 6.000,00\n~ acciones.A2.riesgos: R2 → (ninguno)\n- acciones.A4: A4 — Mesa cantonal (eliminado)\n+ acciones.A4b: A4b — Mesa cantonal (agregado)\n+ ruta_atencion.atencion_salud.plazo_horas: 12 (agregado)\n"), "{t}");
+    assert!(
+        t.starts_with(
+            "- riesgos.R2: R2 — Mendicidad infantil (eliminado)
+~ acciones.A1.presupuesto.monto: USD 4.500,00 → USD 6.000,00
+~ acciones.A2.riesgos: R2 → (ninguno)
+- acciones.A4: A4 — Mesa cantonal (eliminado)
++ acciones.A4b: A4b — Mesa cantonal (agregado)
++ ruta_atencion.atencion_salud.descripcion: "
+        ),
+        "{t}"
+    );
     assert!(t.contains("  Total: USD 4.500,00 → USD 6.000,00 *"), "{t}");
     assert!(
         t.contains("  Retorno y repatriación: sin responsable → sin responsable\n"),

@@ -355,7 +355,7 @@ fn the_crest_is_embedded_in_pdf_and_html_and_only_that_file_is_read() {
         let (codigo, json) = common::validar_json(&plan, &[]);
         assert_eq!(codigo, 1, "{nombre}");
         let d = &common::diagnosticos(&json)[0];
-        assert_eq!(d["codigo"], "C010", "{nombre}");
+        assert_eq!(d["codigo"], "C020", "{nombre}");
         assert_eq!(d["ruta"], "canton.escudo", "{nombre}");
         assert_eq!(d["linea"], 4, "{nombre}");
         assert!(

@@ -33,7 +33,7 @@ fn misspelled_key_and_missing_field() {
 #[test]
 fn missing_route_stage() {
     insta::assert_snapshot!(human_output(&mutate(
-        "  - { etapa: atencion_salud, responsable: msp }\n",
+        "  - { etapa: atencion_salud, poblacion: todas, responsable: msp, plazo_horas: 12 }\n",
         ""
     )));
 }

@@ -36,8 +36,8 @@ fn carpeta() -> tempfile::TempDir {
         )
         .replace("{ id: O4, eje: gobernanza,", "{ id: O4, eje: prevencion,")
         .replace(
-            "{ etapa: atencion_salud, responsable: msp }",
-            "{ etapa: atencion_salud }",
+            "{ etapa: atencion_salud, poblacion: todas, responsable: msp, plazo_horas: 12 }",
+            "{ etapa: atencion_salud, poblacion: todas, plazo_horas: 12 }",
         )
         .replace("    riesgos: [R2]\n", "");
     w("b-brechas.yaml", &b);

@@ -93,7 +93,7 @@ fn unknown_paths_are_located_at_the_observation_with_a_suggestion() {
                     "la observación 2 se refiere a `acciones.A3.indicador.mta`, que no existe en el plan"
                 ),
                 s(
-                    "¿Quiso decir `acciones.A3.indicador.meta`? En `acciones.A3.indicador` existen: `nombre`, `unidad`, `linea_base`, `meta`, `medio_verificacion`. Las rutas usan los id del plan, por ejemplo `acciones.A3.indicador.meta`."
+                    "¿Quiso decir `acciones.A3.indicador.meta`? En `acciones.A3.indicador` existen: `nombre`, `tipo`, `unidad`, `linea_base`, `meta`, `medio_verificacion`. Las rutas usan los id del plan, por ejemplo `acciones.A3.indicador.meta`."
                 ),
             ],
             [
@@ -277,7 +277,7 @@ fn the_review_copy_pdf_puts_each_note_on_the_page_of_its_item() {
             "Centro de cuidado diario",
         ),
         (
-            "La etapa no tiene plazo de respuesta",
+            "Diga quién da la contención en kichwa",
             "Contención y apoyo psicológico inmediato",
         ),
         (
@@ -349,7 +349,7 @@ fn the_review_copy_html_links_each_marker_to_its_row_and_back() {
             "{n}"
         );
     }
-    assert!(html.contains("<h3>Intervención en crisis<a class=\"marca-obs\" id=\"nota-3\" href=\"#obs-3\" aria-label=\"Observación 3 (Abierta)\">3</a>"));
+    assert!(html.contains("<h3>Intervención en crisis · Todas las víctimas<a class=\"marca-obs\" id=\"nota-3\" href=\"#obs-3\" aria-label=\"Observación 3 (Abierta)\">3</a>"));
     assert!(html.contains("<th scope=\"row\">A4<a class=\"marca-obs\" id=\"nota-1\""));
     assert!(html.contains("<aside class=\"observacion resuelta\" id=\"nota-6\"><a href=\"#obs-6\"><strong>Observación 6</strong></a> · <strong>Resuelta.</strong> <p>Cite la fuente oficial"));
     for n in 1..=6 {
@@ -498,8 +498,10 @@ fn markdown_review_copy_marks_items_and_lists_observations() {
     .unwrap();
     assert!(md.starts_with("# Plan cantonal"));
     assert!(md.contains("| A4 (obs. 1) |"));
-    assert!(md.contains("### 4. Intervención en crisis (obs. 3)"));
+    assert!(md.contains("### 4. Intervención en crisis · Todas las víctimas (obs. 3)"));
     assert!(md.contains("> **Observación 6 · Resuelta.** Cite la fuente oficial"));
     assert!(md.contains("## 19. Observaciones de revisión"));
-    assert!(md.contains("3. **Etapa de la ruta: Intervención en crisis** — Abierta"));
+    assert!(md.contains(
+        "3. **Etapa de la ruta: Intervención en crisis (Todas las víctimas)** — Abierta"
+    ));
 }

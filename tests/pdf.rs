@@ -105,7 +105,10 @@ fn ibarra_has_every_section_and_its_data() {
         "Reintegración",
         "Seguimiento del caso",
         "Responsable: Fiscalía Provincial de Imbabura",
-        "máximo nacional: 24 horas",
+        // The 24 hours are an activation deadline, for victims located abroad.
+        "Retorno y repatriación · Personas ecuatorianas localizadas en el exterior",
+        "Activación: dentro de 24 horas desde que se conoce el caso de una presunta víctima",
+        "máximo según la referencia: 24 horas",
     ] {
         assert!(t.contains(s), "missing {s}");
     }

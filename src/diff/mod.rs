@@ -277,7 +277,20 @@ fn diff_value(ruta: &str, list: Option<&str>, a: &Value, b: &Value, out: &mut Ve
         }
         (Value::Array(x), Value::Array(y)) if list.and_then(id_key).is_some() => {
             let key = list.and_then(id_key).unwrap_or("id");
-            let id = |v: &Value| v.get(key).and_then(Value::as_str).unwrap_or("").to_owned();
+            // A route stage may have one entry per population: a repeated stage is told apart
+            // by its population (`proteccion_inmediata:adultos`).
+            let propio = |v: &Value| v.get(key).and_then(Value::as_str).unwrap_or("").to_owned();
+            let repetido = |k: &str| {
+                x.iter().filter(|v| propio(v) == k).count() > 1
+                    || y.iter().filter(|v| propio(v) == k).count() > 1
+            };
+            let id = |v: &Value| {
+                let id = propio(v);
+                match v.get("poblacion").and_then(Value::as_str) {
+                    Some(p) if repetido(&id) => format!("{id}:{p}"),
+                    _ => id,
+                }
+            };
             for va in x {
                 let r = join(ruta, &id(va));
                 match y.iter().find(|vb| id(vb) == id(va)) {

@@ -73,14 +73,16 @@ pub(super) fn actores(plan: &Plan, r: &Referencia, ruta_atencion: &[EtapaDoc]) -
                 etapas: ruta_atencion
                     .iter()
                     .filter(|d| {
-                        plan.ruta_atencion.iter().any(|x| {
-                            x.etapa == d.id
-                                && (x.responsable.as_deref() == Some(a.id.as_str())
-                                    || x.apoyo.contains(&a.id))
-                        })
+                        let x = &plan.ruta_atencion[d.indice];
+                        x.responsable.as_deref() == Some(a.id.as_str()) || x.apoyo.contains(&a.id)
                     })
-                    .map(|d| d.nombre.clone())
-                    .collect(),
+                    .fold(Vec::new(), |mut nombres: Vec<String>, d| {
+                        // A stage with one entry per population is named once.
+                        if !nombres.contains(&d.nombre) {
+                            nombres.push(d.nombre.clone());
+                        }
+                        nombres
+                    }),
                 notas: Vec::new(),
             }
         })

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::plan::model::Plan;
-use crate::reference::nacional::Referencia;
+use crate::reference::nacional::{Referencia, TerminoGlosario};
 
 /// What the document says of its national reference.
 #[derive(Debug, Clone, Serialize)]
@@ -152,12 +152,14 @@ pub(super) fn marco_conceptual(plan: &Plan, r: &Referencia) -> MarcoConceptualDo
         .iter()
         .flat_map(|x| x.fines.iter().map(String::as_str))
         .collect();
+    let del_glosario = |termino: &str| {
+        r.glosario
+            .iter()
+            .find(|t| t.termino.eq_ignore_ascii_case(termino))
+            .map(|t| definicion(r, t))
+    };
     MarcoConceptualDoc {
-        trata: glosario(r)
-            .into_iter()
-            .next()
-            .map(|t| t.definicion)
-            .unwrap_or_default(),
+        trata: del_glosario("Trata de personas").unwrap_or_default(),
         fines: r
             .fines_explotacion
             .valores
@@ -165,36 +167,53 @@ pub(super) fn marco_conceptual(plan: &Plan, r: &Referencia) -> MarcoConceptualDo
             .filter(|f| nombrados.contains(&f.id.as_str()))
             .map(|f| Termino {
                 termino: f.nombre.clone(),
-                definicion: f.descripcion.clone().unwrap_or_default(),
+                definicion: del_glosario(&f.nombre)
+                    .or_else(|| f.descripcion.clone())
+                    .unwrap_or_default(),
             })
             .collect(),
     }
 }
 
+/// A glossary definition as printed: a literal quote between « » with its source ("COIP,
+/// art. 91"), or the reference's own wording, marked as a paraphrase when it rests on a source.
+fn definicion(r: &Referencia, t: &TerminoGlosario) -> String {
+    let fuente = t
+        .fuente
+        .as_deref()
+        .and_then(|id| r.fuentes.iter().find(|f| f.id == id));
+    let cita = fuente.map(|f| {
+        // The acronym the title gives in parentheses ("(COIP)"), else the title.
+        let corto = f
+            .titulo
+            .split_once('(')
+            .and_then(|(_, resto)| resto.split_once(')'))
+            .map(|(s, _)| s.to_owned())
+            .filter(|s| s.chars().any(char::is_uppercase) && s.len() <= 12)
+            .unwrap_or_else(|| f.titulo.clone());
+        match &t.articulo {
+            Some(a) => format!("{corto}, {a}"),
+            None => corto,
+        }
+    });
+    match (t.cita_textual, cita) {
+        (true, Some(cita)) => format!("«{}» ({cita}).", t.definicion.trim()),
+        (false, Some(cita)) => format!(
+            "{} (según {cita}).",
+            t.definicion.trim().trim_end_matches('.')
+        ),
+        (_, None) => t.definicion.trim().to_owned(),
+    }
+}
+
 pub(super) fn glosario(r: &Referencia) -> Vec<Termino> {
-    let mut out = vec![
-        Termino {
-            termino: "Trata de personas".into(),
-            definicion: "Captación, transporte, traslado, entrega, acogida o recepción de personas con fines de explotación (COIP, art. 91).".into(),
-        },
-        Termino {
-            termino: "Ruta de atención".into(),
-            definicion: "Secuencia de etapas y responsables que sigue una víctima desde su identificación hasta su reintegración y seguimiento.".into(),
-        },
-        Termino {
-            termino: "Revictimización".into(),
-            definicion: "Nuevo daño que sufre una víctima por la actuación de las instituciones, por ejemplo al repetir entrevistas.".into(),
-        },
-        Termino {
-            termino: "Línea base".into(),
-            definicion: "Valor de un indicador al inicio del plan, contra el cual se mide el avance.".into(),
-        },
-    ];
-    out.extend(r.fines_explotacion.valores.iter().map(|f| Termino {
-        termino: f.nombre.clone(),
-        definicion: f.descripcion.clone().unwrap_or_default(),
-    }));
-    out
+    r.glosario
+        .iter()
+        .map(|t| Termino {
+            termino: t.termino.clone(),
+            definicion: definicion(r, t),
+        })
+        .collect()
 }
 
 pub(super) fn siglas(plan: &Plan, r: &Referencia) -> Vec<Sigla> {
@@ -227,6 +246,11 @@ pub(super) fn siglas(plan: &Plan, r: &Referencia) -> Vec<Sigla> {
             .actores
             .iter()
             .any(|a| a.institucion.as_deref() == Some(inst.id.as_str()));
+        // An institution without a verified acronym has no place in the list; one known only by
+        // its acronym has no expansion to give.
+        if inst.siglas.is_empty() || inst.solo_siglas {
+            continue;
+        }
         if used && !out.iter().any(|s| s.siglas == inst.siglas) {
             out.push(Sigla {
                 siglas: inst.siglas.clone(),

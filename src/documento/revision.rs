@@ -93,7 +93,8 @@ enum Ancla {
     Actor(String),
     Objetivo(String),
     Accion(String),
-    Etapa(String),
+    /// An entry of the route, by its position in the plan.
+    Etapa(usize),
     Seccion(&'static str, fn(&mut Secciones) -> &mut Vec<Nota>),
 }
 
@@ -114,9 +115,7 @@ fn ancla(plan: &Plan, path: &[Seg]) -> Ancla {
         ("acciones", Some(i)) if i < plan.acciones.len() => {
             Ancla::Accion(plan.acciones[i].id.clone())
         }
-        ("ruta_atencion", Some(i)) if i < plan.ruta_atencion.len() => {
-            Ancla::Etapa(plan.ruta_atencion[i].etapa.clone())
-        }
+        ("ruta_atencion", Some(i)) if i < plan.ruta_atencion.len() => Ancla::Etapa(i),
         ("presentacion", _) => Ancla::Seccion("Presentación", |s| &mut s.presentacion),
         ("diagnostico", _) => Ancla::Seccion("Diagnóstico", |s| &mut s.diagnostico),
         ("riesgos", _) => Ancla::Seccion("Riesgos", |s| &mut s.riesgos),
@@ -154,13 +153,16 @@ fn elemento(doc: &Documento, plan: &Plan, path: &[Seg]) -> String {
         }
         Ancla::Objetivo(id) => format!("Objetivo {id}{}", detalle(2)),
         Ancla::Accion(id) => format!("Acción {id}{}", detalle(2)),
-        Ancla::Etapa(id) => {
-            let nombre = doc
-                .ruta_atencion
-                .iter()
-                .find(|e| e.id == id)
-                .map(|e| &e.nombre);
-            format!("Etapa de la ruta: {}{}", nombre.unwrap_or(&id), detalle(2))
+        Ancla::Etapa(i) => {
+            let etapa = doc.ruta_atencion.iter().find(|e| e.indice == i);
+            let nombre = match etapa {
+                Some(e) => match &e.poblacion {
+                    Some(p) => format!("{} ({p})", e.nombre),
+                    None => e.nombre.clone(),
+                },
+                None => plan.ruta_atencion[i].etapa.clone(),
+            };
+            format!("Etapa de la ruta: {nombre}{}", detalle(2))
         }
         Ancla::Seccion(nombre, _) if nombre == "Datos generales" => {
             format!("{nombre}{}", detalle(0))
@@ -243,10 +245,10 @@ impl Documento {
                 .iter_mut()
                 .find(|x| x.id == id)
                 .map(|x| &mut x.notas),
-            Ancla::Etapa(id) => self
+            Ancla::Etapa(i) => self
                 .ruta_atencion
                 .iter_mut()
-                .find(|x| x.id == id)
+                .find(|x| x.indice == i)
                 .map(|x| &mut x.notas),
             Ancla::Seccion(_, seccion) => Some(seccion(s)),
         };

@@ -1,5 +1,7 @@
-//! The referral route of attention to victims: each stage of the national route the plan covers,
-//! in national order, with who answers for it, how to reach them and the deadlines.
+//! The referral route of attention to victims: each entry of the plan's route, in national stage
+//! order (a stage may have one entry per population: children and adolescents, adults, foreign
+//! nationals…), with who answers for it, how to reach them, the deadlines, what it must not wait
+//! for, and the risk assessment before a return.
 
 use serde::Serialize;
 
@@ -13,12 +15,17 @@ use crate::reference::nacional::Referencia;
 /// A stage of the referral route.
 #[derive(Debug, Clone, Serialize)]
 pub struct EtapaDoc {
+    /// Position of the entry in the plan's `ruta_atencion`.
+    #[serde(skip)]
+    pub indice: usize,
     /// Stage id.
     pub id: String,
     /// Number in the route.
     pub numero: usize,
     /// Name.
     pub nombre: String,
+    /// Who this entry attends, by name; `None` when the plan does not say.
+    pub poblacion: Option<String>,
     /// What happens in it (national reference).
     pub proposito: String,
     /// Whether it is mandatory.
@@ -33,26 +40,56 @@ pub struct EtapaDoc {
     pub apoyo: Vec<String>,
     /// "24 horas".
     pub plazo: Option<String>,
-    /// National maximum, "24 horas".
+    /// The reference's ceiling for the response time, "24 horas".
     pub plazo_max: Option<String>,
+    /// The activation deadline of the national protocol, when it applies to this entry:
+    /// "24 horas desde que se conoce el caso de una presunta víctima".
+    pub plazo_activacion: Option<String>,
+    /// The stages this entry waits for, by name.
+    pub requiere: Vec<String>,
     /// The plan's description of the stage.
     pub descripcion: Option<Vec<Bloque>>,
+    /// How the risk of a return to the family or community is assessed.
+    pub evaluacion_riesgo: Option<Vec<Bloque>>,
     /// Review notes addressed to this item.
     pub notas: Vec<Nota>,
 }
 
 pub(super) fn etapas(plan: &Plan, r: &Referencia) -> Vec<EtapaDoc> {
-    r.etapas_ruta
-        .valores
-        .iter()
-        .filter_map(|e| {
-            let entrada = plan.ruta_atencion.iter().find(|x| x.etapa == e.id)?;
+    let mut numero = 0;
+    let mut out = Vec::new();
+    for e in &r.etapas_ruta.valores {
+        let entradas: Vec<_> = plan
+            .ruta_atencion
+            .iter()
+            .enumerate()
+            .filter(|(_, x)| x.etapa == e.id)
+            .collect();
+        if entradas.is_empty() {
+            continue;
+        }
+        numero += 1;
+        for (indice, entrada) in entradas {
             let resp = entrada.responsable.as_deref().and_then(|id| plan.actor(id));
             let contacto = resp.and_then(|a| a.contacto.clone()).unwrap_or_default();
-            Some(EtapaDoc {
+            // The activation deadline applies to the entries that serve its population.
+            let plazo_activacion = e.plazo_activacion.as_ref().filter(|p| {
+                match (entrada.poblacion.as_deref(), p.poblacion.as_deref()) {
+                    (Some(de_la_entrada), Some(del_plazo)) => {
+                        r.poblaciones_ruta.cubre(de_la_entrada, del_plazo)
+                    }
+                    _ => true,
+                }
+            });
+            out.push(EtapaDoc {
+                indice,
                 id: e.id.clone(),
-                numero: 0,
+                numero,
                 nombre: e.nombre.clone(),
+                poblacion: entrada
+                    .poblacion
+                    .as_deref()
+                    .map(|p| r.poblaciones_ruta.nombre(p).to_owned()),
                 proposito: e.descripcion.clone(),
                 obligatoria: e.obligatoria,
                 responsable: resp.map(|a| a.nombre.clone()),
@@ -61,14 +98,18 @@ pub(super) fn etapas(plan: &Plan, r: &Referencia) -> Vec<EtapaDoc> {
                 apoyo: entrada.apoyo.iter().map(|a| plan.nombre_actor(a)).collect(),
                 plazo: entrada.plazo_horas.map(horas),
                 plazo_max: e.plazo_max_horas.map(horas),
+                plazo_activacion: plazo_activacion
+                    .map(|p| format!("{} {}", horas(p.horas), p.desde)),
+                requiere: entrada
+                    .requiere
+                    .iter()
+                    .map(|x| r.etapas_ruta.nombre(x).to_owned())
+                    .collect(),
                 descripcion: md(&entrada.descripcion),
+                evaluacion_riesgo: md(&entrada.evaluacion_riesgo),
                 notas: Vec::new(),
-            })
-        })
-        .enumerate()
-        .map(|(i, mut e)| {
-            e.numero = i + 1;
-            e
-        })
-        .collect()
+            });
+        }
+    }
+    out
 }

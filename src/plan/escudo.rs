@@ -1,7 +1,7 @@
 //! The canton's crest: an image file named by the plan (`canton.escudo`), next to it, for the
 //! cover and the header of the printed plan. Only that one file is ever read, and only when it
 //! is a plain PNG, JPEG or SVG inside the plan's folder and no larger than [`MAX_BYTES`]; the
-//! rule C010 reports any other case at the plan's line, and the document leaves it out.
+//! rule C020 reports any other case at the plan's line, and the document leaves it out.
 
 use std::io::Read;
 use std::path::{Component, Path};

@@ -219,6 +219,75 @@ pub struct CasosAnio {
     pub casos: i64,
     /// Fuente del dato. Obligatorio.
     pub fuente: String,
+    /// Los mismos casos desglosados por sexo, grupo de edad, nacionalidad y fin de explotación.
+    /// Opcional, pero recomendado: muestra a quién afecta la trata en el cantón.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub desglose: Option<Desglose>,
+}
+
+/// Desglose de los casos de un año. Cada grupo es opcional; el de sexo, el de edad y el de
+/// nacionalidad suman el total de casos del año (use `sin_dato` para los casos sin ese dato).
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Desglose {
+    /// Casos por sexo de la víctima. Ejemplo: `{ mujeres: 6, hombres: 1 }`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sexo: Option<PorSexo>,
+    /// Casos por grupo de edad de la víctima. Ejemplo: `{ ninez_adolescencia: 4, adultos: 3 }`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub edad: Option<PorEdad>,
+    /// Casos por nacionalidad de la víctima. Ejemplo: `{ ecuatoriana: 5, extranjera: 2 }`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nacionalidad: Option<PorNacionalidad>,
+    /// Casos por fin de explotación (COIP art. 91). Un caso puede tener más de un fin, así que
+    /// estos números no tienen que sumar el total. Ejemplo: `{ explotacion_sexual: 5 }`.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub fines: std::collections::BTreeMap<String, i64>,
+}
+
+/// Casos por sexo.
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PorSexo {
+    /// Mujeres.
+    #[serde(default)]
+    pub mujeres: i64,
+    /// Hombres.
+    #[serde(default)]
+    pub hombres: i64,
+    /// Casos sin este dato.
+    #[serde(default)]
+    pub sin_dato: i64,
+}
+
+/// Casos por grupo de edad.
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PorEdad {
+    /// Niñas, niños y adolescentes (menores de 18 años).
+    #[serde(default)]
+    pub ninez_adolescencia: i64,
+    /// Personas adultas.
+    #[serde(default)]
+    pub adultos: i64,
+    /// Casos sin este dato.
+    #[serde(default)]
+    pub sin_dato: i64,
+}
+
+/// Casos por nacionalidad.
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PorNacionalidad {
+    /// Víctimas ecuatorianas.
+    #[serde(default)]
+    pub ecuatoriana: i64,
+    /// Víctimas de otra nacionalidad.
+    #[serde(default)]
+    pub extranjera: i64,
+    /// Casos sin este dato.
+    #[serde(default)]
+    pub sin_dato: i64,
 }
 
 /// Nivel de probabilidad o de impacto de un riesgo.
@@ -340,6 +409,15 @@ pub struct Accion {
     /// Ids de los riesgos que atiende. Opcional.
     #[serde(default)]
     pub riesgos: Vec<String>,
+    /// Fines de explotación (COIP art. 91) a los que se dirige la acción. Opcional, pero
+    /// necesario para comprobar que la acción atiende de verdad los riesgos que nombra.
+    /// Ejemplo: `[explotacion_sexual]`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fines: Vec<String>,
+    /// Poblaciones a las que se dirige la acción. Opcional, pero necesario para comprobar que la
+    /// acción atiende de verdad los riesgos que nombra. Ejemplo: `[adolescentes]`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub poblaciones: Vec<String>,
     /// Id del actor responsable. Obligatorio.
     pub responsable: String,
     /// Ids de los actores corresponsables. Opcional.
@@ -360,6 +438,11 @@ pub struct Accion {
 pub struct Indicador {
     /// Nombre del indicador. Obligatorio.
     pub nombre: String,
+    /// `resultado` si mide el cambio que busca el objetivo (víctimas atendidas dentro del plazo,
+    /// adolescentes que reconocen una oferta engañosa) o `actividad` si cuenta lo que se hizo
+    /// (talleres, sesiones). Opcional; cada objetivo necesita al menos un indicador de resultado.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tipo: Option<TipoIndicador>,
     /// Unidad de medida. Ejemplo: `estudiantes`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unidad: Option<String>,
@@ -372,6 +455,16 @@ pub struct Indicador {
     /// Cómo se comprobará el avance.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub medio_verificacion: Option<String>,
+}
+
+/// Tipo de indicador.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum TipoIndicador {
+    /// Mide el cambio buscado en la situación de las personas.
+    Resultado,
+    /// Cuenta actividades o productos.
+    Actividad,
 }
 
 /// Presupuesto de una acción.
@@ -393,8 +486,14 @@ pub struct Presupuesto {
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct EtapaRuta {
-    /// Etapa de la ruta nacional. Obligatorio. Ejemplo: `identificacion`.
+    /// Etapa de la ruta nacional. Obligatorio. Ejemplo: `identificacion`. Una etapa puede tener
+    /// varias entradas, una por población.
     pub etapa: String,
+    /// A quién atiende esta entrada: `todas`, `ninez_adolescencia`, `adultos`, `extranjeros` o
+    /// `en_el_exterior`. Opcional, pero cada etapa obligatoria debe decir quién atiende a niñas,
+    /// niños y adolescentes, a personas adultas y a personas extranjeras.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub poblacion: Option<String>,
     /// Id del actor que responde en esta etapa. Sin responsable, una víctima no tiene a quién
     /// acudir.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -402,9 +501,18 @@ pub struct EtapaRuta {
     /// Ids de los actores que apoyan. Opcional.
     #[serde(default)]
     pub apoyo: Vec<String>,
-    /// Plazo máximo de respuesta en horas. Opcional.
+    /// Plazo máximo de respuesta en horas: en cuánto tiempo actúa el responsable desde que la
+    /// etapa se activa. Opcional, pero necesario en cada etapa obligatoria.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub plazo_horas: Option<u32>,
+    /// Etapas que deben cumplirse antes de esta. Opcional. La protección, la salud, la
+    /// intervención en crisis, el retorno y la reintegración no pueden esperar a la denuncia.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub requiere: Vec<String>,
+    /// Quién evalúa y cómo el riesgo antes de que la víctima vuelva a su familia, a su comunidad o
+    /// a su país (Markdown). Necesario en el retorno y en la reintegración.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evaluacion_riesgo: Option<String>,
     /// Qué se hace en esta etapa (Markdown). Opcional.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub descripcion: Option<String>,

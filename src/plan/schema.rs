@@ -520,6 +520,26 @@ pub fn editor_schema(referencia: &Referencia) -> Value {
     );
     set(
         &mut schema,
+        "/$defs/Accion/properties/fines/items",
+        ids(referencia.fines_explotacion.ids()),
+    );
+    set(
+        &mut schema,
+        "/$defs/Accion/properties/poblaciones/items",
+        ids(referencia.poblaciones.ids()),
+    );
+    set(
+        &mut schema,
+        "/$defs/EtapaRuta/properties/poblacion",
+        ids(referencia.poblaciones_ruta.ids()),
+    );
+    set(
+        &mut schema,
+        "/$defs/EtapaRuta/properties/requiere/items",
+        ids(referencia.etapas_ruta.ids()),
+    );
+    set(
+        &mut schema,
         "/properties/plan_nacional",
         json!([referencia.id.as_str()]),
     );

@@ -44,6 +44,17 @@ pub struct Referencia {
     pub etapas_ruta: Catalogo<Etapa>,
     /// National institutions.
     pub instituciones: Catalogo<Institucion>,
+    /// Populations the referral route distinguishes (`poblacion` of a route entry). Absent in
+    /// references written before the route distinguished them: then nothing is checked by
+    /// population.
+    #[serde(default)]
+    pub poblaciones_ruta: Catalogo<PoblacionRuta>,
+    /// Bodies that may be responsible only for route entries of some populations.
+    #[serde(default)]
+    pub limites_poblacion: Catalogo<LimitePoblacion>,
+    /// Glossary of the printed document.
+    #[serde(default)]
+    pub glosario: Vec<TerminoGlosario>,
 }
 
 /// A source.
@@ -88,6 +99,17 @@ pub struct Catalogo<T> {
     pub nota: Option<String>,
     /// The values.
     pub valores: Vec<T>,
+}
+
+impl<T> Default for Catalogo<T> {
+    fn default() -> Self {
+        Catalogo {
+            fuentes: Vec::new(),
+            origen: None,
+            nota: None,
+            valores: Vec::new(),
+        }
+    }
 }
 
 /// Anything with an id and a name.
@@ -181,14 +203,123 @@ pub struct Etapa {
     pub descripcion: String,
     /// Whether every plan must name a responsible actor for it.
     pub obligatoria: bool,
-    /// National maximum response time.
+    /// Ceiling of a plan's `plazo_horas` for this stage: the time within which the responsible
+    /// actor must respond once the stage is reached.
     #[serde(default)]
     pub plazo_max_horas: Option<u32>,
+    /// Deadline to act on a case of some population, counted from when the case becomes known;
+    /// an activation deadline, not the time to complete the stage.
+    #[serde(default)]
+    pub plazo_activacion: Option<PlazoActivacion>,
+    /// Kinds of actor that may be responsible for the stage; any, when absent.
+    #[serde(default)]
+    pub lideran: Option<Lideran>,
+    /// Stages that this one must never wait for (assistance is not conditional on them).
+    #[serde(default)]
+    pub no_depende_de: Vec<String>,
+    /// Whether the plan must say how the risk is assessed before this stage takes place.
+    #[serde(default)]
+    pub evaluacion_riesgo_previa: bool,
     /// Sources.
     #[serde(default)]
     pub fuentes: Vec<String>,
 }
 item!(Etapa);
+
+/// Deadline to act on a case, counted from when it becomes known.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlazoActivacion {
+    /// Hours.
+    pub horas: u32,
+    /// Route population it applies to (id of `poblaciones_ruta`); every one, when absent.
+    #[serde(default)]
+    pub poblacion: Option<String>,
+    /// When the clock starts, as a Spanish phrase ("desde que se conoce el caso…").
+    pub desde: String,
+    /// Sources.
+    #[serde(default)]
+    pub fuentes: Vec<String>,
+}
+
+/// Who may be responsible for a stage: an actor whose `tipo` is one of `tipos_actor`, or whose
+/// `institucion` is one of `instituciones` (or is attached to one of them).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Lideran {
+    /// Actor types.
+    #[serde(default)]
+    pub tipos_actor: Vec<String>,
+    /// National institutions.
+    #[serde(default)]
+    pub instituciones: Vec<String>,
+}
+
+/// A population the referral route distinguishes.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PoblacionRuta {
+    /// Id.
+    pub id: String,
+    /// Name.
+    pub nombre: String,
+    /// Who belongs to it.
+    #[serde(default)]
+    pub descripcion: Option<String>,
+    /// Whether every mandatory stage must say who answers for it.
+    #[serde(default)]
+    pub requerida: bool,
+    /// Populations this one stands for (`todas`).
+    #[serde(default)]
+    pub incluye: Vec<String>,
+}
+item!(PoblacionRuta);
+
+impl Catalogo<PoblacionRuta> {
+    /// Whether an entry for population `entrada` serves population `poblacion`.
+    pub fn cubre(&self, entrada: &str, poblacion: &str) -> bool {
+        entrada == poblacion
+            || self
+                .get(entrada)
+                .is_some_and(|p| p.incluye.iter().any(|i| i == poblacion))
+    }
+}
+
+/// A body whose competence is limited to some populations.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LimitePoblacion {
+    /// Actor type it applies to.
+    #[serde(default)]
+    pub tipo_actor: Option<String>,
+    /// National institution it applies to.
+    #[serde(default)]
+    pub institucion: Option<String>,
+    /// Route populations it may be responsible for.
+    pub poblaciones: Vec<String>,
+    /// Why, in Spanish, with its legal basis.
+    pub motivo: String,
+}
+
+/// A term of the glossary.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TerminoGlosario {
+    /// The term.
+    pub termino: String,
+    /// Its definition.
+    pub definicion: String,
+    /// Id of the source in `fuentes`; the toolkit's own definition when absent.
+    #[serde(default)]
+    pub fuente: Option<String>,
+    /// Article or section of the source.
+    #[serde(default)]
+    pub articulo: Option<String>,
+    /// Whether `definicion` quotes the source word for word; otherwise it is a paraphrase, whose
+    /// literal fragments go between « ».
+    #[serde(default)]
+    pub cita_textual: bool,
+}
 
 /// A national institution, with its period of existence.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -198,8 +329,12 @@ pub struct Institucion {
     pub id: String,
     /// Name.
     pub nombre: String,
-    /// Acronym.
+    /// Acronym; empty when none is verified.
+    #[serde(default)]
     pub siglas: String,
+    /// No source fixes the expanded name: print the acronym alone.
+    #[serde(default)]
+    pub solo_siglas: bool,
     /// Created on.
     #[serde(default)]
     pub desde: Option<NaiveDate>,
@@ -209,6 +344,15 @@ pub struct Institucion {
     /// Institution that took over its duties.
     #[serde(default)]
     pub sucesora: Option<String>,
+    /// Ministry it is attached to (adscrita).
+    #[serde(default)]
+    pub adscrita_a: Option<String>,
+    /// Sources.
+    #[serde(default)]
+    pub fuentes: Vec<String>,
+    /// What changed, in Spanish.
+    #[serde(default)]
+    pub nota: Option<String>,
 }
 item!(Institucion);
 
@@ -317,21 +461,193 @@ mod tests {
         assert_eq!(r.tipos_actor.ids().len(), 11);
         assert_eq!(r.etapas_ruta.ids().len(), 8);
         assert_eq!(r.enfoques.ids().len(), 7);
+        assert_eq!(
+            r.poblaciones_ruta.ids(),
+            [
+                "todas",
+                "ninez_adolescencia",
+                "adultos",
+                "extranjeros",
+                "en_el_exterior"
+            ]
+        );
+    }
+
+    #[test]
+    fn the_24_hours_are_an_activation_deadline_for_victims_abroad() {
+        let r = Referencia::pacta();
         let retorno = r.etapas_ruta.get("retorno_y_repatriacion").unwrap();
         assert!(!retorno.obligatoria);
-        assert_eq!(retorno.plazo_max_horas, Some(24));
-        let mdg = r.instituciones.get("ministerio-gobierno").unwrap();
-        assert_eq!(mdg.sucesora.as_deref(), Some("ministerio-interior"));
-        // Every cited source exists.
-        let fuentes: Vec<&str> = r.fuentes.iter().map(|f| f.id.as_str()).collect();
-        for cited in r
-            .ejes
-            .fuentes
-            .iter()
-            .chain(&r.etapas_ruta.fuentes)
-            .chain(&r.fines_explotacion.fuentes)
-        {
-            assert!(fuentes.contains(&cited.as_str()), "{cited}");
+        assert_eq!(retorno.plazo_max_horas, None);
+        let activacion = retorno.plazo_activacion.as_ref().unwrap();
+        assert_eq!(activacion.horas, 24);
+        assert_eq!(activacion.poblacion.as_deref(), Some("en_el_exterior"));
+        assert_eq!(activacion.fuentes, ["protocolo-interinstitucional"]);
+        // Every mandatory stage has a response ceiling.
+        for e in r.etapas_ruta.valores.iter().filter(|e| e.obligatoria) {
+            assert!(e.plazo_max_horas.is_some(), "{}", e.id);
         }
+    }
+
+    #[test]
+    fn institutions_of_2026() {
+        let r = Referencia::pacta();
+        let inst = |id: &str| r.instituciones.get(id).unwrap();
+        // The Ministerio de Gobierno did not end in 2022.
+        assert_eq!(inst("ministerio-gobierno").hasta, None);
+        assert_eq!(
+            inst("ministerio-interior").desde,
+            NaiveDate::from_ymd_opt(2022, 3, 30)
+        );
+        let agosto_2025 = NaiveDate::from_ymd_opt(2025, 8, 15);
+        for (old, new) in [
+            ("ministerio-mujer-derechos-humanos", "ministerio-gobierno"),
+            ("mies", "ministerio-desarrollo-humano"),
+            ("mineduc", "ministerio-educacion-deporte-cultura"),
+        ] {
+            assert_eq!(inst(old).hasta, agosto_2025, "{old}");
+            assert_eq!(inst(old).sucesora.as_deref(), Some(new), "{old}");
+        }
+        assert_eq!(
+            inst("ecu-911").adscrita_a.as_deref(),
+            Some("ministerio-interior")
+        );
+        assert_eq!(
+            inst("secretaria-derechos-humanos").desde,
+            NaiveDate::from_ymd_opt(2018, 11, 14)
+        );
+        assert!(inst("dinaf").solo_siglas && inst("dinaf").desde.is_none());
+    }
+
+    #[test]
+    fn every_id_the_reference_cites_exists() {
+        let r = Referencia::pacta();
+        let fuentes: Vec<&str> = r.fuentes.iter().map(|f| f.id.as_str()).collect();
+        let mut citadas: Vec<&String> = Vec::new();
+        citadas.extend(&r.ejes.fuentes);
+        citadas.extend(&r.enfoques.fuentes);
+        citadas.extend(&r.fines_explotacion.fuentes);
+        citadas.extend(&r.actores_cantonales_requeridos.fuentes);
+        citadas.extend(&r.etapas_ruta.fuentes);
+        citadas.extend(&r.instituciones.fuentes);
+        citadas.extend(&r.poblaciones_ruta.fuentes);
+        citadas.extend(&r.limites_poblacion.fuentes);
+        for e in &r.ejes.valores {
+            citadas.extend(&e.fuentes);
+        }
+        for e in &r.etapas_ruta.valores {
+            citadas.extend(&e.fuentes);
+            citadas.extend(e.plazo_activacion.iter().flat_map(|p| &p.fuentes));
+        }
+        for i in &r.instituciones.valores {
+            citadas.extend(&i.fuentes);
+        }
+        citadas.extend(r.glosario.iter().filter_map(|t| t.fuente.as_ref()));
+        for cited in citadas {
+            assert!(fuentes.contains(&cited.as_str()), "fuente {cited}");
+        }
+
+        let etapas = r.etapas_ruta.ids();
+        let poblaciones = r.poblaciones_ruta.ids();
+        let tipos = r.tipos_actor.ids();
+        let instituciones = r.instituciones.ids();
+        for e in &r.etapas_ruta.valores {
+            for d in &e.no_depende_de {
+                assert!(etapas.contains(&d.as_str()), "{}: {d}", e.id);
+            }
+            if let Some(p) = e
+                .plazo_activacion
+                .as_ref()
+                .and_then(|p| p.poblacion.as_ref())
+            {
+                assert!(poblaciones.contains(&p.as_str()), "{}: {p}", e.id);
+            }
+            let lideran = e.lideran.clone().unwrap_or_default();
+            for t in &lideran.tipos_actor {
+                assert!(tipos.contains(&t.as_str()), "{}: {t}", e.id);
+            }
+            for i in &lideran.instituciones {
+                assert!(instituciones.contains(&i.as_str()), "{}: {i}", e.id);
+            }
+        }
+        for p in &r.poblaciones_ruta.valores {
+            for i in &p.incluye {
+                assert!(poblaciones.contains(&i.as_str()), "{}: {i}", p.id);
+            }
+        }
+        for l in &r.limites_poblacion.valores {
+            assert!(l.tipo_actor.iter().all(|t| tipos.contains(&t.as_str())));
+            assert!(
+                l.institucion
+                    .iter()
+                    .all(|i| instituciones.contains(&i.as_str()))
+            );
+            assert!(
+                l.poblaciones
+                    .iter()
+                    .all(|p| poblaciones.contains(&p.as_str()))
+            );
+        }
+        for i in &r.instituciones.valores {
+            for other in i.sucesora.iter().chain(&i.adscrita_a) {
+                assert!(instituciones.contains(&other.as_str()), "{}: {other}", i.id);
+            }
+        }
+    }
+
+    #[test]
+    fn the_glossary_quotes_the_coip_or_says_it_paraphrases() {
+        let r = Referencia::pacta();
+        let trata = r
+            .glosario
+            .iter()
+            .find(|t| t.termino == "Trata de personas")
+            .unwrap();
+        assert!(trata.cita_textual);
+        assert_eq!(
+            (trata.fuente.as_deref(), trata.articulo.as_deref()),
+            (Some("coip"), Some("art. 91"))
+        );
+        assert!(
+            trata
+                .definicion
+                .starts_with("la captación, transportación, traslado")
+        );
+        // Each purpose of exploitation is in the glossary with the description of its catalogue,
+        // as a paraphrase of art. 91.
+        for fin in &r.fines_explotacion.valores {
+            let t = r
+                .glosario
+                .iter()
+                .find(|t| t.termino == fin.nombre)
+                .unwrap_or_else(|| panic!("{} is not in the glossary", fin.nombre));
+            assert_eq!(Some(&t.definicion), fin.descripcion.as_ref(), "{}", fin.id);
+            assert_eq!(t.fuente.as_deref(), Some("coip"));
+            assert!(!t.cita_textual);
+        }
+        let servil = r.fines_explotacion.get("matrimonio_servil").unwrap();
+        assert!(servil.descripcion.as_ref().unwrap().contains(
+            "«la unión de hecho precoz, arreglada, como indemnización o transacción, temporal o para fines de procreación»"
+        ));
+    }
+
+    #[test]
+    fn a_reference_written_before_the_route_distinguished_populations_still_reads() {
+        let mut yaml: serde_yaml::Value = serde_yaml::from_str(PACTA_YAML).unwrap();
+        let map = yaml.as_mapping_mut().unwrap();
+        for key in ["poblaciones_ruta", "limites_poblacion", "glosario"] {
+            map.remove(key);
+        }
+        let text = serde_yaml::to_string(&yaml).unwrap();
+        let r = Referencia::parse(&text).unwrap();
+        assert!(r.poblaciones_ruta.valores.is_empty() && r.glosario.is_empty());
+    }
+
+    #[test]
+    fn todas_covers_every_population() {
+        let p = &Referencia::pacta().poblaciones_ruta;
+        assert!(p.cubre("todas", "extranjeros"));
+        assert!(p.cubre("adultos", "adultos"));
+        assert!(!p.cubre("adultos", "extranjeros"));
     }
 }

@@ -1,4 +1,4 @@
-//! C010: the crest a plan names can be printed.
+//! C020: the crest a plan names can be printed.
 
 use super::{Comprobacion, Contexto, Explicacion, Hallazgo, Regla};
 use crate::diagnostics::Severidad;
@@ -7,8 +7,8 @@ use crate::plan::escudo::{self, MAX_BYTES};
 
 /// The crest named by `canton.escudo` is missing, too large, not an image, or outside the
 /// plan's folder.
-pub static C010: Regla = Regla {
-    codigo: "C010",
+pub static C020: Regla = Regla {
+    codigo: "C020",
     severidad: Severidad::Error,
     estricta: false,
     titulo: "Escudo del cantón que no se puede imprimir",

@@ -75,7 +75,7 @@ pub static S005: Regla = Regla {
     estricta: false,
     titulo: "Valor fuera de su catálogo",
     explicacion: Explicacion {
-        que: "Que los valores con lista cerrada (estado, probabilidad, impacto, frecuencia, fines de explotación, poblaciones, tipos de actor) sean uno de los permitidos.",
+        que: "Que los valores con lista cerrada (estado, probabilidad, impacto, frecuencia, tipo de indicador, fines de explotación, poblaciones, tipos de actor, poblaciones de la ruta) sean uno de los permitidos.",
         por_que: "Los fines de explotación siguen el art. 91 del COIP y las poblaciones y tipos de actor permiten consolidar la información de todos los cantones; un valor inventado rompe esa comparación.",
         incorrecto: "fines: [explotacion_sexaul]",
         correcto: "fines: [explotacion_sexual]",
@@ -98,8 +98,9 @@ pub static S006: Regla = Regla {
     comprobar: Comprobacion::Carga,
 };
 
-/// S005 for the catalogues that live in the national reference (fines, poblaciones, tipo): the
-/// fixed lists of the format (estado, probabilidad, …) are checked by the schema in the loader.
+/// S005 for the catalogues that live in the national reference (fines and poblaciones of risks
+/// and actions, actor tipo, the route's poblacion, purposes of the case breakdown): the fixed
+/// lists of the format (estado, probabilidad, …) are checked by the schema in the loader.
 fn comprobar_catalogos(ctx: &Contexto) -> Vec<Hallazgo> {
     let r = ctx.referencia;
     let mut out = Vec::new();
@@ -141,6 +142,47 @@ fn comprobar_catalogos(ctx: &Contexto) -> Vec<Hallazgo> {
             "un tipo de actor",
             r.tipos_actor.ids(),
         );
+    }
+    for (i, accion) in ctx.plan.acciones.iter().enumerate() {
+        for (j, fin) in accion.fines.iter().enumerate() {
+            check(
+                path!["acciones", i, "fines", j],
+                fin,
+                "un fin de explotación",
+                r.fines_explotacion.ids(),
+            );
+        }
+        for (j, p) in accion.poblaciones.iter().enumerate() {
+            check(
+                path!["acciones", i, "poblaciones", j],
+                p,
+                "una población",
+                r.poblaciones.ids(),
+            );
+        }
+    }
+    if !r.poblaciones_ruta.valores.is_empty() {
+        for (i, e) in ctx.plan.ruta_atencion.iter().enumerate() {
+            if let Some(p) = &e.poblacion {
+                check(
+                    path!["ruta_atencion", i, "poblacion"],
+                    p,
+                    "una población de la ruta",
+                    r.poblaciones_ruta.ids(),
+                );
+            }
+        }
+    }
+    let casos = ctx.plan.diagnostico.iter().flat_map(|d| d.casos.iter());
+    for (i, c) in casos.enumerate() {
+        for fin in c.desglose.iter().flat_map(|d| d.fines.keys()) {
+            check(
+                path!["diagnostico", "casos", i, "desglose", "fines", fin.as_str()],
+                fin,
+                "un fin de explotación",
+                r.fines_explotacion.ids(),
+            );
+        }
     }
     out
 }

@@ -1,8 +1,10 @@
-//! C006 and C007: every action is measurable, with a baseline and a target that means progress.
+//! C006, C007 and C019: every action is measurable, with a baseline and a target that means
+//! progress, and every objective is measured by the change it seeks, not only by activities.
 
 use super::{Comprobacion, Contexto, Explicacion, Hallazgo, Regla};
 use crate::diagnostics::Severidad;
 use crate::path;
+use crate::plan::model::TipoIndicador;
 
 /// Incomplete indicator.
 pub static C006: Regla = Regla {
@@ -32,6 +34,21 @@ pub static C007: Regla = Regla {
         correcto: "indicador: { nombre: Talleres realizados, unidad: talleres, linea_base: 10, meta: 24, medio_verificacion: Informes }",
     },
     comprobar: Comprobacion::Plan(comprobar_c007),
+};
+
+/// Objective measured only by activities.
+pub static C019: Regla = Regla {
+    codigo: "C019",
+    severidad: Severidad::Advertencia,
+    estricta: false,
+    titulo: "Objetivo sin indicador de resultado",
+    explicacion: Explicacion {
+        que: "Que cada objetivo con acciones tenga al menos una acción cuyo indicador sea `tipo: resultado`, con `linea_base` y `meta`.",
+        por_que: "Contar talleres o sesiones dice qué se hizo, no si cambió algo para las personas: sin un indicador de resultado no se puede saber si el objetivo se cumplió.",
+        incorrecto: "indicador: { nombre: Talleres realizados, unidad: talleres, linea_base: 0, meta: 20, medio_verificacion: Informes }",
+        correcto: "indicador: { nombre: Adolescentes que reconocen una oferta engañosa, tipo: resultado, unidad: \"%\", linea_base: 20, meta: 60, medio_verificacion: Encuesta anual }",
+    },
+    comprobar: Comprobacion::Plan(comprobar_c019),
 };
 
 fn comprobar_c006(ctx: &Contexto) -> Vec<Hallazgo> {
@@ -99,4 +116,48 @@ fn comprobar_c007(ctx: &Contexto) -> Vec<Hallazgo> {
             })
         })
         .collect()
+}
+
+fn comprobar_c019(ctx: &Contexto) -> Vec<Hallazgo> {
+    let mut out = Vec::new();
+    for (i, o) in ctx.plan.objetivos.iter().enumerate() {
+        let acciones: Vec<_> = ctx
+            .plan
+            .acciones
+            .iter()
+            .filter(|a| a.objetivo == o.id)
+            .collect();
+        let de_resultado: Vec<_> = acciones
+            .iter()
+            .filter(|a| a.indicador.tipo == Some(TipoIndicador::Resultado))
+            .collect();
+        if acciones.is_empty()
+            || de_resultado
+                .iter()
+                .any(|a| a.indicador.linea_base.is_some() && a.indicador.meta.is_some())
+        {
+            continue;
+        }
+        let (mensaje, ayuda) = match de_resultado.first() {
+            Some(a) => (
+                format!(
+                    "el indicador de resultado del objetivo {} (acción {}) no tiene línea base y meta",
+                    o.id, a.id
+                ),
+                format!(
+                    "Complete `linea_base` y `meta` del indicador de la acción {}.",
+                    a.id
+                ),
+            ),
+            None => (
+                format!(
+                    "el objetivo {} no tiene ningún indicador de resultado: sus acciones solo miden actividades",
+                    o.id
+                ),
+                "Marque con `tipo: resultado` el indicador que mide el cambio buscado (por ejemplo, víctimas atendidas dentro del plazo o adolescentes que reconocen una oferta engañosa), con `linea_base` y `meta`.".to_owned(),
+            ),
+        };
+        out.push(Hallazgo::en(path!["objetivos", i, "id"], mensaje, ayuda));
+    }
+    out
 }

@@ -13,24 +13,24 @@ pub static R004: Regla = Regla {
     titulo: "Institución desconocida",
     explicacion: Explicacion {
         que: "Que el campo `institucion` de un actor sea el id de una institución de la referencia nacional.",
-        por_que: "La institución indica qué entidad nacional respalda al actor: de ella dependen la comprobación de los responsables del eje de investigación (A004) y la de instituciones que ya no existen (A006).",
+        por_que: "La institución indica qué entidad nacional respalda al actor: de ella dependen la comprobación de los responsables del eje de investigación (A004), la de quién puede dirigir cada etapa de la ruta (A013) y la de instituciones que ya no existen (A006).",
         incorrecto: "- id: fiscalia-imbabura\n  institucion: fiscalía",
         correcto: "- id: fiscalia-imbabura\n  institucion: fiscalia",
     },
     comprobar: Comprobacion::Plan(comprobar_r004),
 };
 
-/// Institution that no longer exists at the start of the plan.
+/// Institution that no longer exists at the plan's date.
 pub static A006: Regla = Regla {
     codigo: "A006",
     severidad: Severidad::Advertencia,
     estricta: false,
-    titulo: "Institución que ya no existe al inicio del plan",
+    titulo: "Institución que ya no existía cuando se elaboró el plan",
     explicacion: Explicacion {
-        que: "Que las instituciones nombradas existan en la fecha de inicio del plan; si fueron suprimidas o renombradas, se indica su sucesora.",
-        por_que: "Un plan que asigna tareas a una institución que ya no existe (por ejemplo, el Ministerio de Gobierno desde marzo de 2022) deja esas tareas sin responsable real.",
-        incorrecto: "periodo: { inicio: 2026-01-01, fin: 2028-12-31 }\nactores:\n  - { id: mdg, nombre: Ministerio de Gobierno, tipo: institucion_nacional, institucion: ministerio-gobierno }",
-        correcto: "actores:\n  - { id: mdi, nombre: Ministerio del Interior, tipo: institucion_nacional, institucion: ministerio-interior }",
+        que: "Que las instituciones nombradas existan en la fecha de elaboración del plan (`elaboracion.fecha`; si falta, el inicio del período); si habían sido suprimidas, absorbidas o renombradas, se indica su sucesora. Un plan elaborado antes del cambio no recibe el aviso.",
+        por_que: "Un plan que asigna tareas a una institución que ya no existe deja esas tareas sin responsable real. En agosto de 2025, por ejemplo, el Ministerio de la Mujer y Derechos Humanos pasó al Ministerio de Gobierno, el MIES al Ministerio de Desarrollo Humano y el Ministerio de Educación al Ministerio de Educación, Deporte y Cultura.",
+        incorrecto: "elaboracion: { fecha: 2026-02-01 }\nactores:\n  - { id: mies-imbabura, nombre: MIES Imbabura, tipo: institucion_nacional, institucion: mies }",
+        correcto: "elaboracion: { fecha: 2026-02-01 }\nactores:\n  - { id: mdh-imbabura, nombre: Ministerio de Desarrollo Humano, Imbabura, tipo: institucion_nacional, institucion: ministerio-desarrollo-humano }",
     },
     comprobar: Comprobacion::Plan(comprobar_a006),
 };
@@ -63,7 +63,7 @@ fn comprobar_r004(ctx: &Contexto) -> Vec<Hallazgo> {
 }
 
 fn comprobar_a006(ctx: &Contexto) -> Vec<Hallazgo> {
-    let inicio = ctx.plan.periodo.inicio;
+    let (fecha, segun) = ctx.fecha_del_plan();
     let instituciones = &ctx.referencia.instituciones;
     ctx.plan
         .actores
@@ -71,18 +71,25 @@ fn comprobar_a006(ctx: &Contexto) -> Vec<Hallazgo> {
         .enumerate()
         .filter_map(|(i, a)| {
             let inst = instituciones.get(a.institucion.as_deref()?)?;
-            let hasta = inst.hasta.filter(|h| *h <= inicio)?;
+            let hasta = inst.hasta.filter(|h| *h <= fecha)?;
+            let nota = inst
+                .nota
+                .as_deref()
+                .map(|n| format!(" ({n})"))
+                .unwrap_or_default();
             let ayuda = match inst.sucesora.as_deref().and_then(|s| instituciones.get(s)) {
                 Some(s) => format!(
-                    "Sus funciones pasaron a {} (`institucion: {}`): actualice el actor.",
+                    "Sus funciones pasaron a {}{nota}: actualice el actor (`institucion: {}`) y su nombre.",
                     s.nombre, s.id
                 ),
-                None => "Revise qué entidad asumió sus funciones y actualice el actor.".to_owned(),
+                None => format!(
+                    "Revise qué entidad asumió sus funciones{nota} y actualice el actor."
+                ),
             };
             Some(Hallazgo::en(
                 path!["actores", i, "institucion"],
                 format!(
-                    "{} dejó de existir el {}, antes del inicio del plan",
+                    "{} dejó de existir como entidad propia el {}, antes de {segun}",
                     inst.nombre,
                     crate::espanol::fecha_larga(hasta)
                 ),

@@ -9,7 +9,10 @@
 //! structural rules (S…) are reported by the loader, since they decide whether there is a typed
 //! plan at all; they live in the registry for `explicar`, `reglas` and the docs.
 
+use chrono::NaiveDate;
+
 use crate::diagnostics::{Diagnostic, Severidad};
+use crate::espanol::fecha_larga;
 use crate::plan::load::{Loaded, LoadedPlan};
 use crate::plan::model::{Estado, Plan};
 use crate::plan::spans::NodePath;
@@ -18,6 +21,9 @@ use crate::reference::nacional::{Referencia, Resolved};
 mod actores;
 mod aprobacion;
 mod canton;
+mod competencias;
+pub mod datos;
+mod diagnostico;
 mod ejes;
 mod escudo;
 mod estructura;
@@ -28,6 +34,9 @@ mod instituciones;
 mod montos;
 pub mod observaciones;
 pub mod pendientes;
+mod poblaciones;
+mod presupuesto;
+mod principios;
 mod referencias;
 pub mod revision;
 mod riesgos;
@@ -87,6 +96,29 @@ pub struct Contexto<'a> {
     pub referencia: &'a Referencia,
     /// The plan's folder, where the files it names live (its crest).
     pub carpeta: &'a std::path::Path,
+    /// Today, for the checks that compare a date with it (see [`crate::fechas::hoy`]).
+    pub hoy: NaiveDate,
+}
+
+impl Contexto<'_> {
+    /// The date the plan speaks for: when it was drafted (`elaboracion.fecha`) or, when it does
+    /// not say, the start of its period. The second value says which one, as a Spanish phrase
+    /// that follows "antes de" in messages.
+    pub fn fecha_del_plan(&self) -> (NaiveDate, String) {
+        match &self.plan.elaboracion {
+            Some(e) => (
+                e.fecha,
+                format!("la elaboración del plan ({})", fecha_larga(e.fecha)),
+            ),
+            None => (
+                self.plan.periodo.inicio,
+                format!(
+                    "la fecha de inicio del período ({}), que se usa porque el plan no tiene `elaboracion.fecha`",
+                    fecha_larga(self.plan.periodo.inicio)
+                ),
+            ),
+        }
+    }
 }
 
 /// What a rule checks.
@@ -137,8 +169,24 @@ impl Regla {
                 .collect::<Vec<_>>()
                 .join("\n")
         };
+        // The national data the rule checks against, so that the official sees what it expects.
+        let referencia = Referencia::pacta();
+        let datos = datos::de_la_regla(r.codigo, referencia);
+        let datos = if datos.is_empty() {
+            String::new()
+        } else {
+            format!(
+                "\nSegún la referencia nacional ({})\n{}\n",
+                referencia.nombre_corto,
+                datos
+                    .iter()
+                    .map(|d| format!("  - {d}"))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            )
+        };
         format!(
-            "{codigo}: {titulo}\nSeveridad: {sev}{estricta}\n\nQué comprueba\n  {que}\n\nPor qué importa\n  {por_que}\n\nIncorrecto\n{mal}\n\nCorrecto\n{bien}\n",
+            "{codigo}: {titulo}\nSeveridad: {sev}{estricta}\n\nQué comprueba\n  {que}\n\nPor qué importa\n  {por_que}\n{datos}\nIncorrecto\n{mal}\n\nCorrecto\n{bien}\n",
             codigo = r.codigo,
             titulo = r.titulo,
             sev = r.severidad.nombre(),
@@ -176,7 +224,17 @@ pub static REGLAS: &[&Regla] = &[
     &indicadores::C007,
     &actores::C008,
     &pendientes::C009,
-    &escudo::C010,
+    &aprobacion::C010,
+    &aprobacion::C011,
+    &aprobacion::C012,
+    &aprobacion::C013,
+    &presupuesto::C014,
+    &presupuesto::C015,
+    &diagnostico::C016,
+    &diagnostico::C017,
+    &diagnostico::C018,
+    &indicadores::C019,
+    &escudo::C020,
     &ejes::A001,
     &ruta_atencion::A002,
     &riesgos::A003,
@@ -186,8 +244,18 @@ pub static REGLAS: &[&Regla] = &[
     &ruta_atencion::A007,
     &ruta_atencion::A008,
     &riesgos::A009,
+    &poblaciones::A010,
+    &poblaciones::A011,
+    &competencias::A012,
+    &competencias::A013,
+    &principios::A014,
+    &principios::A015,
+    &ruta_atencion::A016,
+    &riesgos::A017,
+    &riesgos::A018,
     &observaciones::O001,
     &observaciones::O002,
+    &observaciones::O003,
 ];
 
 /// The rule with this code (case-insensitive).
@@ -255,6 +323,7 @@ fn run(
         plan,
         referencia,
         carpeta: &carpeta,
+        hoy: crate::fechas::hoy(),
     };
     for regla in REGLAS {
         if let Comprobacion::Plan(comprobar) = regla.comprobar {

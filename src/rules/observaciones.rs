@@ -1,6 +1,7 @@
-//! O001–O002: each review observation must name an item of the plan it reviews, so that the
-//! review copy can print it beside that item. Checked on the observations file (not the plan):
-//! the diagnostics point at the observation's `ruta`. Run by [`super::revision::revisar`].
+//! O001–O003: each review observation must name an item of the plan it reviews, so that the
+//! review copy can print it beside that item, and one marked resolved must not point at a value
+//! that is still empty. Checked on the observations file (not the plan): the diagnostics point at
+//! the observation's `ruta`. Run by [`super::revision::revisar`].
 
 use serde_json::Value;
 
@@ -42,6 +43,62 @@ pub static O002: Regla = Regla {
     },
     comprobar: Comprobacion::Observaciones(resueltas_sin_destino),
 };
+
+/// A resolved observation about a value that is still empty.
+pub static O003: Regla = Regla {
+    codigo: "O003",
+    severidad: crate::diagnostics::Severidad::Advertencia,
+    estricta: false,
+    titulo: "Observación resuelta sobre un valor que sigue vacío",
+    explicacion: Explicacion {
+        que: "Que la `ruta` de cada observación marcada `resuelta` no nombre un campo que en el plan sigue faltando o vacío (sin valor, texto vacío, lista vacía).",
+        por_que: "Si el asesor pidió completar un campo y la observación se marcó resuelta sin que el campo tenga valor, lo observado sigue sin atenderse y nadie vuelve a revisarlo.",
+        incorrecto: "observaciones:\n  - ruta: acciones.A4.presupuesto\n    texto: La acción no tiene presupuesto.\n    estado: resuelta   # y A4 sigue sin presupuesto",
+        correcto: "observaciones:\n  - ruta: acciones.A4.presupuesto\n    texto: La acción no tiene presupuesto.\n    estado: abierta",
+    },
+    comprobar: Comprobacion::Observaciones(resueltas_sobre_vacios),
+};
+
+/// Whether the node at `path` of `plan` is missing or has no content.
+fn vacio(plan: &Value, path: &[Seg]) -> bool {
+    let nodo = path.iter().try_fold(plan, |n, seg| match seg {
+        Seg::Key(k) => n.get(k),
+        Seg::Index(i) => n.get(i),
+    });
+    match nodo {
+        None | Some(Value::Null) => true,
+        Some(Value::String(s)) => s.trim().is_empty(),
+        Some(Value::Array(a)) => a.is_empty(),
+        Some(Value::Object(o)) => o.is_empty(),
+        Some(Value::Bool(_) | Value::Number(_)) => false,
+    }
+}
+
+fn resueltas_sobre_vacios(ctx: &ContextoRevision) -> Vec<Hallazgo> {
+    let (Some(observaciones), PlanRevisado::Legible(plan)) = (ctx.observaciones, &ctx.plan) else {
+        return Vec::new();
+    };
+    observaciones
+        .observaciones
+        .iter()
+        .zip(ctx.destinos)
+        .enumerate()
+        .filter_map(|(i, (o, destino))| {
+            let path = destino
+                .as_ref()
+                .filter(|p| o.estado == EstadoObservacion::Resuelta && vacio(plan, p))?;
+            Some(Hallazgo::en(
+                path!["observaciones", i, "ruta"],
+                format!(
+                    "la observación {} está marcada resuelta, pero `{}` sigue vacío en el plan",
+                    i + 1,
+                    ruta(plan, path)
+                ),
+                "Complete ese campo en el plan o vuelva a marcar la observación como `abierta`.",
+            ))
+        })
+        .collect()
+}
 
 fn abiertas_sin_destino(ctx: &ContextoRevision) -> Vec<Hallazgo> {
     match ctx.plan {

@@ -29,7 +29,7 @@ pub static R003: Regla = Regla {
     estricta: false,
     titulo: "Referencia nacional, eje o etapa de la ruta desconocidos",
     explicacion: Explicacion {
-        que: "Que `plan_nacional` nombre una referencia nacional conocida, que el `eje` de cada objetivo sea un eje de esa referencia y que cada `etapa` de la ruta sea una etapa de la ruta nacional.",
+        que: "Que `plan_nacional` nombre una referencia nacional conocida, que el `eje` de cada objetivo sea un eje de esa referencia y que cada `etapa` de la ruta (y cada etapa que nombra `requiere`) sea una etapa de la ruta nacional.",
         por_que: "La alineación con el PACTA se mide por ejes y etapas: un eje o una etapa mal escritos dejan al plan fuera de esa alineación.",
         incorrecto: "objetivos:\n  - { id: O1, eje: prevension, descripcion: ... }",
         correcto: "objetivos:\n  - { id: O1, eje: prevencion, descripcion: ... }",
@@ -130,6 +130,17 @@ fn comprobar_r003(ctx: &Contexto) -> Vec<Hallazgo> {
                 &etapas,
                 "",
             ));
+        }
+        for (j, requerida) in e.requiere.iter().enumerate() {
+            if r.etapas_ruta.get(requerida).is_none() {
+                out.push(desconocido(
+                    path!["ruta_atencion", i, "requiere", j],
+                    "la etapa",
+                    requerida,
+                    &etapas,
+                    "",
+                ));
+            }
         }
     }
     out
