@@ -390,6 +390,32 @@ fn vigilar_rebuilds_on_save_and_survives_bad_saves() {
         "{stdout}"
     );
     assert!(stdout.contains("[vigilar] terminado."));
+    // A status line after every build: the time, whether it was generated, and what is missing.
+    let estados: Vec<&str> = stdout
+        .lines()
+        .filter(|l| l.starts_with("[vigilar] ") && l.contains(" · "))
+        .collect();
+    assert!(estados.len() >= 4, "{stdout}");
+    let hora = &estados[0]["[vigilar] ".len()..][..8];
+    assert!(
+        hora.chars().filter(|c| *c == ':').count() == 2,
+        "{}",
+        estados[0]
+    );
+    assert!(
+        estados[0].contains(" · generado en ")
+            && estados[0].contains(" · falta: nada: el plan no tiene problemas."),
+        "{}",
+        estados[0]
+    );
+    assert!(
+        estados
+            .iter()
+            .any(|l| l.contains(" · no generado en ") && l.contains("falta: 1 error, ")),
+        "{stdout}"
+    );
+    // Not on a terminal: the screen is never cleared, so a log keeps every build.
+    assert!(!stdout.contains("\x1b[2J"));
     let leftovers = std::fs::read_dir(dir.path())
         .unwrap()
         .filter(|e| {

@@ -138,11 +138,13 @@ fn every_cell_of_the_json_report_is_known() {
             vec![0, 0, 0, 0]
         ]
     );
+    // Gaps: a mandatory axis without actions, or whose actions have no budget (USD 0): the base
+    // plan budgets only its prevention action.
     assert_eq!(
         celdas::<bool>(&v, "por_eje", "brecha"),
         [
-            vec![false; 4],
-            vec![false, false, false, true],
+            vec![false, true, true, true],
+            vec![false, true, true, true],
             vec![false; 4],
             vec![false; 4]
         ]
@@ -172,7 +174,7 @@ fn every_cell_of_the_json_report_is_known() {
         columna::<usize>(&v, |p| &p["etapas_cubiertas"]),
         [7, 6, 0, 0]
     );
-    assert_eq!(columna::<usize>(&v, |p| &p["brechas"]), [0, 2, 0, 0]);
+    assert_eq!(columna::<usize>(&v, |p| &p["brechas"]), [3, 4, 0, 0]);
     // Purposes: sexual exploitation (F1) and begging (F6) in both plans' risks.
     assert_eq!(
         celdas::<usize>(&v, "por_fin", "acciones")[..2],
@@ -224,8 +226,8 @@ fn the_text_matrices_mark_gaps_and_unreadable_plans() {
         texto::matriz_ejes(&i),
         "  Cantón       Prevención  Protección  Investigación  Gobernanza  Total
   ─────────────────────────────────────────────────────────────────────
-  Ibarra                1           1              1           1      4
-  Otavalo               2           1              1         0 ✗      4
+  Ibarra                1         1 ✗            1 ✗         1 ✗      4
+  Otavalo               2         1 ✗            1 ✗         0 ✗      4
   c-roto.yaml         s/d         s/d            s/d         s/d    s/d
   d.yaml              s/d         s/d            s/d         s/d    s/d
   Total                 3           2              2           1      8
@@ -264,7 +266,7 @@ fn the_text_matrices_mark_gaps_and_unreadable_plans() {
     ]);
     let coloreado = String::from_utf8(o.stdout).unwrap();
     assert!(coloreado.contains(
-        "  Otavalo               2           1              1         0 \x1b[1;31m✗\x1b[0m      4\n"
+        "  Otavalo               2         1 \x1b[1;31m✗\x1b[0m            1 \x1b[1;31m✗\x1b[0m         0 \x1b[1;31m✗\x1b[0m      4\n"
     ));
     assert!(coloreado.contains("\x1b[32m✓\x1b[0m"));
 }
@@ -290,8 +292,8 @@ fn the_pdf_and_html_reports_show_the_same_cells() {
         "No existe el plan",
         "3 planes tienen errores",
         "Cobertura de los ejes del PACTA 2019-2030",
-        "Otavalo 2 1 1 0 ✗ 4",
-        "Ibarra 1 1 1 1 4",
+        "Otavalo 2 1 ✗ 1 ✗ 0 ✗ 4",
+        "Ibarra 1 1 ✗ 1 ✗ 1 ✗ 4",
         "c-roto.yaml s/d s/d s/d s/d",
         "Total 3 2 2 1 8",
         "Ruta de atención a víctimas",
@@ -307,8 +309,10 @@ fn the_pdf_and_html_reports_show_the_same_cells() {
 
     let html = informe_html(&i, &Plantillas::default()).unwrap();
     assert!(html.starts_with("<!DOCTYPE html>"));
-    // One axis gap and one purpose gap, both in Otavalo.
+    // Otavalo: an axis without actions and a purpose without actions; five axes with one action
+    // and no budget in the two plans.
     assert_eq!(html.matches("<td class=\"n brecha\">0 ✗</td>").count(), 2);
+    assert_eq!(html.matches("<td class=\"n brecha\">1 ✗</td>").count(), 5);
     assert_eq!(html.matches("<td class=\"n brecha\">✗</td>").count(), 1);
     assert_eq!(html.matches("<td class=\"n cubierta\">✓</td>").count(), 13);
     // Unreadable plans: 4 axes, 8 stages and the 2 purposes that some plan names.
@@ -432,7 +436,7 @@ fn the_examples_and_a_modified_copy() {
         columna::<usize>(&v, |p| &p["errores"]),
         [0, 0, 1, 0, 0, 0, 0, 0]
     );
-    assert_eq!(columna::<usize>(&v, |p| &p["brechas"])[2], 1);
+    assert_eq!(columna::<usize>(&v, |p| &p["brechas"])[2], 2);
     assert_eq!(
         columna::<Option<usize>>(&v, |p| &p["observaciones_abiertas"])[6],
         Some(4)

@@ -87,6 +87,9 @@ pub(super) struct Resultado {
     pub salida: String,
     /// For standard error.
     pub errores: String,
+    /// What the plan still lacks, in a few words, when it could be checked: its problems and
+    /// its texts still «POR COMPLETAR» (for `vigilar`'s status line).
+    pub faltan: Option<String>,
 }
 
 impl Resultado {
@@ -243,10 +246,11 @@ pub(super) fn construir(
 ) -> Resultado {
     let mut out = String::new();
     let mut err = String::new();
-    let fin = |codigo: u8, out: String, err: String| Resultado {
+    let fin = |codigo: u8, out: String, err: String, faltan: &Option<String>| Resultado {
         codigo,
         salida: out,
         errores: err,
+        faltan: faltan.clone(),
     };
     let mut validado = validar(plan_path, Opciones::default());
     let archivo = plan_path.display().to_string();
@@ -259,13 +263,32 @@ pub(super) fn construir(
         ));
     }
     let conteo = Conteo::de(&validado.diagnostics);
+    let pendientes = validado
+        .diagnostics
+        .iter()
+        .filter(|d| d.codigo == crate::rules::pendientes::C009.codigo)
+        .count();
+    let faltan = Some(
+        match (
+            conteo.errores + conteo.advertencias + conteo.sugerencias,
+            pendientes,
+        ) {
+            (0, _) => "nada: el plan no tiene problemas".to_owned(),
+            (_, 0) => conteo.texto(),
+            (_, n) => format!(
+                "{}; {n} {} «POR COMPLETAR»",
+                conteo.texto(),
+                if n == 1 { "texto" } else { "textos" }
+            ),
+        },
+    );
     if validado.plan().is_none() || validado.tiene_errores() {
         let _ = writeln!(
             err,
             "error: no se generó el documento: {archivo} tiene {}. Corríjalos y vuelva a intentarlo.",
             errores_texto(conteo.errores)
         );
-        return fin(ERRORES, out, err);
+        return fin(ERRORES, out, err, &faltan);
     }
     if let Some(obs) = encargo.observaciones {
         validado = validado.con_observaciones(obs);
@@ -286,7 +309,7 @@ pub(super) fn construir(
                 "error: no se generó la copia de revisión: {archivo} tiene {}. Corríjalos y vuelva a intentarlo.",
                 errores_texto(Conteo::de(&revision.diagnostics).errores)
             );
-            return fin(ERRORES, out, err);
+            return fin(ERRORES, out, err, &faltan);
         }
     }
     let documento = match validado.documento() {
@@ -297,7 +320,7 @@ pub(super) fn construir(
                 "error: no se encontró la referencia nacional `{}`",
                 validado.plan().map_or("", |p| p.plan_nacional.as_str())
             );
-            return fin(ERRORES, out, err);
+            return fin(ERRORES, out, err, &faltan);
         }
     };
     let plan = validado.plan().expect("a plan with a document was read");
@@ -307,7 +330,7 @@ pub(super) fn construir(
         .collect();
     if let Err(e) = comprobar_destino(&salida, &entradas) {
         let _ = writeln!(err, "error: {e}");
-        return fin(NO_SE_PUDO, out, err);
+        return fin(NO_SE_PUDO, out, err, &faltan);
     }
     let mut avisos = if conteo.advertencias + conteo.sugerencias > 0 {
         format!("; el plan tiene {}", conteo.texto())
@@ -336,12 +359,12 @@ pub(super) fn construir(
         Ok(producto) => {
             if let Err(e) = write_atomic(&salida, &producto.bytes) {
                 let _ = writeln!(err, "error: no se pudo escribir {}: {e}", salida.display());
-                return fin(NO_SE_PUDO, out, err);
+                return fin(NO_SE_PUDO, out, err, &faltan);
             }
             if !quiet {
                 let _ = writeln!(out, "{}: {}{avisos}", salida.display(), producto.detalle());
             }
-            fin(OK, out, err)
+            fin(OK, out, err, &faltan)
         }
         Err(errores) => {
             for e in &errores {
@@ -352,7 +375,7 @@ pub(super) fn construir(
                 "error: no se generó {}; el archivo anterior, si existía, no se modificó.",
                 salida.display()
             );
-            fin(ERRORES, out, err)
+            fin(ERRORES, out, err, &faltan)
         }
     }
 }

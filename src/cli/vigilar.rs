@@ -4,6 +4,7 @@
 //! on a bad save, and stops cleanly on Ctrl-C. Fonts and the compiler's caches live as long as it
 //! runs, so a rebuild only redoes what changed.
 
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
@@ -83,21 +84,36 @@ pub(super) fn run(args: Args, color: bool, quiet: bool) -> Result<(), Fallo> {
                 Fallo::NoSePudo(format!("no se pudo vigilar {}: {e}", carpeta.display()))
             })?;
     }
+    // On a terminal each build replaces the previous one on the screen, so what is shown is
+    // always the current state of the plan; a log (a pipe, a file) keeps them all.
+    let terminal = std::io::stdout().is_terminal();
     let rebuild = || {
+        if terminal {
+            print!("\x1b[2J\x1b[H");
+        }
         let start = Instant::now();
-        generar::construir(
+        let r = generar::construir(
             &args.plan,
             args.salida.archivo.clone(),
             encargo,
             &plantillas,
             color,
             quiet,
-        )
-        .print();
+        );
+        r.print();
         let archivos: Vec<String> = vigilados.iter().map(|a| a.display().to_string()).collect();
         println!(
-            "[vigilar] {:.0} ms. Esperando cambios en {} (Ctrl-C para salir)",
-            start.elapsed().as_secs_f64() * 1000.0,
+            "[vigilar] {} · {} en {} ms · falta: {}. Esperando cambios en {} (Ctrl-C para salir)",
+            chrono::Local::now().format("%H:%M:%S"),
+            if r.codigo == 0 {
+                "generado"
+            } else {
+                "no generado"
+            },
+            start.elapsed().as_millis(),
+            r.faltan
+                .as_deref()
+                .unwrap_or("corregir el archivo para poder leerlo"),
             archivos.join(" y ")
         );
     };

@@ -26,7 +26,7 @@ pub struct EjeDoc {
     pub monto: f64,
     /// Budget, formatted.
     pub monto_texto: String,
-    /// Whether the axis has at least one action.
+    /// Whether the axis has at least one action with a budget: an axis with USD 0 is not covered.
     pub cubierto: bool,
 }
 
@@ -210,7 +210,7 @@ pub(super) fn ejes(plan: &Plan, r: &Referencia, acciones: &[AccionDoc]) -> Vec<E
                 num_acciones: del_eje.len(),
                 monto: m,
                 monto_texto: usd(m),
-                cubierto: !del_eje.is_empty(),
+                cubierto: !del_eje.is_empty() && m > 0.0,
             }
         })
         .collect()

@@ -127,12 +127,37 @@ pub fn informe(
         .par_iter()
         .map(|e| comprobar(e, opciones))
         .collect();
+    // The report names the folders and files as the user named them, by their last component:
+    // no path of the machine it was made on.
     let origen = nombrados
         .iter()
-        .map(|r| r.display().to_string())
+        .map(|r| nombre_visible(r))
         .collect::<Vec<_>>()
         .join(", ");
-    Ok(Informe::new(&origen, &resultados, fecha))
+    let mut informe = Informe::new(&origen, &resultados, fecha);
+    for fila in &mut informe.planes {
+        let archivo = std::path::Path::new(&fila.archivo);
+        fila.archivo = nombrados
+            .iter()
+            .filter(|n| n.is_dir())
+            .find_map(|n| archivo.strip_prefix(n).ok())
+            .map(|r| r.display().to_string())
+            .unwrap_or_else(|| nombre_visible(archivo));
+    }
+    Ok(informe)
+}
+
+/// The last component of a path as the user wrote it; the current folder's own name for `.`.
+fn nombre_visible(path: &std::path::Path) -> String {
+    let path = if path.as_os_str().is_empty() || path == std::path::Path::new(".") {
+        std::env::current_dir().unwrap_or_default()
+    } else {
+        path.to_path_buf()
+    };
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
 }
 
 /// The reference whose catalogues make the columns: the one the first readable plan names, when
@@ -255,7 +280,8 @@ fn cifras(
             celda.monto = e.monto;
             celda.monto_texto = e.monto_texto.clone();
         }
-        celda.brecha = col.obligatorio && celda.acciones == 0;
+        // A mandatory axis without actions, or whose actions have no budget, is not covered.
+        celda.brecha = col.obligatorio && (celda.acciones == 0 || celda.monto <= 0.0);
     }
     for (col, celda) in etapas.iter().zip(&mut fila.por_etapa) {
         celda.cubierta = doc

@@ -260,7 +260,7 @@ pub fn render(informe: &Informe) -> String {
     }
 
     out.push_str(&format!(
-        "\nCobertura del {}: acciones por eje ({BRECHA} = eje obligatorio sin acciones)\n",
+        "\nCobertura del {}: acciones por eje ({BRECHA} = eje obligatorio sin acciones o sin presupuesto)\n",
         informe.referencia_corta
     ));
     out.push_str(&matriz_ejes(informe));
