@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use super::{ERRORES, NO_SE_PUDO, OK};
+use crate::diagnostics::visible;
 use crate::diff::{Comparacion, Tipo, comparar, corto};
 use crate::reference::nacional;
 use crate::rules::Opciones;
@@ -96,6 +97,8 @@ pub fn texto(c: &Comparacion, color: bool) -> String {
                 cambio.despues.as_ref().map(corto).unwrap_or_default()
             ),
         };
+        // Paths and values are plan text: printed visible, never as terminal commands.
+        let line = visible(&line);
         if color {
             out.push_str(&format!("{ansi}{line}\x1b[0m\n"));
         } else {
@@ -124,7 +127,7 @@ pub fn texto(c: &Comparacion, color: bool) -> String {
             let marca = if x.antes != x.despues { " *" } else { "" };
             out.push_str(&format!(
                 "  {}: {} → {}{marca}\n",
-                x.nombre,
+                visible(&x.nombre),
                 fmt(x.antes),
                 fmt(x.despues)
             ));
