@@ -13,6 +13,7 @@ use rayon::prelude::*;
 
 use super::{NO_SE_PUDO, OK, no_se_pudo};
 use crate::carpeta::{Resultado, comprobar, entradas};
+use crate::diagnostics::plural;
 use crate::informe::{Informe, texto};
 use crate::render::templates::Plantillas;
 use crate::render::{informe_html, informe_pdf, write_atomic};
@@ -157,11 +158,15 @@ pub(super) fn run(args: Args, color: bool, quiet: bool) -> u8 {
             if !quiet {
                 let t = &informe.totales;
                 println!(
-                    "{}: informe de {} planes ({} con errores, {} observaciones abiertas)",
+                    "{}: informe de {} ({} con errores, {})",
                     salida.display(),
-                    t.planes,
+                    plural(t.planes, "plan", "planes"),
                     t.con_errores,
-                    t.observaciones_abiertas
+                    plural(
+                        t.observaciones_abiertas,
+                        "observación abierta",
+                        "observaciones abiertas"
+                    )
                 );
             }
         }

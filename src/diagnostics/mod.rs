@@ -120,9 +120,6 @@ impl Conteo {
 
     /// "1 error, 2 advertencias, 0 sugerencias".
     pub fn texto(&self) -> String {
-        let plural = |n: usize, uno: &str, varios: &str| {
-            format!("{n} {}", if n == 1 { uno } else { varios })
-        };
         format!(
             "{}, {}, {}",
             plural(self.errores, "error", "errores"),
@@ -130,6 +127,11 @@ impl Conteo {
             plural(self.sugerencias, "sugerencia", "sugerencias")
         )
     }
+}
+
+/// A count with its noun in singular or plural: "1 plan", "3 planes", "0 errores".
+pub fn plural(n: usize, uno: &str, varios: &str) -> String {
+    format!("{n} {}", if n == 1 { uno } else { varios })
 }
 
 /// Formats values for a message: "`a`, `b`, `c`".
