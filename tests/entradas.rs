@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{base, diagnosticos, validar_json, write_plan};
+use common::{base, diagnosticos, mutate, validar_json, write_plan};
 
 /// Runs `validar` on `bytes` and returns the first diagnostic, checking exit code 1 and that it
 /// is the only file-level problem reported.
@@ -16,6 +16,17 @@ fn first(bytes: &[u8]) -> serde_json::Value {
         .into_iter()
         .next()
         .expect("a diagnostic")
+}
+
+/// Code, line, column, message and hint of a diagnostic.
+fn diagnostico(d: &serde_json::Value) -> (&str, u64, u64, &str, &str) {
+    (
+        d["codigo"].as_str().unwrap(),
+        d["linea"].as_u64().unwrap(),
+        d["columna"].as_u64().unwrap(),
+        d["mensaje"].as_str().unwrap(),
+        d["ayuda"].as_str().unwrap(),
+    )
 }
 
 fn pos(d: &serde_json::Value) -> (&str, u64, u64) {
@@ -121,14 +132,17 @@ fn empty_file_scalar_root_and_several_documents() {
     assert!(d["mensaje"].as_str().unwrap().contains("vacío"));
     let d = first(b"solo un texto\n");
     assert_eq!(d["codigo"], "S003");
+    // The second document is pointed at its `---`, after the 74 lines of the plan.
     let d = first(format!("{}---\nformato: 1\n", base()).as_bytes());
-    assert_eq!(d["codigo"], "S001");
-    assert!(
-        d["mensaje"]
-            .as_str()
-            .unwrap()
-            .contains("más de un documento"),
-        "{d}"
+    assert_eq!(
+        diagnostico(&d),
+        (
+            "S001",
+            75,
+            1,
+            "el archivo contiene más de un documento YAML (separados por `---`)",
+            "Un archivo contiene un solo plan: borre esta línea `---` y lo que le sigue, o sepárelo en otro archivo."
+        )
     );
 }
 
@@ -183,4 +197,231 @@ fn missing_path_cannot_run() {
     let out = common::cantonal(&["validar", "no-existe.yaml"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no existe"));
+}
+
+const GUARDAR_UTF8: &str = "Guárdelo con codificación UTF-8 (en el Bloc de notas: Archivo › Guardar como › Codificación: UTF-8).";
+
+fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
+    let mut bytes = if big_endian {
+        vec![0xFE, 0xFF]
+    } else {
+        vec![0xFF, 0xFE]
+    };
+    for unit in text.encode_utf16() {
+        bytes.extend(if big_endian {
+            unit.to_be_bytes()
+        } else {
+            unit.to_le_bytes()
+        });
+    }
+    bytes
+}
+
+#[test]
+fn utf16_files_with_their_byte_order_mark_are_read() {
+    // As the Windows Notepad saves «Unicode» (little endian) and «Unicode big endian».
+    for big_endian in [false, true] {
+        let (_dir, path) = write_plan("plan.yaml", utf16(&base(), big_endian));
+        let (code, json) = validar_json(&path, &[]);
+        assert_eq!((code, diagnosticos(&json).len()), (0, 0), "{json}");
+        let text = base().replace("estado: borrador", "estado: borador");
+        assert_eq!(pos(&first(&utf16(&text, big_endian))), ("S005", 6, 9));
+    }
+    // Without the mark, the file is named as UTF-16 rather than as binary.
+    let sin_marca = utf16(&base(), false).split_off(2);
+    assert_eq!(
+        diagnostico(&first(&sin_marca)),
+        (
+            "S001",
+            1,
+            1,
+            "el archivo parece estar en UTF-16 sin marca de orden de bytes (BOM)",
+            GUARDAR_UTF8
+        )
+    );
+    // A lone surrogate is located after the text that precedes it.
+    let mut roto = utf16("formato: 1\nplan", false);
+    roto.extend([0x00, 0xD8, 0x41, 0x00]);
+    assert_eq!(
+        diagnostico(&first(&roto)),
+        (
+            "S001",
+            2,
+            5,
+            "el archivo UTF-16 contiene un carácter mal formado",
+            GUARDAR_UTF8
+        )
+    );
+}
+
+#[test]
+fn binary_content_is_never_shown() {
+    // A PDF: binary before its first zero byte. Nothing of it is shown, the problem is at 1:1.
+    let mut bytes = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n".to_vec();
+    bytes.extend((0..4096u32).map(|i| (i * 7919 % 251) as u8));
+    let loaded = cantonal::plan::load::load_bytes::<cantonal::plan::model::Plan>(
+        std::path::Path::new("plan.yaml"),
+        &bytes,
+    );
+    assert_eq!(loaded.texto, "");
+    let d = &loaded.diagnostics[0];
+    assert_eq!(
+        (d.codigo, d.linea, d.columna, d.mensaje.as_str()),
+        (
+            "S001",
+            1,
+            1,
+            "el archivo no es de texto (contiene bytes nulos)"
+        )
+    );
+    // Text before the zero byte is shown, up to it.
+    let loaded = cantonal::plan::load::load_bytes::<cantonal::plan::model::Plan>(
+        std::path::Path::new("plan.yaml"),
+        b"formato: 1\nplan\x00\x01\x02",
+    );
+    assert_eq!(loaded.texto, "formato: 1\nplan");
+}
+
+#[test]
+fn a_control_character_is_located_and_named() {
+    let d = first(mutate("nombre: Ibarra,", "nombre: Iba\u{1}rra,").as_bytes());
+    assert_eq!(
+        diagnostico(&d),
+        (
+            "S001",
+            4,
+            38,
+            "el archivo contiene un carácter de control invisible (U+0001)",
+            "Borre ese carácter: no se ve en la mayoría de los editores y suele llegar al copiar y pegar desde otro programa."
+        )
+    );
+    let d = first(mutate("nombre: Ibarra,", "nombre: Iba\u{9b}rra,").as_bytes());
+    assert_eq!(
+        (pos(&d), d["mensaje"].as_str().unwrap()),
+        (
+            ("S001", 4, 38),
+            "el archivo contiene un carácter de control invisible (U+009B)"
+        )
+    );
+}
+
+#[test]
+fn a_repeated_key_is_pointed_at_the_repetition() {
+    let text = mutate(
+        "    descripcion: Acogida temporal\n",
+        "    descripcion: Acogida temporal\n    descripcion: Acogida\n",
+    );
+    assert_eq!(
+        diagnostico(&first(text.as_bytes())),
+        (
+            "S001",
+            50,
+            5,
+            "el campo `descripcion` está repetido en el mismo nivel",
+            "Cada campo puede aparecer una sola vez; borre o renombre el repetido."
+        )
+    );
+}
+
+#[test]
+fn numbers_out_of_range_are_named_in_spanish() {
+    let d = first(mutate("anio: 2024", "anio: 99999999999").as_bytes());
+    assert_eq!(
+        diagnostico(&d),
+        (
+            "S003",
+            9,
+            15,
+            "`anio` es demasiado grande: `99999999999` (el máximo es 2147483647)",
+            "Revise la cifra: probablemente tiene dígitos de más."
+        )
+    );
+    let d = first(mutate("casos: 7", "casos: 99999999999999999999").as_bytes());
+    assert_eq!(
+        diagnostico(&d),
+        (
+            "S003",
+            9,
+            28,
+            "el número `99999999999999999999` es demasiado grande",
+            "Revise la cifra: ningún campo del plan admite un número de tantas cifras."
+        )
+    );
+    let d = first(mutate("plazo_horas: 24", "plazo_horas: -5").as_bytes());
+    assert_eq!(
+        diagnostico(&d),
+        (
+            "S003",
+            67,
+            66,
+            "`plazo_horas` no puede ser negativo: `-5`",
+            "Escriba un número entero desde 0, sin signo."
+        )
+    );
+}
+
+#[test]
+fn whole_numbers_written_with_decimals_are_whole_numbers() {
+    let text = mutate("plazo_horas: 24", "plazo_horas: 24.0").replace("anio: 2024", "anio: 2024.0");
+    let (_dir, path) = write_plan("plan.yaml", text);
+    let (code, json) = validar_json(&path, &[]);
+    assert_eq!((code, diagnosticos(&json).len()), (0, 0), "{json}");
+}
+
+#[test]
+fn typographic_quotes_are_named_where_they_break_the_file() {
+    let ayuda = "Use comillas rectas \" o quite las comillas (los procesadores de texto cambian \" por “ ”).";
+    // In a block mapping and in a flow mapping, a value with `: ` between “ ”.
+    let d = first(
+        mutate(
+            "descripcion: Talleres en colegios",
+            "descripcion: “Objetivo: talleres en colegios”",
+        )
+        .as_bytes(),
+    );
+    assert_eq!(
+        diagnostico(&d),
+        (
+            "S001",
+            40,
+            18,
+            "el valor empieza con una comilla tipográfica (“), que YAML no reconoce como comilla",
+            ayuda
+        )
+    );
+    let d = first(
+        mutate(
+            "descripcion: Prevenir la captación.",
+            "descripcion: «Objetivo: prevenir»",
+        )
+        .as_bytes(),
+    );
+    assert_eq!(
+        diagnostico(&d),
+        (
+            "S001",
+            33,
+            45,
+            "el valor empieza con una comilla tipográfica («), que YAML no reconoce como comilla",
+            ayuda
+        )
+    );
+    // A comma between “ ” inside `{ … }` cuts the text: the rest is read as a field.
+    let d = first(
+        mutate(
+            "descripcion: Prevenir la captación.",
+            "descripcion: “Prevenir, captar”",
+        )
+        .as_bytes(),
+    );
+    assert_eq!(
+        diagnostico(&d),
+        (
+            "S002",
+            33,
+            56,
+            "campo desconocido `captar”`",
+            "Parece el resto de un texto entre comillas tipográficas (“ ”), que YAML no reconoce como comillas: use comillas rectas \" o quite las comillas."
+        )
+    );
 }
