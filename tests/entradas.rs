@@ -425,3 +425,129 @@ fn typographic_quotes_are_named_where_they_break_the_file() {
         )
     );
 }
+
+/// All diagnostics of `text`, as (code, line, column, message, hint), checking exit code 1.
+fn todos(text: &str) -> Vec<(String, u64, u64, String, String)> {
+    let (_dir, path) = write_plan("plan.yaml", text);
+    let (code, json) = validar_json(&path, &[]);
+    assert_eq!(code, 1, "{json}");
+    diagnosticos(&json)
+        .iter()
+        .map(|d| {
+            let (c, l, col, m, a) = diagnostico(d);
+            (c.to_owned(), l, col, m.to_owned(), a.to_owned())
+        })
+        .collect()
+}
+
+fn s007(col: u64, mensaje: &str, ayuda: &str) -> Vec<(String, u64, u64, String, String)> {
+    vec![("S007".into(), 46, col, mensaje.into(), ayuda.into())]
+}
+
+const FORMA: &str =
+    "Escriba los montos en dólares sin separador de miles y con punto decimal: `1500` o `1500.50`.";
+
+#[test]
+fn amounts_that_would_be_misread_are_errors_with_the_meant_value() {
+    let monto = |m: &str| todos(&mutate("monto: 4500.00", &format!("monto: {m}")));
+    // Read by YAML as 1.5 dollars, without any other sign.
+    assert_eq!(
+        monto("1.500"),
+        s007(
+            27,
+            "el monto `1.500` usa el punto para separar los miles; en el plan, el punto separa los centavos",
+            &format!("¿Quiso decir 1500? {FORMA}")
+        )
+    );
+    // Inside `{ … }` the comma splits it: one S007, no stray field `50`.
+    assert_eq!(
+        monto("1.500,50"),
+        s007(
+            27,
+            "el monto `1.500,50` usa el punto para separar los miles y la coma para los centavos",
+            &format!("¿Quiso decir 1500.50? {FORMA}")
+        )
+    );
+    assert_eq!(
+        monto("1500,50"),
+        s007(
+            27,
+            "el monto `1500,50` usa la coma para los centavos",
+            &format!("¿Quiso decir 1500.50? {FORMA}")
+        )
+    );
+    // On its own line, YAML reads `1.500,50` as a text: the same S007 rather than a type error.
+    let text = mutate(
+        "    presupuesto: { monto: 4500.00, fuente: GAD Municipal }",
+        "    presupuesto:\n      monto: 1.500,50",
+    );
+    assert_eq!(
+        todos(&text),
+        vec![(
+            "S007".into(),
+            47,
+            14,
+            "el monto `1.500,50` usa el punto para separar los miles y la coma para los centavos"
+                .into(),
+            format!("¿Quiso decir 1500.50? {FORMA}")
+        )]
+    );
+    assert_eq!(
+        monto("1500.505"),
+        s007(
+            27,
+            "el monto `1500.505` tiene más de dos decimales",
+            "Un monto en dólares lleva como máximo dos decimales, los centavos: por ejemplo `1500.25`."
+        )
+    );
+}
+
+#[test]
+fn amounts_out_of_range_never_reach_a_total() {
+    let monto = |m: &str| todos(&mutate("monto: 4500.00", &format!("monto: {m}")));
+    let demasiado = |m: &str| {
+        s007(
+            27,
+            &format!("el monto `{m}` supera el máximo admitido (USD 1.000.000.000)"),
+            "Revise la cifra: probablemente tiene dígitos de más.",
+        )
+    };
+    assert_eq!(monto("1000000000.01"), demasiado("1000000000.01"));
+    // Beyond 2^53, and beyond what any integer type holds (the parser itself refuses it).
+    assert_eq!(monto("9007199254740993"), demasiado("9007199254740993"));
+    assert_eq!(
+        monto("92233720368547758070"),
+        demasiado("92233720368547758070")
+    );
+    assert_eq!(
+        monto("1e300"),
+        s007(
+            27,
+            "el monto `1e300` está escrito con exponente",
+            "Escriba la cifra completa, sin exponente, por ejemplo `1500` o `1500.50`; el máximo es USD 1.000.000.000."
+        )
+    );
+    // A negative zero would print as -0.0 in the JSON output.
+    assert_eq!(
+        monto("-0.0"),
+        s007(
+            27,
+            "el monto `-0.0` lleva signo menos",
+            "Escriba `0` si la acción no tiene costo."
+        )
+    );
+    // Negative amounts stay the semantic rule C004.
+    assert_eq!(monto("-4500")[0].0, "C004");
+    // The largest amount is accepted and totalled.
+    let text = mutate("monto: 4500.00", "monto: 1000000000");
+    let plan = cantonal::plan::load::load_bytes::<cantonal::plan::model::Plan>(
+        std::path::Path::new("plan.yaml"),
+        text.as_bytes(),
+    );
+    let json = cantonal::render::json(
+        plan.datos.as_ref().unwrap(),
+        cantonal::reference::nacional::Referencia::pacta(),
+        None,
+    );
+    assert!(json.contains("\"total\": 1000000000.0"), "{json}");
+}

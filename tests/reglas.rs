@@ -133,6 +133,15 @@ const CASOS: &[Caso] = &[
         "2",
     ),
     caso(
+        "S007",
+        "monto: 4500.00",
+        "monto: 4.500",
+        "error",
+        (46, 27),
+        "acciones.A1.presupuesto.monto",
+        "4.500",
+    ),
+    caso(
         "R001",
         "  - id: A2\n",
         "  - id: A1\n",

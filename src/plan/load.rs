@@ -6,7 +6,8 @@
 //! 1. bytes → text: size limit, binary files, UTF-8 (a Latin-1 file is named as such), BOM, CRLF;
 //! 2. text → YAML value with `serde_yaml` (syntax errors, tabs, alias bombs, deep nesting: S001);
 //! 3. `formato` version (S006);
-//! 4. structure against the schema derived from the model (S002–S005, all of them at once);
+//! 4. structure against the schema derived from the model (S002–S005, all of them at once), and
+//!    the amounts as written in the file (S007);
 //! 5. value → [`Plan`].
 //!
 //! The span index is built alongside, so that every later diagnostic can be located.
@@ -18,6 +19,7 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use super::model::Plan;
+use super::montos;
 use super::ruta::ruta;
 use super::schema::{self, Esquema};
 use super::spans::{Path, Region, Seg, SpanIndex, first_duplicate_key, second_document};
@@ -190,7 +192,11 @@ pub fn load_bytes<T: Formato>(archivo: &FsPath, bytes: &[u8]) -> Loaded<T> {
         return loaded;
     }
     if !T::VERSIONADO || check_formato(&mut loaded) {
+        let explicados = check_montos(&mut loaded);
         for p in T::esquema().check(&loaded.valor) {
+            if explicados.contains(&p.path) {
+                continue;
+            }
             let region = if p.en_clave {
                 loaded.spans().locate_key(&p.path)
             } else {
@@ -217,6 +223,96 @@ pub fn load_bytes<T: Formato>(archivo: &FsPath, bytes: &[u8]) -> Loaded<T> {
         }
     }
     loaded
+}
+
+/// S007: every `monto` as written in the file (see [`montos`]). Returns the paths whose
+/// structure problems these diagnostics already explain: the amount itself when YAML read it as
+/// text (`1.500,50`), and the field `50` that a comma inside `{ … }` split off it.
+fn check_montos<T>(loaded: &mut Loaded<T>) -> Vec<Path> {
+    let mut encontrados = Vec::new();
+    collect_montos(&loaded.valor, &mut Vec::new(), &mut encontrados);
+    if encontrados.is_empty() {
+        return Vec::new();
+    }
+    let lineas: Vec<&str> = loaded.texto.split('\n').collect();
+    let mut explicados = Vec::new();
+    let mut problemas = Vec::new();
+    for path in encontrados {
+        let Some(region) = loaded.spans().get(&path).map(|n| n.value) else {
+            continue;
+        };
+        let Some((escalar, resto)) = fuente(&lineas, region) else {
+            continue;
+        };
+        if escalar.starts_with(['"', '\'', '|', '>']) {
+            continue;
+        }
+        // Inside `{ … }`, YAML ends the value at a comma: `1.500,50` arrives as `1.500` and a
+        // field `50`.
+        let cortado = resto.strip_prefix(',').map(|r| {
+            let n = r.find(|c: char| !c.is_ascii_digit()).unwrap_or(r.len());
+            &r[..n]
+        });
+        let mut region = region;
+        let escrito = match cortado {
+            Some(cifras) if !cifras.is_empty() => {
+                region.end.col += 1 + cifras.len();
+                let mut campo = path[..path.len() - 1].to_vec();
+                campo.push(Seg::Key(cifras.to_owned()));
+                explicados.push(campo);
+                format!("{escalar},{cifras}")
+            }
+            _ => escalar.to_owned(),
+        };
+        if let Some(p) = montos::revisar(&escrito) {
+            explicados.push(path.clone());
+            problemas.push((region, path, p));
+        }
+    }
+    for (region, path, p) in problemas {
+        loaded.error("S007", region, &path, p.mensaje, p.ayuda);
+    }
+    explicados
+}
+
+/// The paths of every `monto` of the document whose value is a number or a text.
+fn collect_montos(value: &Value, path: &mut Path, out: &mut Vec<Path>) {
+    match value {
+        Value::Object(map) => {
+            for (k, v) in map {
+                path.push(Seg::Key(k.clone()));
+                if k == "monto" && (v.is_number() || v.is_string()) {
+                    out.push(path.clone());
+                }
+                collect_montos(v, path, out);
+                path.pop();
+            }
+        }
+        Value::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                path.push(Seg::Index(i));
+                collect_montos(v, path, out);
+                path.pop();
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The source text of a one-line node at `region`, and the rest of its line.
+fn fuente<'a>(lineas: &[&'a str], region: Region) -> Option<(&'a str, &'a str)> {
+    if region.start.line != region.end.line {
+        return None;
+    }
+    let linea = lineas.get(region.start.line.checked_sub(1)?)?;
+    let byte = |col: usize| {
+        linea
+            .char_indices()
+            .nth(col.saturating_sub(1))
+            .map_or(linea.len(), |(b, _)| b)
+    };
+    let (inicio, fin) = (byte(region.start.col), byte(region.end.col));
+    Some((linea.get(inicio..fin)?, &linea[fin.max(inicio)..]))
 }
 
 /// S006: checks the `formato` version before anything else, since another version may have
@@ -539,6 +635,12 @@ fn special_syntax_error(
     }
     if raw.contains(" as u128") || raw.contains(" as i128") {
         let numero = raw.split('`').nth(1).unwrap_or("");
+        // The message starts with the path of the value: `acciones[0].presupuesto.monto: …`.
+        if raw.split(": ").next().is_some_and(|p| p.ends_with("monto"))
+            && let Some(p) = montos::revisar(numero)
+        {
+            return Some(("S007", clamp(text, line, col), p.mensaje, p.ayuda));
+        }
         return Some((
             "S003",
             clamp(text, line, col),

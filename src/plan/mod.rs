@@ -3,6 +3,7 @@
 
 pub mod load;
 pub mod model;
+pub mod montos;
 pub mod ruta;
 pub mod schema;
 pub mod spans;
