@@ -4,7 +4,7 @@
 //! The pipeline is **load → check → render**:
 //!
 //! 1. [`plan::load`] reads a YAML file into the typed [`plan::model::Plan`], reporting syntax and
-//!    structure problems (S001–S007) at their line and column, and builds the span index that
+//!    structure problems (S001–S008) at their line and column, and builds the span index that
 //!    locates every later diagnostic;
 //! 2. [`rules::check`] runs the rule catalogue against the plan and its national reference
 //!    ([`reference`]), giving [`diagnostics::Diagnostic`]s that the printers in [`diagnostics`]

@@ -551,3 +551,58 @@ fn amounts_out_of_range_never_reach_a_total() {
     );
     assert!(json.contains("\"total\": 1000000000.0"), "{json}");
 }
+
+#[test]
+fn texts_nested_too_deeply_are_refused_before_any_output() {
+    let ayuda = "Un texto del plan usa pocos niveles: revise los `>`, `-`, `*` y `_` del comienzo de las líneas; si son parte del texto, escríbalos con `\\` delante (`\\>`).";
+    // A hundred thousand `>`, twenty thousand emphasis markers, twelve thousand nested list
+    // items: each made every output abort with a stack overflow.
+    for md in [
+        format!("{} x", ">".repeat(100_000)),
+        format!("{}x{}", "*".repeat(20_000), "*".repeat(20_000)),
+        format!("{}x", "- ".repeat(12_000)),
+    ] {
+        let text = mutate(
+            "seguimiento: { responsable: ccpd, frecuencia: trimestral }",
+            &format!(
+                "seguimiento:\n  responsable: ccpd\n  frecuencia: trimestral\n  descripcion: |\n    {md}\n"
+            ),
+        );
+        assert_eq!(
+            todos(&text),
+            vec![(
+                "S008".into(),
+                78,
+                5,
+                "el texto de `descripcion` anida más de 20 niveles de listas, citas o énfasis"
+                    .into(),
+                ayuda.into()
+            )]
+        );
+    }
+    // The same in a review observation.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("plan.yaml"), base()).unwrap();
+    let obs = dir.path().join("plan.observaciones.yaml");
+    std::fs::write(
+        &obs,
+        format!(
+            "revisor: Asesoría\nfecha: 2026-03-10\nobservaciones:\n  - ruta: acciones.A1\n    texto: \"{}x\"\n",
+            "- ".repeat(5_000)
+        ),
+    )
+    .unwrap();
+    let (code, json) = validar_json(&obs, &[]);
+    assert_eq!(code, 1);
+    let d = &json["archivos"][1]["diagnosticos"][0];
+    assert_eq!(
+        diagnostico(d),
+        (
+            "S008",
+            5,
+            12,
+            "el texto de `texto` anida más de 20 niveles de listas, citas o énfasis",
+            ayuda
+        )
+    );
+}

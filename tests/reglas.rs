@@ -142,6 +142,15 @@ const CASOS: &[Caso] = &[
         "4.500",
     ),
     caso(
+        "S008",
+        "descripcion: Mesa cantonal",
+        "descripcion: \"> > > > > > > > > > > > > > > > > > > > > Mesa cantonal\"",
+        "error",
+        (62, 18),
+        "acciones.A4.descripcion",
+        "\"> > >",
+    ),
+    caso(
         "R001",
         "  - id: A2\n",
         "  - id: A1\n",

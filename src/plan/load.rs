@@ -7,7 +7,7 @@
 //! 2. text → YAML value with `serde_yaml` (syntax errors, tabs, alias bombs, deep nesting: S001);
 //! 3. `formato` version (S006);
 //! 4. structure against the schema derived from the model (S002–S005, all of them at once), and
-//!    the amounts as written in the file (S007);
+//!    the amounts as written in the file (S007) and the nesting of texts (S008);
 //! 5. value → [`Plan`].
 //!
 //! The span index is built alongside, so that every later diagnostic can be located.
@@ -24,6 +24,7 @@ use super::ruta::ruta;
 use super::schema::{self, Esquema};
 use super::spans::{Path, Region, Seg, SpanIndex, first_duplicate_key, second_document};
 use crate::diagnostics::{Diagnostic, Severidad};
+use crate::render::cmark;
 
 /// Largest plan file accepted. A real plan is well under 1 MB.
 pub const MAX_BYTES: u64 = 8 * 1024 * 1024;
@@ -193,6 +194,7 @@ pub fn load_bytes<T: Formato>(archivo: &FsPath, bytes: &[u8]) -> Loaded<T> {
     }
     if !T::VERSIONADO || check_formato(&mut loaded) {
         let explicados = check_montos(&mut loaded);
+        check_anidamiento(&mut loaded);
         for p in T::esquema().check(&loaded.valor) {
             if explicados.contains(&p.path) {
                 continue;
@@ -273,6 +275,56 @@ fn check_montos<T>(loaded: &mut Loaded<T>) -> Vec<Path> {
         loaded.error("S007", region, &path, p.mensaje, p.ayuda);
     }
     explicados
+}
+
+/// S008: texts nested deeper than any printer can follow (see [`cmark::MAX_ANIDAMIENTO`]). Every
+/// text is checked, since most of them are Markdown and a deep one is never meaningful.
+fn check_anidamiento<T>(loaded: &mut Loaded<T>) {
+    let mut hondos = Vec::new();
+    collect_hondos(&loaded.valor, &mut Vec::new(), &mut hondos);
+    for path in hondos {
+        let region = loaded.spans().locate(&path);
+        let campo = path
+            .iter()
+            .rev()
+            .find_map(|s| match s {
+                Seg::Key(k) => Some(k.as_str()),
+                Seg::Index(_) => None,
+            })
+            .unwrap_or("texto")
+            .to_owned();
+        loaded.error(
+            "S008",
+            region,
+            &path,
+            format!(
+                "el texto de `{campo}` anida más de {} niveles de listas, citas o énfasis",
+                cmark::MAX_ANIDAMIENTO
+            ),
+            "Un texto del plan usa pocos niveles: revise los `>`, `-`, `*` y `_` del comienzo de las líneas; si son parte del texto, escríbalos con `\\` delante (`\\>`).".into(),
+        );
+    }
+}
+
+fn collect_hondos(value: &Value, path: &mut Path, out: &mut Vec<Path>) {
+    match value {
+        Value::String(s) if cmark::demasiado_anidado(s) => out.push(path.clone()),
+        Value::Object(map) => {
+            for (k, v) in map {
+                path.push(Seg::Key(k.clone()));
+                collect_hondos(v, path, out);
+                path.pop();
+            }
+        }
+        Value::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                path.push(Seg::Index(i));
+                collect_hondos(v, path, out);
+                path.pop();
+            }
+        }
+        _ => {}
+    }
 }
 
 /// The paths of every `monto` of the document whose value is a number or a text.

@@ -1,4 +1,4 @@
-//! S001–S007: whether the file can be read as a plan at all. Reported by the loader
+//! S001–S008: whether the file can be read as a plan at all. Reported by the loader
 //! (`plan::load`, `plan::schema`), except S005 for the catalogues of the national reference,
 //! which needs the reference and is checked here.
 
@@ -109,6 +109,21 @@ pub static S007: Regla = Regla {
         por_que: "`monto: 1.500` se lee como un dólar y medio, no como mil quinientos, y `1.500,50` dentro de `{ … }` se parte en dos: el presupuesto que vota el Concejo Municipal saldría mal sin ningún aviso.",
         incorrecto: "presupuesto: { monto: 1.500, fuente: GAD Municipal }",
         correcto: "presupuesto: { monto: 1500, fuente: GAD Municipal }",
+    },
+    comprobar: None,
+};
+
+/// Text nested too deeply.
+pub static S008: Regla = Regla {
+    codigo: "S008",
+    severidad: Severidad::Error,
+    estricta: false,
+    titulo: "Texto anidado demasiado profundamente",
+    explicacion: Explicacion {
+        que: "Que ningún texto anide más de 20 niveles de listas, citas (`>`), énfasis (`*`, `_`) o enlaces, contando el párrafo: una lista dentro de otra lista usa cuatro.",
+        por_que: "Un texto así no lo escribe nadie a mano (suele venir de pegar algo que no era texto) y no se puede imprimir: el documento no llegaría a generarse.",
+        incorrecto: "descripcion: \"> > > > > > > > > > > > > > > > > > > > > > Coordinación\"",
+        correcto: "descripcion: \"> Coordinación\"",
     },
     comprobar: None,
 };
