@@ -87,17 +87,33 @@ pub fn entradas(nombrados: &[PathBuf]) -> Result<Vec<Entrada>, Error> {
     Ok(out)
 }
 
-/// The `*.yaml` files directly in `carpeta`, sorted.
+/// The `*.yaml` files directly in `carpeta`, sorted. Entries that are not regular files (a named
+/// pipe) are kept, so that reading them reports what they are; a folder is not a plan; a link
+/// that leads out of `carpeta` is not followed: a scan reads only what is in the folder (a file
+/// named on the command line is read wherever it is).
 fn yaml_files(carpeta: &Path) -> Result<Vec<PathBuf>, Error> {
     let entries =
         std::fs::read_dir(carpeta).map_err(|e| Error::CarpetaIlegible(carpeta.to_owned(), e))?;
+    let dentro = carpeta.canonicalize().ok();
     let mut found: Vec<PathBuf> = entries
         .filter_map(Result::ok)
+        .filter(|e| !sale_de(e, dentro.as_deref()))
         .map(|e| e.path())
-        .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "yaml"))
+        .filter(|p| !p.is_dir() && p.extension().is_some_and(|e| e == "yaml"))
         .collect();
     found.sort();
     Ok(found)
+}
+
+/// Whether the folder entry is a link to something outside `carpeta` (canonical).
+fn sale_de(entry: &std::fs::DirEntry, carpeta: Option<&Path>) -> bool {
+    let enlace = entry.file_type().is_ok_and(|t| t.is_symlink());
+    enlace
+        && match (entry.path().canonicalize(), carpeta) {
+            (Ok(real), Some(carpeta)) => !real.starts_with(carpeta),
+            // A broken link is kept: reading it says that it leads nowhere.
+            _ => false,
+        }
 }
 
 fn sin_planes(carpeta: &Path) -> Error {

@@ -4,6 +4,7 @@
 
 use std::path::PathBuf;
 
+use crate::lectura::motivo;
 use crate::render::TemplateError;
 
 /// Something the library could not do.
@@ -19,6 +20,9 @@ pub enum Error {
     SinPlantillas(PathBuf),
     /// A template file could not be read.
     PlantillaIlegible(PathBuf, std::io::Error),
+    /// A template of the override folder is not read (a link out of the folder, not a regular
+    /// file, too large, not UTF-8); the message says which and why.
+    PlantillaRechazada(String),
     /// Rendering failed in the templates.
     Plantillas(Vec<TemplateError>),
     /// An output file could not be written.
@@ -49,19 +53,32 @@ impl std::fmt::Display for Error {
                 write!(f, "la carpeta {} no contiene planes (*.yaml)", p.display())
             }
             Error::CarpetaIlegible(p, e) => {
-                write!(f, "no se pudo leer la carpeta {}: {e}", p.display())
+                write!(
+                    f,
+                    "no se pudo leer la carpeta {}: {}",
+                    p.display(),
+                    motivo(e)
+                )
             }
             Error::SinPlantillas(p) => {
                 write!(f, "la carpeta de plantillas {} no existe", p.display())
             }
             Error::PlantillaIlegible(p, e) => {
-                write!(f, "no se pudo leer la plantilla {}: {e}", p.display())
+                write!(
+                    f,
+                    "no se pudo leer la plantilla {}: {}",
+                    p.display(),
+                    motivo(e)
+                )
             }
+            Error::PlantillaRechazada(m) => write!(f, "{m}"),
             Error::Plantillas(errores) => {
                 let lineas: Vec<String> = errores.iter().map(ToString::to_string).collect();
                 write!(f, "{}", lineas.join("\n"))
             }
-            Error::Escritura(p, e) => write!(f, "no se pudo escribir {}: {e}", p.display()),
+            Error::Escritura(p, e) => {
+                write!(f, "no se pudo escribir {}: {}", p.display(), motivo(e))
+            }
             Error::SalidaEsEntrada { salida, entrada } => write!(
                 f,
                 "la salida {} es el archivo de entrada {}: no se sobrescribe. Elija otro nombre con -o.",

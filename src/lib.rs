@@ -29,6 +29,7 @@ pub mod espanol;
 pub mod fechas;
 pub mod generados;
 pub mod informe;
+pub mod lectura;
 pub mod plan;
 pub mod reference;
 pub mod render;

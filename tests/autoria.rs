@@ -32,7 +32,9 @@ fn nuevo_finds_cantons_by_code_or_name_and_never_overwrites() {
     assert!(
         text.starts_with("# yaml-language-server: $schema=esquema/plan-cantonal.schema.json\n")
     );
-    assert!(text.contains("canton: { codigo: \"1004\", nombre: Otavalo, provincia: Imbabura }"));
+    assert!(text.contains(
+        "canton:\n  # Código DPA del INEC, cuatro dígitos entre comillas. Obligatorio.\n  codigo: \"1004\"\n  # Nombre del cantón. Obligatorio.\n  nombre: Otavalo\n  # Provincia. Obligatorio.\n  provincia: Imbabura\n"
+    ));
     assert!(
         dir.path()
             .join("esquema/plan-cantonal.schema.json")
@@ -58,7 +60,7 @@ fn nuevo_finds_cantons_by_code_or_name_and_never_overwrites() {
     assert!(
         std::fs::read_to_string(dir.path().join("plan-giron.yaml"))
             .unwrap()
-            .contains("nombre: Girón, provincia: Azuay")
+            .contains("  nombre: Girón\n  # Provincia. Obligatorio.\n  provincia: Azuay\n")
     );
 
     let o = run_in(dir.path(), &["nuevo", "--canton", "Otabalo"]);
@@ -91,13 +93,12 @@ fn a_fresh_plan_reports_only_what_is_left_to_fill_in() {
         .iter()
         .map(|d| d["codigo"].as_str().unwrap())
         .collect();
-    // A010, A015 and A016: the fresh route does not yet say whom each stage serves, how the risk
-    // is assessed before reintegration, nor within how many hours each stage answers.
+    // The fresh route already says whom each stage serves (`todas`), the reference's response
+    // time and where the risk assessment before reintegration goes (a text to fill in, C009):
+    // only what the official must write is reported.
     assert_eq!(
         codes,
-        ["A001", "A002", "A010", "A015", "A016", "C008", "C009"]
-            .into_iter()
-            .collect()
+        ["A001", "A002", "C008", "C009"].into_iter().collect()
     );
     // One A001 per mandatory axis and one A002 per mandatory stage, each at its own line.
     let count = |c: &str| diags.iter().filter(|d| d["codigo"] == c).count();
@@ -117,6 +118,67 @@ fn a_fresh_plan_reports_only_what_is_left_to_fill_in() {
     }
 }
 
+#[test]
+fn any_sentence_can_replace_a_placeholder_of_a_fresh_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    run_in(dir.path(), &["nuevo", "--canton", "Otavalo"]);
+    let path = dir.path().join("otavalo.yaml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    // Every text the official writes sits alone on its line, below its field.
+    let huecos = text
+        .lines()
+        .filter(|l| l.contains("POR COMPLETAR") && !l.trim_start().starts_with('#'))
+        .count();
+    assert!(huecos >= 12, "{huecos}");
+    for l in text.lines().filter(|l| l.contains("POR COMPLETAR")) {
+        let l = l.trim_start();
+        assert!(l.starts_with('#') || l.starts_with("POR COMPLETAR"), "{l}");
+    }
+    let frase = "Coordinación: GAD, CCPD y \"la Junta\"; el 'plan' # 1 - {a} [b] & *c* @d % |e >f";
+    let llenado: String = text
+        .lines()
+        .map(|l| {
+            if l.contains("POR COMPLETAR") && !l.trim_start().starts_with('#') {
+                let sangria = &l[..l.len() - l.trim_start().len()];
+                format!("{sangria}{frase}\n")
+            } else {
+                format!("{l}\n")
+            }
+        })
+        .collect();
+    std::fs::write(&path, &llenado).unwrap();
+    let (_, json) = validar_json(&path, &[]);
+    let diags = json["archivos"][0]["diagnosticos"].as_array().unwrap();
+    let codes: std::collections::BTreeSet<&str> = diags
+        .iter()
+        .map(|d| d["codigo"].as_str().unwrap())
+        .collect();
+    // Only what is still to do: actions and route responsibles; no structure error, no
+    // placeholder left.
+    assert_eq!(
+        codes,
+        ["A001", "A002", "C008"].into_iter().collect(),
+        "{json:#}"
+    );
+    // The sentence arrives whole, quotes and `#` included.
+    let plan = cantonal::validar(&path, cantonal::rules::Opciones::default());
+    let plan = plan.loaded.datos.unwrap();
+    assert_eq!(plan.objetivos[0].descripcion, frase);
+    assert_eq!(
+        plan.actores[0]
+            .contacto
+            .as_ref()
+            .unwrap()
+            .telefono
+            .as_deref(),
+        Some(frase)
+    );
+    assert_eq!(
+        plan.presentacion.as_deref(),
+        Some(format!("{frase}\n").as_str())
+    );
+}
+
 /// Fills a fresh plan in as an official would: real text, one action per objective, a
 /// responsible actor with contact for every stage.
 fn fill_in(text: &str, s: &str) -> String {
@@ -124,12 +186,18 @@ fn fill_in(text: &str, s: &str) -> String {
     for line in text.lines() {
         let line = if line.trim_start().starts_with('#') {
             line.to_owned()
+        } else if line.trim() == "POR COMPLETAR" {
+            // The telephone and e-mail of the three cantonal bodies.
+            line.replace("POR COMPLETAR", "(07) 000-0000")
         } else {
             line.replace("POR COMPLETAR: ", "")
-                .replace("\"POR COMPLETAR\"", "\"(07) 000-0000\"")
         };
         let line = if line.trim() == "responsable:" {
             line.replace("responsable:", &format!("responsable: jcpd-{s}"))
+        } else if line.starts_with("  inicio: ") {
+            "  inicio: 2026-01-01".to_owned()
+        } else if line.starts_with("  fin: ") {
+            "  fin: 2028-12-31".to_owned()
         } else {
             line
         };
@@ -145,10 +213,6 @@ fn fill_in(text: &str, s: &str) -> String {
         })
         .collect();
     out.replace("acciones: []", &format!("acciones:\n{acciones}"))
-        .replace(
-            "periodo: { inicio: ",
-            "periodo: { inicio: 2026-01-01, fin: 2028-12-31 }\n# periodo original: { inicio: ",
-        )
 }
 
 #[test]

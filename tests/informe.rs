@@ -457,3 +457,40 @@ fn the_examples_and_a_modified_copy() {
     assert_eq!(t["presupuesto_texto"], "USD 388.600,00");
     assert_eq!(t["observaciones_abiertas"], 4);
 }
+
+#[test]
+fn the_summary_line_counts_in_singular_and_plural() {
+    let dir = tempfile::tempdir().unwrap();
+    let w = |name: &str, text: &str| std::fs::write(dir.path().join(name), text).unwrap();
+    w("a-base.yaml", &base());
+    w(
+        "a-base.observaciones.yaml",
+        "revisor: Asesoría\nfecha: 2026-03-10\nobservaciones:\n  - { ruta: acciones.A1, texto: Detallar los colegios. }\n",
+    );
+    let salida = dir.path().join("informe.html");
+    let out = cantonal_ok(&[
+        "informe",
+        dir.path().to_str().unwrap(),
+        "-o",
+        salida.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        format!(
+            "{}: informe de 1 plan (0 con errores, 1 observación abierta)\n",
+            salida.display()
+        )
+    );
+    w("b.yaml", &base());
+    let out = cantonal_ok(&[
+        "informe",
+        dir.path().to_str().unwrap(),
+        "-o",
+        salida.to_str().unwrap(),
+    ]);
+    assert!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .ends_with(": informe de 2 planes (0 con errores, 1 observación abierta)\n")
+    );
+}

@@ -10,6 +10,7 @@ use std::path::PathBuf;
 
 use super::Fallo;
 use crate::carpeta::entradas;
+use crate::diagnostics::plural;
 use crate::escritura::{comprobar_destino, write_atomic};
 use crate::informe::{informe, texto};
 use crate::render::{self, Formato, Pieza};
@@ -153,11 +154,15 @@ pub(super) fn run(args: Args, color: bool, quiet: bool) -> Result<(), Fallo> {
             if !quiet {
                 let t = &informe.totales;
                 println!(
-                    "{}: informe de {} planes ({} con errores, {} observaciones abiertas)",
+                    "{}: informe de {} ({} con errores, {})",
                     salida.display(),
-                    t.planes,
+                    plural(t.planes, "plan", "planes"),
                     t.con_errores,
-                    t.observaciones_abiertas
+                    plural(
+                        t.observaciones_abiertas,
+                        "observación abierta",
+                        "observaciones abiertas"
+                    )
                 );
             }
         }

@@ -6,7 +6,11 @@
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
+use clap::error::{ContextKind, ContextValue};
 use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::diagnostics::lista;
+use crate::suggest::did_you_mean;
 
 mod comparar;
 mod completions;
@@ -210,27 +214,136 @@ fn argument_error(e: clap::Error) -> Result<(), Fallo> {
             let _ = e.print();
             Ok(())
         }
-        kind => {
-            let detalle = e.to_string();
-            let detalle = detalle
-                .lines()
-                .next()
-                .unwrap_or("")
-                .trim_start_matches("error: ");
-            let que = match kind {
-                ErrorKind::InvalidSubcommand => "comando desconocido",
-                ErrorKind::UnknownArgument => "opción desconocida",
-                ErrorKind::MissingRequiredArgument => "falta un argumento obligatorio",
-                ErrorKind::InvalidValue => "valor no válido",
-                ErrorKind::MissingSubcommand
-                | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => "falta el comando",
-                _ => "argumentos no válidos",
-            };
-            Err(Fallo::NoSePudo(format!(
-                "{que} ({detalle})\nayuda: `cantonal --help` lista los comandos; `cantonal <comando> --help`, sus opciones."
-            )))
+        _ => {
+            let (mensaje, ayuda) = explicar_error(&e);
+            let uso = e
+                .get(ContextKind::Usage)
+                .map(|uso| format!("\n{}", ayuda_en_espanol(&uso.to_string()).trim_end()))
+                .unwrap_or_default();
+            Err(Fallo::NoSePudo(format!("{mensaje}\nayuda: {ayuda}{uso}")))
         }
     }
+}
+
+/// The message and the hint, in Spanish, for an argument error of clap (whose own texts are
+/// English): what was wrong, naming the argument, and what is accepted.
+fn explicar_error(e: &clap::Error) -> (String, String) {
+    use clap::error::ErrorKind;
+    let texto = |kind| match e.get(kind) {
+        Some(ContextValue::String(s)) => Some(s.clone()),
+        Some(ContextValue::Strings(v)) => v.first().cloned(),
+        _ => None,
+    };
+    let lista_de = |kind| match e.get(kind) {
+        Some(ContextValue::Strings(v)) => v.clone(),
+        Some(ContextValue::String(s)) => vec![s.clone()],
+        _ => Vec::new(),
+    };
+    // "--formato <FORMATO>" names the option `--formato`; a positional keeps its placeholder.
+    let argumento = texto(ContextKind::InvalidArg)
+        .map(|a| match a.split_once(' ') {
+            Some((opcion, _)) if opcion.starts_with('-') => opcion.to_owned(),
+            _ => a,
+        })
+        .unwrap_or_default();
+    let general =
+        "`cantonal --help` lista los comandos; `cantonal <comando> --help`, sus opciones.";
+    let sugerencia = |kind| texto(kind).map(|s| format!("¿Quiso decir `{s}`? "));
+    match e.kind() {
+        ErrorKind::InvalidValue => {
+            let valido = lista_de(ContextKind::ValidValue);
+            let valor = texto(ContextKind::InvalidValue).unwrap_or_default();
+            let mensaje = if valor.is_empty() {
+                format!("falta el valor de `{argumento}`")
+            } else {
+                format!("`{valor}` no es un valor válido para `{argumento}`")
+            };
+            let ayuda = if valido.is_empty() {
+                format!("Escriba el valor después de `{argumento}`.")
+            } else {
+                format!(
+                    "{}Valores posibles: {}.",
+                    sugerencia(ContextKind::SuggestedValue).unwrap_or_default(),
+                    lista(&valido)
+                )
+            };
+            (mensaje, ayuda)
+        }
+        ErrorKind::MissingRequiredArgument => {
+            let faltan = lista_de(ContextKind::InvalidArg);
+            let mensaje = if faltan.len() == 1 {
+                format!("falta el argumento obligatorio {}", lista(&faltan))
+            } else {
+                format!("faltan los argumentos obligatorios {}", lista(&faltan))
+            };
+            let ayuda = if e.get(ContextKind::Usage).is_some() {
+                "Escríbalo como muestra el uso:"
+            } else {
+                general
+            };
+            (mensaje, ayuda.to_owned())
+        }
+        ErrorKind::UnknownArgument if !argumento.starts_with('-') => (
+            format!("sobra el argumento `{argumento}`"),
+            "Compruebe cuántos archivos o valores espera el comando; un nombre con espacios va entre comillas.".to_owned(),
+        ),
+        ErrorKind::UnknownArgument => (
+            format!("opción desconocida `{argumento}`"),
+            sugerencia(ContextKind::SuggestedArg)
+                .map(|s| s.trim_end().to_owned())
+                .unwrap_or_else(|| general.to_owned()),
+        ),
+        ErrorKind::TooManyValues => (
+            format!(
+                "`{argumento}` no lleva valor (se escribió `{}`)",
+                texto(ContextKind::InvalidValue).unwrap_or_default()
+            ),
+            format!("Escriba solo `{argumento}`."),
+        ),
+        ErrorKind::InvalidSubcommand => {
+            let dado = texto(ContextKind::InvalidSubcommand).unwrap_or_default();
+            let nombres = comandos();
+            let cercano = did_you_mean(&dado, nombres.iter().map(String::as_str))
+                .map(|c| format!("¿Quiso decir `{c}`? "))
+                .unwrap_or_default();
+            (
+                format!("comando desconocido `{dado}`"),
+                format!("{cercano}Comandos: {}.", lista(&nombres)),
+            )
+        }
+        ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => (
+            "falta el comando".to_owned(),
+            format!(
+                "Comandos: {}. `cantonal <comando> --help` explica cada uno.",
+                lista(&comandos())
+            ),
+        ),
+        ErrorKind::ArgumentConflict => (
+            format!(
+                "`{argumento}` no se puede usar junto con `{}`",
+                texto(ContextKind::PriorArg).unwrap_or_default()
+            ),
+            "Elija una de las dos opciones.".to_owned(),
+        ),
+        ErrorKind::InvalidUtf8 => (
+            "un argumento no es texto UTF-8 válido".to_owned(),
+            "Cambie el nombre del archivo o de la carpeta por uno sin caracteres extraños.".to_owned(),
+        ),
+        _ if !argumento.is_empty() => (
+            format!("argumento no válido: `{argumento}`"),
+            general.to_owned(),
+        ),
+        _ => ("argumentos no válidos".to_owned(), general.to_owned()),
+    }
+}
+
+/// The names of the commands, for hints.
+fn comandos() -> Vec<String> {
+    use clap::CommandFactory;
+    Cli::command()
+        .get_subcommands()
+        .map(|c| c.get_name().to_owned())
+        .collect()
 }
 
 /// clap writes a few words of its help in English (headings, placeholders, the labels of

@@ -128,7 +128,10 @@ fn periodo_inicial(hoy: NaiveDate, referencia: &Referencia) -> (NaiveDate, Naive
     )
 }
 
-/// The text of the starter plan.
+/// The text of the starter plan. It is written in block style, one field per line, each with
+/// its comment, and every text the official writes is a block (`>-` or `|` at the end of the
+/// field's line, the text indented below): there, commas, colons, quotes and `#` need no quoting,
+/// so replacing a placeholder with any sentence cannot break the file.
 pub fn plan_inicial(canton: &CantonDpa, r: &Referencia, hoy: NaiveDate) -> String {
     let s = slug(&canton.nombre);
     let (inicio, fin) = periodo_inicial(hoy, r);
@@ -141,25 +144,54 @@ pub fn plan_inicial(canton: &CantonDpa, r: &Referencia, hoy: NaiveDate) -> Strin
 #     cantonal validar {s}.yaml
 # Cada campo lleva un comentario que dice qué es y si es obligatorio u opcional.
 # Las líneas que empiezan con # son comentarios: el programa no las lee.
+#
+# Los textos van debajo de su campo, con más sangría, después de `>-` (un texto de una línea)
+# o de `|` (un texto con párrafos o listas). Ahí puede escribir comas, dos puntos, comillas y #
+# sin comillas alrededor: solo mantenga la sangría.
 
 # Versión del formato. Obligatorio. No la cambie.
 formato: 1
 # Referencia nacional con la que se alinea el plan. Obligatorio.
 plan_nacional: {referencia}
 # Cantón, según el catálogo DPA del INEC. Obligatorio. Ya está completo.
-canton: {{ codigo: \"{codigo}\", nombre: {nombre_yaml}, provincia: {provincia_yaml} }}
-# Período del plan, fechas AAAA-MM-DD. Obligatorio. Debe quedar dentro de {nacional} ({vi} a {vf}).
-periodo: {{ inicio: {inicio}, fin: {fin} }}
+canton:
+  # Código DPA del INEC, cuatro dígitos entre comillas. Obligatorio.
+  codigo: \"{codigo}\"
+  # Nombre del cantón. Obligatorio.
+  nombre: {nombre_yaml}
+  # Provincia. Obligatorio.
+  provincia: {provincia_yaml}
+# Período del plan. Obligatorio. Debe quedar dentro de {nacional} ({vi} a {vf}).
+periodo:
+  # Fecha de inicio, AAAA-MM-DD. Obligatorio.
+  inicio: {inicio}
+  # Fecha de fin, AAAA-MM-DD. Obligatorio.
+  fin: {fin}
 # Estado del documento. Obligatorio: borrador, en_revision o aprobado.
 # Cuando el Concejo lo apruebe, escriba `aprobado` y agregue la sección `aprobacion`:
-#   aprobacion: {{ instrumento: ordenanza, numero: \"...\", fecha: AAAA-MM-DD, organo: Concejo Municipal de {nombre} }}
+#   aprobacion:
+#     instrumento: ordenanza          # ordenanza o resolucion
+#     numero: \"...\"                   # número del instrumento
+#     fecha: AAAA-MM-DD               # fecha de aprobación
+#     organo: >-
+#       Concejo Municipal de {nombre}
 estado: borrador
 
 # Quién elaboró el plan. Opcional.
 elaboracion:
+  # Fecha de elaboración, AAAA-MM-DD. Obligatorio en esta sección.
   fecha: {hoy}
+  # Personas que elaboraron el plan. Opcional. Agregue una entrada `- nombre:` por persona.
   equipo:
-    - {{ nombre: \"{p}: nombre\", cargo: \"{p}: cargo\", institucion: Consejo Cantonal de Protección de Derechos de {nombre} }}
+    # Nombre de la persona. Obligatorio.
+    - nombre: >-
+        {p}: nombre
+      # Cargo. Opcional.
+      cargo: >-
+        {p}: cargo
+      # Institución. Opcional.
+      institucion: >-
+        Consejo Cantonal de Protección de Derechos de {nombre}
 
 # Presentación del plan (texto libre; admite *cursiva*, **negrita** y listas). Opcional.
 presentacion: |
@@ -171,47 +203,29 @@ diagnostico:
   contexto: |
     {p}: describa el contexto del cantón.
   # Casos registrados por año. Opcional. Ejemplo:
-  #   - {{ anio: 2025, casos: 3, fuente: Fiscalía Provincial }}
+  #   - anio: 2025                # año, obligatorio
+  #     casos: 3                  # número de casos, obligatorio
+  #     fuente: >-                # de dónde sale el dato, obligatorio
+  #       Fiscalía Provincial
   casos: []
 
 # Riesgos de trata en el cantón. Opcional, pero el plan debe responder a ellos. Ejemplo:
 #   - id: R1                                  # identificador único, obligatorio
-#     titulo: Captación por redes sociales    # obligatorio
+#     titulo: >-                              # obligatorio
+#       Captación por redes sociales
 #     fines: [explotacion_sexual]             # obligatorio: {fines}
 #     poblaciones: [adolescentes]             # obligatorio: {poblaciones}
 #     zonas: [Terminal terrestre]             # opcional
 #     probabilidad: alta                      # obligatorio: alta, media o baja
 #     impacto: alto                           # obligatorio: alto, medio o bajo
+#     descripcion: |                          # opcional
+#       Cómo ocurre, dónde y a quién afecta.
 riesgos: []
 
 # Instituciones y organizaciones del plan. Obligatorio. Ya están los tres organismos que todo
-# plan debe tener; agregue los demás (Fiscalía, Policía, MIES, salud, educación...).
-# Campos: id (obligatorio, único), nombre (obligatorio), tipo (obligatorio: {tipos}),
-# institucion (opcional: id de la institución nacional), rol (opcional), contacto (opcional,
-# pero necesario para quien responde en la ruta de atención: telefono, correo, direccion).
+# plan debe tener; agregue los demás (Fiscalía, Policía, MIES, salud, educación...) con los
+# mismos campos. `tipo` es uno de: {tipos}.
 actores:
-  - id: gad-{s}
-    nombre: GAD Municipal de {nombre}
-    tipo: gad_municipal
-    institucion: gad-municipal
-    contacto: {{ telefono: \"{p}\", correo: \"{p}\" }}
-  - id: ccpd-{s}
-    nombre: Consejo Cantonal de Protección de Derechos de {nombre}
-    tipo: consejo_cantonal
-    institucion: ccpd
-    contacto: {{ telefono: \"{p}\", correo: \"{p}\" }}
-  - id: jcpd-{s}
-    nombre: Junta Cantonal de Protección de Derechos de {nombre}
-    tipo: junta_cantonal
-    institucion: jcpd
-    contacto: {{ telefono: \"{p}\", correo: \"{p}\" }}
-
-# Objetivo general del plan (texto libre). Opcional.
-objetivo_general: \"{p}: objetivo general del plan.\"
-
-# Objetivos específicos: al menos uno por cada eje del plan nacional. Obligatorio.
-# Campos: id (obligatorio, único), eje (obligatorio), descripcion (obligatorio).
-objetivos:
 ",
         nombre = canton.nombre,
         nombre_yaml = yaml_str(&canton.nombre),
@@ -226,12 +240,85 @@ objetivos:
         poblaciones = r.poblaciones.ids().join(", "),
         tipos = r.tipos_actor.ids().join(", "),
     );
+    let organismos = [
+        (
+            format!("gad-{s}"),
+            format!("GAD Municipal de {}", canton.nombre),
+            "gad_municipal",
+            "gad-municipal",
+        ),
+        (
+            format!("ccpd-{s}"),
+            format!(
+                "Consejo Cantonal de Protección de Derechos de {}",
+                canton.nombre
+            ),
+            "consejo_cantonal",
+            "ccpd",
+        ),
+        (
+            format!("jcpd-{s}"),
+            format!(
+                "Junta Cantonal de Protección de Derechos de {}",
+                canton.nombre
+            ),
+            "junta_cantonal",
+            "jcpd",
+        ),
+    ];
+    for (id, nombre, tipo, institucion) in organismos {
+        out.push_str(&format!(
+            "  # Identificador único del actor, sin espacios. Obligatorio.
+  - id: {id}
+    # Nombre completo. Obligatorio.
+    nombre: >-
+      {nombre}
+    # Tipo de actor. Obligatorio.
+    tipo: {tipo}
+    # Institución nacional a la que pertenece (id de la referencia nacional). Opcional.
+    institucion: {institucion}
+    # Papel del actor en el plan (texto libre). Opcional. Ejemplo:
+    #   rol: |
+    #     Coordina la mesa cantonal contra la trata.
+    # Datos de contacto. Opcional, pero necesario si el actor responde en la ruta de atención.
+    contacto:
+      # Teléfono. Opcional.
+      telefono: >-
+        {p}
+      # Correo electrónico. Opcional.
+      correo: >-
+        {p}
+      # Dirección. Opcional. Ejemplo:
+      #   direccion: >-
+      #     Calle Bolívar 7-20, Municipio
+"
+        ));
+    }
+    out.push_str(&format!(
+        "
+# Objetivo general del plan (texto libre). Opcional.
+objetivo_general: |
+  {p}: objetivo general del plan.
+
+# Objetivos específicos: al menos uno por cada eje del plan nacional. Obligatorio.
+objetivos:
+"
+    ));
     for (i, eje) in r.ejes.valores.iter().filter(|e| e.obligatorio).enumerate() {
         out.push_str(&format!(
-            "  - {{ id: O{n}, eje: {id}, descripcion: \"{p}: objetivo del eje {nombre}\" }}\n",
+            "  # Eje «{nombre}».
+  # Identificador único del objetivo. Obligatorio.
+  - id: O{n}
+    # Eje del plan nacional. Obligatorio.
+    eje: {id}
+    # Qué se quiere lograr en este eje. Obligatorio.
+    descripcion: >-
+      {p}: objetivo del eje {minusculas}
+",
             n = i + 1,
             id = eje.id,
-            nombre = eje.nombre.to_lowercase(),
+            nombre = eje.nombre,
+            minusculas = eje.nombre.to_lowercase(),
         ));
     }
     out.push_str(&format!(
@@ -239,30 +326,61 @@ objetivos:
 # Acciones del plan: cada objetivo necesita al menos una. Obligatorio. Ejemplo:
 #   - id: A1                                  # identificador único, obligatorio
 #     objetivo: O1                            # id del objetivo, obligatorio
-#     descripcion: Talleres en colegios       # obligatorio
+#     descripcion: >-                         # qué se hará, obligatorio
+#       Talleres en colegios
 #     riesgos: [R1]                           # opcional: ids de los riesgos que atiende
 #     responsable: gad-{s}                    # obligatorio: id de un actor
 #     corresponsables: [ccpd-{s}]             # opcional: ids de actores
 #     indicador:                              # obligatorio
-#       nombre: Estudiantes capacitados       #   obligatorio
+#       nombre: >-                            #   obligatorio
+#         Estudiantes capacitados
 #       unidad: estudiantes                   #   opcional, pero recomendado
 #       linea_base: 0                         #   opcional, pero recomendado
 #       meta: 1200                            #   opcional, pero recomendado
-#       medio_verificacion: Registros         #   opcional, pero recomendado
-#     plazo: {{ inicio: {inicio}, fin: {fin} }}   # obligatorio, dentro del período
-#     presupuesto: {{ monto: 4500.00, fuente: GAD Municipal }}   # opcional, en dólares
+#       medio_verificacion: >-                #   opcional, pero recomendado
+#         Registros de asistencia
+#     plazo:                                  # obligatorio, dentro del período
+#       inicio: {inicio}
+#       fin: {fin}
+#     presupuesto:                            # opcional
+#       monto: 4500                           #   en dólares, sin separador de miles: 4500.50
+#       fuente: >-
+#         GAD Municipal
 acciones: []
 
 # Ruta de atención a víctimas: quién responde en cada etapa. Obligatorio.
 # Escriba en `responsable` el id del actor que atiende a la víctima en esa etapa; sin él, una
-# víctima no tiene a quién acudir. `apoyo` (opcional): ids de otros actores. `plazo_horas`
-# (opcional): plazo máximo de respuesta. `descripcion` (opcional): qué se hace.
+# víctima no tiene a quién acudir. Cada etapa admite además, opcionales:
+#     plazo_horas: 24                         # plazo máximo de respuesta, en horas
+#     descripcion: |                          # qué se hace en esta etapa (texto libre)
+#       La Junta Cantonal dicta medidas de protección.
 ruta_atencion:
 "
     ));
     for etapa in r.etapas_ruta.valores.iter().filter(|e| e.obligatoria) {
+        let plazo = etapa.plazo_max_horas.map_or_else(
+            || "    # Plazo de respuesta en horas. Obligatorio en una etapa obligatoria.\n    plazo_horas: 24\n".to_owned(),
+            |h| format!("    # Plazo de respuesta en horas: el máximo según la referencia es {h}; escriba el plazo real. Obligatorio.\n    plazo_horas: {h}\n"),
+        );
+        let evaluacion = if etapa.evaluacion_riesgo_previa {
+            format!(
+                "    # Cómo se evalúa el riesgo antes de que la víctima vuelva a su familia o comunidad. Obligatorio.\n    evaluacion_riesgo: |\n      {PENDIENTE}: quién evalúa el riesgo y cómo.\n"
+            )
+        } else {
+            String::new()
+        };
         out.push_str(&format!(
-            "  # {nombre}: {desc}\n  - etapa: {id}\n    responsable:\n    apoyo: []\n",
+            "  # {nombre}: {desc}
+  - etapa: {id}
+    # A quién atiende esta entrada: todas, ninez_adolescencia, adultos, extranjeros o
+    # en_el_exterior. Con `todas`, un mismo responsable atiende a todas las víctimas; si no, escriba
+    # una entrada por población.
+    poblacion: todas
+    # Id del actor que atiende a la víctima en esta etapa. Obligatorio.
+    responsable:
+    # Ids de otros actores que apoyan. Opcional.
+    apoyo: []
+{plazo}{evaluacion}",
             nombre = etapa.nombre,
             desc = etapa.descripcion,
             id = etapa.id,
@@ -271,11 +389,14 @@ ruta_atencion:
     out.push_str(&format!(
         "
 # Seguimiento del plan. Obligatorio.
-# responsable: id del actor (obligatorio); frecuencia: mensual, trimestral, semestral o anual.
 seguimiento:
+  # Id del actor responsable del seguimiento. Obligatorio.
   responsable: ccpd-{s}
+  # Frecuencia: mensual, trimestral, semestral o anual. Obligatorio.
   frecuencia: trimestral
-  descripcion: \"{p}: cómo se dará seguimiento al plan.\"
+  # Cómo se dará seguimiento al plan (texto libre). Opcional.
+  descripcion: |
+    {p}: cómo se dará seguimiento al plan.
 "
     ));
     out

@@ -9,7 +9,7 @@ use rayon::prelude::*;
 
 use super::{Fallo, VistaDiagnosticos};
 use crate::carpeta::{Resultado, comprobar, entradas};
-use crate::diagnostics::{Conteo, Diagnostic, Severidad, human, json};
+use crate::diagnostics::{Conteo, Diagnostic, Severidad, human, json, visible};
 use crate::rules::Opciones;
 
 /// Arguments of `validar`.
@@ -89,10 +89,12 @@ fn print_human(resultados: &[Resultado], color: bool, quiet: bool) {
         total.sumar(conteo);
         archivos += 1;
         if !quiet {
+            let linea = format!("{archivo}{resumen}");
+            let linea = visible(&linea);
             if diags.is_empty() {
-                println!("{archivo}{resumen}: sin problemas");
+                println!("{linea}: sin problemas");
             } else {
-                println!("{archivo}{resumen}: {}", conteo.texto());
+                println!("{linea}: {}", conteo.texto());
             }
         }
     };

@@ -2,9 +2,11 @@
 //! under the offending node, and an `ayuda:` line. Rendering is done by `annotate-snippets`, with
 //! the severity names in Spanish.
 
+use std::borrow::Cow;
+
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
-use super::{Diagnostic, Severidad};
+use super::{Diagnostic, Severidad, visible};
 
 /// Renders the diagnostics of one file. `texto` is the file's text as loaded.
 pub fn render(archivo: &str, texto: &str, diagnostics: &[Diagnostic], color: bool) -> String {
@@ -13,9 +15,17 @@ pub fn render(archivo: &str, texto: &str, diagnostics: &[Diagnostic], color: boo
     } else {
         Renderer::plain()
     };
+    let archivo = visible(archivo);
     let mut out = String::new();
     for d in diagnostics {
-        out.push_str(&renderer.render(&[group(archivo, texto, d)]));
+        // Messages quote plan text: shown visible, never as terminal commands.
+        let d = Diagnostic {
+            mensaje: visible(&d.mensaje).into_owned(),
+            ruta: visible(&d.ruta).into_owned(),
+            ayuda: visible(&d.ayuda).into_owned(),
+            ..d.clone()
+        };
+        out.push_str(&renderer.render(&[group(&archivo, texto, &d)]));
         out.push_str("\n\n");
     }
     out
@@ -49,9 +59,23 @@ fn group<'a>(archivo: &'a str, texto: &'a str, d: &'a Diagnostic) -> Group<'a> {
         .element(Level::HELP.with_name("ayuda").message(d.ayuda.as_str()))
 }
 
+/// The diagnostic's first line, made [`visible`], and the byte range to mark in it.
+fn marked_line<'a>(texto: &'a str, d: &Diagnostic) -> (Cow<'a, str>, std::ops::Range<usize>) {
+    let (line, range) = raw_marked_line(texto, d);
+    match visible(line) {
+        Cow::Borrowed(line) => (Cow::Borrowed(line), range),
+        Cow::Owned(shown) => {
+            // Each escaped character grows the line: move the marks by as much.
+            let at = |byte: usize| visible(&line[..byte]).len();
+            let range = at(range.start)..at(range.end);
+            (Cow::Owned(shown), range)
+        }
+    }
+}
+
 /// The text of the diagnostic's first line and the byte range to mark in it: from the start
 /// column to the end of the region on that line (at least one character).
-fn marked_line<'a>(texto: &'a str, d: &Diagnostic) -> (&'a str, std::ops::Range<usize>) {
+fn raw_marked_line<'a>(texto: &'a str, d: &Diagnostic) -> (&'a str, std::ops::Range<usize>) {
     let line = texto
         .split('\n')
         .nth(d.linea.saturating_sub(1))

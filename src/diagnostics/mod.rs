@@ -4,6 +4,9 @@
 //! A diagnostic always carries a position: the loader and the rules never build one without a
 //! [`Region`], so a message can always show the line to fix.
 
+use std::borrow::Cow;
+use std::fmt::Write;
+
 use serde::Serialize;
 
 use crate::plan::spans::Region;
@@ -117,9 +120,6 @@ impl Conteo {
 
     /// "1 error, 2 advertencias, 0 sugerencias".
     pub fn texto(&self) -> String {
-        let plural = |n: usize, uno: &str, varios: &str| {
-            format!("{n} {}", if n == 1 { uno } else { varios })
-        };
         format!(
             "{}, {}, {}",
             plural(self.errores, "error", "errores"),
@@ -129,6 +129,11 @@ impl Conteo {
     }
 }
 
+/// A count with its noun in singular or plural: "1 plan", "3 planes", "0 errores".
+pub fn plural(n: usize, uno: &str, varios: &str) -> String {
+    format!("{n} {}", if n == 1 { uno } else { varios })
+}
+
 /// Formats values for a message: "`a`, `b`, `c`".
 pub fn lista<S: AsRef<str>>(values: &[S]) -> String {
     values
@@ -136,4 +141,48 @@ pub fn lista<S: AsRef<str>>(values: &[S]) -> String {
         .map(|v| format!("`{}`", v.as_ref()))
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// Plan text made safe to print on a terminal: control characters other than line breaks and
+/// tabs (escape sequences, the bell, carriage returns) and the invisible marks that reorder text
+/// are written as visible escapes such as `\u{1b}`, so that no plan can move the cursor, change
+/// colours, ring the bell or hide part of a line. Everything `cantonal` prints that comes from a
+/// plan or a file name goes through here.
+pub fn visible(texto: &str) -> Cow<'_, str> {
+    if !texto.chars().any(oculto) {
+        return Cow::Borrowed(texto);
+    }
+    let mut out = String::with_capacity(texto.len() + 16);
+    for c in texto.chars() {
+        if oculto(c) {
+            let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Whether `c` acts on the terminal or on the order of the text instead of being shown.
+fn oculto(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t')
+        || matches!(
+            c,
+            '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
+        )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn visible_escapes_what_a_terminal_would_obey() {
+        assert_eq!(visible("Ibarra"), "Ibarra");
+        assert!(matches!(visible("Ibarra"), Cow::Borrowed(_)));
+        assert_eq!(
+            visible("Iba\u{1b}[31mrra\u{7}\r\u{9b}\u{202e}x\ny\tz"),
+            "Iba\\u{1b}[31mrra\\u{7}\\u{d}\\u{9b}\\u{202e}x\ny\tz"
+        );
+    }
 }

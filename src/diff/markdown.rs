@@ -3,7 +3,13 @@
 
 use super::texto::secciones;
 use super::{Comparacion, Tipo};
-use crate::documento::cmark::escape_markdown as esc;
+use crate::diagnostics::visible;
+use crate::documento::cmark::escape_markdown;
+
+/// Plan text in a Markdown cell: escaped, and control characters made visible.
+fn esc(t: &str) -> String {
+    escape_markdown(&visible(t))
+}
 
 /// The comparison as Markdown.
 pub fn markdown(c: &Comparacion) -> String {
@@ -24,7 +30,7 @@ pub fn markdown(c: &Comparacion) -> String {
         };
         out.push_str(&format!(
             "| {tipo} | `{}` | {} | {} |\n",
-            x.ruta.replace('`', ""),
+            visible(&x.ruta).replace('`', ""),
             x.antes_texto.as_deref().map(esc).unwrap_or_default(),
             x.despues_texto.as_deref().map(esc).unwrap_or_default()
         ));

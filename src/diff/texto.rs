@@ -2,6 +2,7 @@
 //! in words, coloured when asked, then the change in axes, route and budget.
 
 use super::{Cambio, Cifra, Comparacion, Tipo};
+use crate::diagnostics::visible;
 use crate::espanol::{numero, usd};
 
 fn signo(t: Tipo) -> (&'static str, &'static str) {
@@ -17,11 +18,13 @@ pub fn linea(c: &Cambio) -> String {
     let (s, _) = signo(c.tipo);
     let antes = c.antes_texto.as_deref().unwrap_or_default();
     let despues = c.despues_texto.as_deref().unwrap_or_default();
-    match c.tipo {
+    // Paths and values are plan text: printed visible, never as terminal commands.
+    visible(&match c.tipo {
         Tipo::Agregado => format!("{s} {}: {despues} (agregado)", c.ruta),
         Tipo::Eliminado => format!("{s} {}: {antes} (eliminado)", c.ruta),
         Tipo::Modificado => format!("{s} {}: {antes} → {despues}", c.ruta),
-    }
+    })
+    .into_owned()
 }
 
 /// A section of figures: its title, the figures, and how their values are written.
@@ -69,7 +72,7 @@ pub fn texto(c: &Comparacion, color: bool) -> String {
             let marca = if x.antes != x.despues { " *" } else { "" };
             out.push_str(&format!(
                 "  {}: {} → {}{marca}\n",
-                x.nombre,
+                visible(&x.nombre),
                 escribir(x.antes),
                 escribir(x.despues)
             ));

@@ -4,6 +4,12 @@
 //! its own functions and no plan string is ever parsed as Typst. Raw HTML is kept as literal
 //! text; links keep their target only for `http`, `https` and `mailto` (any other scheme, such as
 //! `javascript:` or a file path, becomes plain text).
+//!
+//! Nesting is bounded: validation refuses a text nested deeper than [`MAX_ANIDAMIENTO`] levels
+//! (rule S008, with [`demasiado_anidado`]), and the tree itself never grows deeper than
+//! [`MAX_PROFUNDIDAD`] whatever it is given: what lies deeper joins the innermost level kept. A
+//! hundred thousand `>` would otherwise make a tree that no printer can walk without running out
+//! of stack, and nested lists a JSON document quadratic in the size of the plan.
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde::{Deserialize, Serialize};
@@ -94,10 +100,53 @@ enum Open {
     Item(Vec<Bloque>),
 }
 
+/// Deepest nesting of lists, quotes, emphasis and links that a text of the plan may have.
+pub const MAX_ANIDAMIENTO: usize = 20;
+
+/// Deepest tree that [`parse`] builds, whatever text it is given.
+pub const MAX_PROFUNDIDAD: usize = 32;
+
+fn parser(markdown: &str) -> Parser<'_> {
+    Parser::new_ext(markdown, Options::ENABLE_STRIKETHROUGH)
+}
+
+/// Whether `markdown` nests its elements deeper than [`MAX_ANIDAMIENTO`] (a paragraph is one
+/// level, a paragraph in a list item three). A hostile text is walked only until that is known.
+pub fn demasiado_anidado(markdown: &str) -> bool {
+    // Each level needs a marker (`>`, `-`, `*`, `_`, `+`, `~`, `[`, `#`, or a number followed
+    // by `.` or `)`): a text with few of them needs no parsing.
+    let bytes = markdown.as_bytes();
+    let marcas = bytes
+        .iter()
+        .enumerate()
+        .filter(|&(i, b)| {
+            b"<>-*_+~[#".contains(b)
+                || (matches!(b, b'.' | b')') && i > 0 && bytes[i - 1].is_ascii_digit())
+        })
+        .count();
+    if marcas < MAX_ANIDAMIENTO {
+        return false;
+    }
+    let mut actual = 0usize;
+    for event in parser(markdown) {
+        match event {
+            Event::Start(_) => {
+                actual += 1;
+                if actual > MAX_ANIDAMIENTO {
+                    return true;
+                }
+            }
+            Event::End(_) => actual = actual.saturating_sub(1),
+            _ => {}
+        }
+    }
+    false
+}
+
 /// Parses a Markdown field into blocks.
 pub fn parse(markdown: &str) -> Vec<Bloque> {
     let mut builder = Builder::default();
-    for event in Parser::new_ext(markdown, Options::ENABLE_STRIKETHROUGH) {
+    for event in parser(markdown) {
         builder.event(event);
     }
     builder.finish()
@@ -108,6 +157,9 @@ struct Builder {
     blocks: Vec<Bloque>,
     /// Open containers: block lists (quotes, list items) and inline runs (paragraphs, emphasis).
     stack: Vec<(Frame, Open)>,
+    /// Containers opened below [`MAX_PROFUNDIDAD`] and not closed yet: they are not built, and
+    /// their content joins the deepest open container.
+    sobrantes: usize,
 }
 
 enum Frame {
@@ -137,8 +189,14 @@ impl Builder {
     }
 
     fn push_inline(&mut self, l: Linea) {
+        let aplanando = self.sobrantes > 0;
         match self.stack.last_mut() {
             Some((_, Open::Inline(v))) => merge(v, l),
+            // Below the deepest level kept, the text of every level goes on in one paragraph.
+            Some((_, Open::Block(blocks))) if aplanando => match blocks.last_mut() {
+                Some(Bloque::Parrafo { c }) => merge(c, l),
+                _ => blocks.push(Bloque::Parrafo { c: vec![l] }),
+            },
             // Inline content of a tight list item: continue the item's paragraph.
             Some((_, Open::Item(blocks))) => match blocks.last_mut() {
                 Some(Bloque::Parrafo { c }) => merge(c, l),
@@ -184,10 +242,23 @@ impl Builder {
                     // its text, through the events inside it.
                     _ => return,
                 };
+                // One level is kept for the paragraph that text outside any gets.
+                if self.stack.len() + 1 >= MAX_PROFUNDIDAD {
+                    self.sobrantes += 1;
+                    if matches!(frame.0, Frame::Parrafo | Frame::Titulo(_) | Frame::Item) {
+                        // Keep the words of separate paragraphs and items apart.
+                        self.text(" ");
+                    }
+                    return;
+                }
                 self.stack.push(frame);
             }
             Event::End(end) => {
                 if !closes_frame(&end) {
+                    return;
+                }
+                if self.sobrantes > 0 {
+                    self.sobrantes -= 1;
                     return;
                 }
                 let Some((frame, open)) = self.stack.pop() else {
@@ -209,7 +280,14 @@ impl Builder {
                             items.push(item);
                         }
                     }
-                    (Frame::Lista(ordenada, items), _) => {
+                    (Frame::Lista(ordenada, mut items), content) => {
+                        // Content outside any item (from levels beyond the deepest kept) becomes
+                        // one more item, so that no text is lost.
+                        if let Content::Blocks(suelto) = content
+                            && !suelto.is_empty()
+                        {
+                            items.push(suelto);
+                        }
                         self.push_block(Bloque::Lista { ordenada, items })
                     }
                     (Frame::Enfasis, Content::Inline(c)) => self.push_inline(Linea::Enfasis { c }),
@@ -407,6 +485,73 @@ mod tests {
                 ]
             }]
         );
+    }
+
+    fn profundidad(blocks: &[Bloque]) -> usize {
+        fn linea(l: &Linea) -> usize {
+            match l {
+                Linea::Enfasis { c } | Linea::Fuerte { c } | Linea::Enlace { c, .. } => {
+                    1 + c.iter().map(linea).max().unwrap_or(0)
+                }
+                _ => 0,
+            }
+        }
+        blocks
+            .iter()
+            .map(|b| match b {
+                Bloque::Parrafo { c } | Bloque::Titulo { c, .. } => {
+                    1 + c.iter().map(linea).max().unwrap_or(0)
+                }
+                Bloque::Lista { items, .. } => {
+                    1 + items.iter().map(|i| profundidad(i)).max().unwrap_or(0)
+                }
+                Bloque::Cita { c } => 1 + profundidad(c),
+                _ => 1,
+            })
+            .max()
+            .unwrap_or(0)
+    }
+
+    #[test]
+    fn hostile_nesting_gives_a_bounded_tree_and_a_linear_json() {
+        let hostiles = [
+            format!("{} x", ">".repeat(100_000)),
+            format!("{}x{}", "*".repeat(20_000), "*".repeat(20_000)),
+            format!("{}x", "- ".repeat(12_000)),
+            format!("{}x", "1. ".repeat(5_000)),
+            format!("{}**_x_**", "> - ".repeat(5_000)),
+            (0..150)
+                .map(|i| format!("{}- x", "  ".repeat(i)))
+                .collect::<Vec<_>>()
+                .join("\n"),
+        ];
+        for md in &hostiles {
+            assert!(demasiado_anidado(md), "{}", &md[..20]);
+            let blocks = parse(md);
+            let p = profundidad(&blocks);
+            assert!(p <= MAX_PROFUNDIDAD, "{p}: {}", &md[..20]);
+            // The words are kept.
+            assert!(plain(&blocks).contains('x'), "{}", &md[..20]);
+            let json = serde_json::to_string_pretty(&blocks).unwrap();
+            assert!(
+                json.len() < 4 * md.len() + 10_000,
+                "{} bytes: {}",
+                json.len(),
+                &md[..20]
+            );
+        }
+    }
+
+    #[test]
+    fn ordinary_texts_are_not_deep() {
+        let md = "Texto con *énfasis*, **fuerza** y [enlace](https://a.org).\n\n- uno\n  - dos\n    - tres **y *cuatro***\n\n> cita\n> > dentro\n\n1. a\n2. b";
+        assert!(!demasiado_anidado(md));
+        assert!(!demasiado_anidado(&md.repeat(50)));
+        // A text at the limit is accepted and built whole; one level more is not.
+        let md = format!("{}x", "> ".repeat(MAX_ANIDAMIENTO - 1));
+        assert!(!demasiado_anidado(&md));
+        assert_eq!(profundidad(&parse(&md)), MAX_ANIDAMIENTO);
+        assert!(demasiado_anidado(&format!("> {md}")));
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! as the PDF, without the charts. Gaps are marked `✗` so that they stand out when scanning a
 //! column; `s/d` (sin datos) marks a plan that could not be read.
 
+use crate::diagnostics::visible;
 use crate::documento::informe::{FilaPlan, Informe};
 use crate::espanol::numero;
 
@@ -21,14 +22,19 @@ struct Tabla {
 
 impl Tabla {
     fn new(encabezado: Vec<String>) -> Self {
-        Tabla {
-            filas: vec![encabezado],
+        let mut t = Tabla {
+            filas: Vec::new(),
             izquierda: 1,
-        }
+        };
+        t.fila(encabezado);
+        t
     }
 
+    /// Adds a row. Cells hold plan text, file names and names from a reference file: they are
+    /// escaped here, before the widths are measured, so that the columns stay aligned.
     fn fila(&mut self, celdas: Vec<String>) {
-        self.filas.push(celdas);
+        self.filas
+            .push(celdas.iter().map(|c| visible(c).into_owned()).collect());
     }
 
     fn texto(&self) -> String {
@@ -213,7 +219,8 @@ fn fines_usados(informe: &Informe) -> Vec<usize> {
         .collect()
 }
 
-/// The whole report as text.
+/// The whole report as text. Plan text, file names and reference names are shown visible,
+/// never as terminal commands (see [`visible`]).
 pub fn render(informe: &Informe) -> String {
     let tot = &informe.totales;
     let mut out = format!(
@@ -311,5 +318,5 @@ pub fn render(informe: &Informe) -> String {
             "observaciones abiertas"
         )
     ));
-    out
+    visible(&out).into_owned()
 }

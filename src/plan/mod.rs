@@ -6,6 +6,7 @@ pub mod consultas;
 pub mod escudo;
 pub mod load;
 pub mod model;
+pub mod montos;
 pub mod observaciones;
 pub mod ruta;
 pub mod schema;

@@ -30,7 +30,8 @@ pub struct Esquema {
 }
 
 impl Esquema {
-    fn new(estructura: Value, documento: &'static str) -> Self {
+    fn new(mut estructura: Value, documento: &'static str) -> Self {
+        integer_bounds(&mut estructura);
         let validador = jsonschema::options()
             .should_validate_formats(true)
             .build(&estructura)
@@ -56,11 +57,36 @@ impl Esquema {
     }
 }
 
+/// Gives every integer of the schema the range of its Rust type (`int32`, `uint32`, `int64`), so
+/// that a number too large for its field is a located problem of the structure like any other.
+fn integer_bounds(schema: &mut Value) {
+    match schema {
+        Value::Object(node) => {
+            let bounds = match node.get("format").and_then(Value::as_str) {
+                Some("int32") => Some((json!(i32::MIN), json!(i32::MAX))),
+                Some("uint32") => Some((json!(0), json!(u32::MAX))),
+                Some("int64") => Some((json!(i64::MIN), json!(i64::MAX))),
+                _ => None,
+            };
+            if let Some((min, max)) = bounds {
+                node.entry("minimum").or_insert(min);
+                node.entry("maximum").or_insert(max);
+            }
+            node.values_mut().for_each(integer_bounds);
+        }
+        Value::Array(items) => items.iter_mut().for_each(integer_bounds),
+        _ => {}
+    }
+}
+
 /// The schema of the plan format.
 pub fn plan() -> &'static Esquema {
     static ESQUEMA: OnceLock<Esquema> = OnceLock::new();
     ESQUEMA.get_or_init(|| Esquema::new(schemars::schema_for!(Plan).to_value(), "el plan"))
 }
+
+/// Typographic quotes, as a word processor writes them, that YAML takes as text.
+pub const COMILLAS_TIPOGRAFICAS: [char; 6] = ['“', '”', '‘', '’', '«', '»'];
 
 /// The schema of a review observations file (DESIGN §9).
 pub fn observaciones() -> &'static Esquema {
@@ -179,6 +205,7 @@ impl Esquema {
                     let mut child = path.clone();
                     child.push(Seg::Key(key.clone()));
                     let ayuda = match did_you_mean(key, known.iter().copied()) {
+                    _ if key.contains(COMILLAS_TIPOGRAFICAS) => "Parece el resto de un texto entre comillas tipográficas (“ ”), que YAML no reconoce como comillas: use comillas rectas \" o quite las comillas.".to_owned(),
                     _ if key.contains(' ') => "Parece la continuación de un texto que contiene una coma dentro de `{ … }`: escriba ese texto entre comillas, por ejemplo `nombre: \"MIES, oficina de Cotacachi\"`.".to_owned(),
                     Some(best) => format!(
                         "¿Quiso decir `{best}`? Campos válidos aquí: {}.",
@@ -220,6 +247,33 @@ impl Esquema {
                     true,
                 );
             }
+            ValidationErrorKind::Minimum { limit } => push(
+                path,
+                "S003",
+                if limit.as_i64() == Some(0) {
+                    format!(
+                        "`{field}` no puede ser negativo: `{}`",
+                        scalar_text(instance)
+                    )
+                } else {
+                    format!(
+                        "`{field}` es demasiado pequeño: `{}` (el mínimo es {limit})",
+                        scalar_text(instance)
+                    )
+                },
+                "Escriba un número entero desde 0, sin signo.".into(),
+                false,
+            ),
+            ValidationErrorKind::Maximum { limit } => push(
+                path,
+                "S003",
+                format!(
+                    "`{field}` es demasiado grande: `{}` (el máximo es {limit})",
+                    scalar_text(instance)
+                ),
+                "Revise la cifra: probablemente tiene dígitos de más.".into(),
+                false,
+            ),
             ValidationErrorKind::Format { format } if format == "date" => push(
                 path,
                 "S003",

@@ -204,6 +204,50 @@ impl SpanIndex {
     }
 }
 
+/// The first key written twice in the same mapping, with where the second one is: the parser of
+/// plans refuses such a file but only names the mapping.
+pub fn first_duplicate_key(text: &str) -> Option<(String, Region)> {
+    // For each open collection: the keys seen so far and whether a key comes next (mappings),
+    // or `None` (sequences).
+    let mut stack: Vec<Option<(std::collections::HashSet<String>, bool)>> = Vec::new();
+    let done = |stack: &mut Vec<Option<(std::collections::HashSet<String>, bool)>>| {
+        if let Some(Some((_, key_next))) = stack.last_mut() {
+            *key_next = !*key_next;
+        }
+    };
+    for event in Parser::new_from_str(text) {
+        let Ok((event, span)) = event else { break };
+        match event {
+            Event::Scalar(value, ..) => {
+                if let Some(Some((keys, true))) = stack.last_mut()
+                    && !keys.insert(value.to_string())
+                {
+                    return Some((value.into_owned(), Region::from_span(&span)));
+                }
+                done(&mut stack);
+            }
+            Event::Alias(_) => done(&mut stack),
+            Event::MappingStart(..) => stack.push(Some((Default::default(), true))),
+            Event::SequenceStart(..) => stack.push(None),
+            Event::MappingEnd | Event::SequenceEnd => {
+                stack.pop();
+                done(&mut stack);
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Where a second YAML document starts (its `---`), if the text has one.
+pub fn second_document(text: &str) -> Option<Region> {
+    Parser::new_from_str(text)
+        .map_while(Result::ok)
+        .filter(|(event, _)| matches!(event, Event::DocumentStart(_)))
+        .nth(1)
+        .map(|(_, span)| Region::from_span(&span))
+}
+
 /// The path of the next child node of the innermost open collection, with its key region.
 fn child_path(stack: &mut [Frame]) -> Option<(NodePath, Option<Region>)> {
     match stack.last_mut()? {
@@ -244,5 +288,18 @@ mod tests {
         );
         // An absent path resolves to its nearest ancestor.
         assert_eq!(index.locate(&absent).start, Pos { line: 3, col: 5 });
+    }
+
+    #[test]
+    fn finds_the_repeated_key_and_the_second_document() {
+        let text = "a: 1\nl:\n  - { x: 1, y: 2 }\n  - x: 1\n    k: [a, a]\n    x: 2\n";
+        let (key, at) = first_duplicate_key(text).unwrap();
+        assert_eq!((key.as_str(), at.start), ("x", Pos { line: 6, col: 5 }));
+        assert!(first_duplicate_key("a: {b: 1}\nb: {a: 1}\n").is_none());
+        assert_eq!(
+            second_document("a: 1\n---\nb: 2\n").unwrap().start,
+            Pos { line: 2, col: 1 }
+        );
+        assert!(second_document("---\na: 1\n").is_none());
     }
 }

@@ -423,8 +423,8 @@ pub fn resolve(plan_dir: &Path, id: &str) -> Resolved {
             .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == '.');
     if valid_id && !id.starts_with('.') {
         let file = plan_dir.join("nacional").join(format!("{id}.yaml"));
-        if file.is_file() {
-            return match std::fs::read_to_string(&file) {
+        if std::fs::symlink_metadata(&file).is_ok() {
+            return match read_beside(plan_dir, &file) {
                 Ok(text) => match Referencia::parse(&text) {
                     Ok(r) if r.id == id => Resolved::Disk(Box::new(r)),
                     Ok(r) => Resolved::Invalid(format!(
@@ -434,7 +434,7 @@ pub fn resolve(plan_dir: &Path, id: &str) -> Resolved {
                     )),
                     Err(e) => Resolved::Invalid(format!("{}: {e}", file.display())),
                 },
-                Err(e) => Resolved::Invalid(format!("{}: {e}", file.display())),
+                Err(motivo) => Resolved::Invalid(motivo),
             };
         }
     }
@@ -443,6 +443,37 @@ pub fn resolve(plan_dir: &Path, id: &str) -> Resolved {
     } else {
         Resolved::Unknown
     }
+}
+
+/// The text of the reference `file` next to a plan in `plan_dir`: a regular file of at most
+/// [`MAX_BYTES`](crate::lectura::MAX_BYTES) inside the plan's folder once links are followed,
+/// so that a link to another file of the computer is refused instead of quoted in a message.
+fn read_beside(plan_dir: &Path, file: &Path) -> Result<String, String> {
+    use crate::lectura::{MAX_BYTES, motivo, no_regular, read_limited};
+    let fallo = |e: std::io::Error| format!("{}: {}", file.display(), motivo(&e));
+    let carpeta = plan_dir
+        .canonicalize()
+        .or_else(|_| Path::new(".").canonicalize())
+        .map_err(fallo)?;
+    let real = file.canonicalize().map_err(fallo)?;
+    if !real.starts_with(&carpeta) {
+        return Err(format!(
+            "{} es un enlace a un archivo fuera de la carpeta del plan; no se lee",
+            file.display()
+        ));
+    }
+    if let Some(que) = no_regular(&real) {
+        return Err(format!("{} no se lee: es {que}", file.display()));
+    }
+    let bytes = read_limited(&real).map_err(fallo)?;
+    if bytes.len() as u64 > MAX_BYTES {
+        return Err(format!(
+            "{} es demasiado grande (más de {} MB)",
+            file.display(),
+            MAX_BYTES / (1024 * 1024)
+        ));
+    }
+    String::from_utf8(bytes).map_err(|_| format!("{} no está en UTF-8", file.display()))
 }
 
 #[cfg(test)]

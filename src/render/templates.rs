@@ -1,10 +1,11 @@
 //! Templates: embedded in the binary, each overridable one file at a time from a folder
 //! (`--plantillas DIR`), as mdBook does with its theme. A template name is a plain file name;
-//! anything that would reach outside the override folder is refused.
+//! anything that would reach outside the override folder is refused, links included.
 
 use std::path::{Path, PathBuf};
 
 use crate::Error;
+use crate::lectura::no_regular;
 
 /// Templates shipped in the binary, by file name.
 pub const EMBEDDED: &[(&str, &str)] = &[
@@ -50,22 +51,24 @@ impl Plantillas {
     }
 
     /// The template `name` (a plain file name such as `plan.typ`), or `None` when it exists
-    /// neither in the override folder nor in the binary.
+    /// neither in the override folder nor in the binary. A file of the override folder is read
+    /// only when it is a regular file of at most [`MAX_BYTES`] that stays inside the folder once
+    /// links are followed: a link to `/etc/passwd` is refused, not served.
     pub fn get(&self, name: &str) -> Result<Option<Plantilla>, Error> {
         if !is_plain_name(name) {
             return Ok(None);
         }
         if let Some(dir) = &self.dir {
             let path = dir.join(name);
-            if path.is_file() {
-                return std::fs::read_to_string(&path)
+            if std::fs::symlink_metadata(&path).is_ok() {
+                return leer(dir, &path)
                     .map(|texto| {
                         Some(Plantilla {
                             texto,
                             origen: path.display().to_string(),
                         })
                     })
-                    .map_err(|e| Error::PlantillaIlegible(path, e));
+                    .map_err(Error::PlantillaRechazada);
             }
         }
         Ok(EMBEDDED
@@ -76,6 +79,50 @@ impl Plantillas {
                 origen: format!("plantilla incorporada {n}"),
             }))
     }
+}
+
+/// Largest template file read from the override folder. The templates shipped weigh a few tens
+/// of kilobytes.
+pub const MAX_BYTES: u64 = 1024 * 1024;
+
+/// Reads the override `path` of the folder `dir`, or says why it is refused.
+fn leer(dir: &Path, path: &Path) -> Result<String, String> {
+    use std::io::Read;
+    let no_se_pudo = |e: std::io::Error| {
+        format!(
+            "no se pudo leer la plantilla {}: {}",
+            path.display(),
+            crate::lectura::motivo(&e)
+        )
+    };
+    let real = path.canonicalize().map_err(no_se_pudo)?;
+    let carpeta = dir.canonicalize().map_err(no_se_pudo)?;
+    if !real.starts_with(&carpeta) {
+        return Err(format!(
+            "la plantilla {} es un enlace a un archivo fuera de la carpeta de plantillas ({}); no se lee",
+            path.display(),
+            real.display()
+        ));
+    }
+    if let Some(que) = no_regular(&real) {
+        return Err(format!(
+            "la plantilla {} no se lee: es {que}, no un archivo",
+            path.display()
+        ));
+    }
+    let mut bytes = Vec::new();
+    std::fs::File::open(&real)
+        .and_then(|f| f.take(MAX_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(no_se_pudo)?;
+    if bytes.len() as u64 > MAX_BYTES {
+        return Err(format!(
+            "la plantilla {} es demasiado grande (más de {} MB)",
+            path.display(),
+            MAX_BYTES / (1024 * 1024)
+        ));
+    }
+    String::from_utf8(bytes)
+        .map_err(|_| format!("la plantilla {} no está en UTF-8", path.display()))
 }
 
 /// A file name without folders, parent references or a leading dot.

@@ -1,4 +1,4 @@
-//! S001–S006: whether the file can be read as a plan at all. Reported by the loader
+//! S001–S008: whether the file can be read as a plan at all. Reported by the loader
 //! (`plan::load`, `plan::schema`), except S005 for the catalogues of the national reference,
 //! which needs the reference and is checked here.
 
@@ -94,6 +94,36 @@ pub static S006: Regla = Regla {
         por_que: "Otra versión del formato puede tener otros campos; leerla como si fuera la 1 daría mensajes engañosos.",
         incorrecto: "formato: 2",
         correcto: "formato: 1",
+    },
+    comprobar: Comprobacion::Carga,
+};
+
+/// Amount written in a way that would be misread, or out of range.
+pub static S007: Regla = Regla {
+    codigo: "S007",
+    severidad: Severidad::Error,
+    estricta: false,
+    titulo: "Monto mal escrito o fuera de rango",
+    explicacion: Explicacion {
+        que: "Que cada `monto` sea una cifra en dólares escrita como la lee el programa: sin separador de miles, con punto decimal y como máximo dos decimales (`1500` o `1500.50`), sin exponente ni símbolo de moneda, y no mayor que USD 1.000.000.000. Se revisa el monto tal como está escrito en el archivo.",
+        por_que: "`monto: 1.500` se lee como un dólar y medio, no como mil quinientos, y `1.500,50` dentro de `{ … }` se parte en dos: el presupuesto que vota el Concejo Municipal saldría mal sin ningún aviso.",
+        incorrecto: "presupuesto: { monto: 1.500, fuente: GAD Municipal }",
+        correcto: "presupuesto: { monto: 1500, fuente: GAD Municipal }",
+    },
+    comprobar: Comprobacion::Carga,
+};
+
+/// Text nested too deeply.
+pub static S008: Regla = Regla {
+    codigo: "S008",
+    severidad: Severidad::Error,
+    estricta: false,
+    titulo: "Texto anidado demasiado profundamente",
+    explicacion: Explicacion {
+        que: "Que ningún texto anide más de 20 niveles de listas, citas (`>`), énfasis (`*`, `_`) o enlaces, contando el párrafo: una lista dentro de otra lista usa cuatro.",
+        por_que: "Un texto así no lo escribe nadie a mano (suele venir de pegar algo que no era texto) y no se puede imprimir: el documento no llegaría a generarse.",
+        incorrecto: "descripcion: \"> > > > > > > > > > > > > > > > > > > > > > Coordinación\"",
+        correcto: "descripcion: \"> Coordinación\"",
     },
     comprobar: Comprobacion::Carga,
 };

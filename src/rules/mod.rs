@@ -211,6 +211,8 @@ pub static REGLAS: &[&Regla] = &[
     &estructura::S004,
     &estructura::S005,
     &estructura::S006,
+    &estructura::S007,
+    &estructura::S008,
     &ids::R001,
     &referencias::R002,
     &referencias::R003,
