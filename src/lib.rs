@@ -30,6 +30,7 @@ pub mod fechas;
 pub mod generados;
 pub mod informe;
 pub mod lectura;
+pub mod nuevo;
 pub mod plan;
 pub mod reference;
 pub mod render;

@@ -23,8 +23,6 @@ mod reglas;
 mod validar;
 mod vigilar;
 
-pub use nuevo::{SCHEMA_PATH, buscar_canton, plan_inicial};
-
 /// Exit code: no errors.
 pub const OK: u8 = 0;
 /// Exit code: errors found in the plans.

@@ -20,13 +20,12 @@ use serde_json::Value;
 use super::model::Plan;
 use super::montos;
 use super::ruta::ruta;
+use super::schema::COMILLAS_TIPOGRAFICAS;
 use super::spans::{NodePath, Region, Seg, SpanIndex, first_duplicate_key, second_document};
 use super::tipo::TipoArchivo;
-use crate::lectura::{MAX_BYTES, motivo, no_regular, read_limited};
-use super::schema::COMILLAS_TIPOGRAFICAS;
 use crate::diagnostics::{Diagnostic, Severidad};
 use crate::documento::cmark;
-
+use crate::lectura::{MAX_BYTES, motivo, no_regular, read_limited};
 
 /// The only `formato` this version reads.
 pub const FORMATO: u64 = 1;
@@ -106,9 +105,6 @@ pub fn load_file<T: TipoArchivo>(archivo: &Path) -> Loaded<T> {
         }
     }
 }
-
-
-
 
 fn empty<T>(archivo: &Path, texto: String) -> Loaded<T> {
     Loaded {
@@ -673,7 +669,6 @@ fn special_syntax_error(
     }
     None
 }
-
 
 /// A value that starts with a typographic quote on the line of a syntax error at `line`:`col`,
 /// or on an earlier line when its text goes on to the error (the closing quote is not on that
