@@ -401,3 +401,52 @@ fn a_review_copy_is_never_dated_before_its_review() {
         &texto[texto.len().saturating_sub(300)..]
     );
 }
+
+#[test]
+fn valid_plans_never_fail_in_the_typesetter() {
+    // A 30 000-character word (pasted by mistake) is laid out whole, broken across lines.
+    let largo = "a".repeat(30_000);
+    let (_d1, plan) = write_plan(
+        "plan.yaml",
+        mutate(
+            "descripcion: Talleres en colegios",
+            &format!("descripcion: {largo}"),
+        ),
+    );
+    let o = cantonal(&["generar", plan.to_str().unwrap()]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    // Quotes nested as deep as validation allows are printed; deeper ones are refused by
+    // validation (S008), never by the typesetter in English.
+    let citas = |n: usize| {
+        let texto = format!("{} x", ">".repeat(n));
+        mutate(
+            "estado: borrador\n",
+            &format!(
+                "estado: borrador\npresentacion: {}\n",
+                serde_json::to_string(&texto).unwrap()
+            ),
+        )
+    };
+    let (_d2, plan) = write_plan(
+        "plan.yaml",
+        citas(cantonal::documento::cmark::MAX_ANIDAMIENTO - 1),
+    );
+    let o = cantonal(&["generar", plan.to_str().unwrap()]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let (_d3, plan) = write_plan("plan.yaml", citas(18));
+    let o = cantonal(&["generar", plan.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let salida = String::from_utf8_lossy(&o.stdout);
+    assert!(salida.contains("error[S008]"), "{salida}");
+    assert!(!String::from_utf8_lossy(&o.stderr).contains("error en la plantilla"));
+}

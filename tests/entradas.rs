@@ -584,7 +584,7 @@ fn texts_nested_too_deeply_are_refused_before_any_output() {
                 "S008".into(),
                 82,
                 5,
-                "el texto de `descripcion` anida más de 20 niveles de listas, citas o énfasis"
+                "el texto de `descripcion` anida más de 12 niveles de listas, citas o énfasis"
                     .into(),
                 ayuda.into()
             )]
@@ -611,7 +611,7 @@ fn texts_nested_too_deeply_are_refused_before_any_output() {
             "S008",
             5,
             12,
-            "el texto de `texto` anida más de 20 niveles de listas, citas o énfasis",
+            "el texto de `texto` anida más de 12 niveles de listas, citas o énfasis",
             ayuda
         )
     );

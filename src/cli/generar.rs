@@ -285,8 +285,9 @@ pub(super) fn construir(
     if validado.plan().is_none() || validado.tiene_errores() {
         let _ = writeln!(
             err,
-            "error: no se generó el documento: {archivo} tiene {}. Corríjalos y vuelva a intentarlo.",
-            errores_texto(conteo.errores)
+            "error: no se generó el documento: {archivo} tiene {}. {} y vuelva a intentarlo.",
+            errores_texto(conteo.errores),
+            corrijalos(conteo.errores)
         );
         return fin(ERRORES, out, err, &faltan);
     }
@@ -306,8 +307,9 @@ pub(super) fn construir(
         if revision.tiene_errores() {
             let _ = writeln!(
                 err,
-                "error: no se generó la copia de revisión: {archivo} tiene {}. Corríjalos y vuelva a intentarlo.",
-                errores_texto(Conteo::de(&revision.diagnostics).errores)
+                "error: no se generó la copia de revisión: {archivo} tiene {}. {} y vuelva a intentarlo.",
+                errores_texto(Conteo::de(&revision.diagnostics).errores),
+                corrijalos(Conteo::de(&revision.diagnostics).errores)
             );
             return fin(ERRORES, out, err, &faltan);
         }
@@ -388,6 +390,11 @@ pub(super) fn salida_por_omision(plan_path: &Path, encargo: Encargo) -> PathBuf 
         Some(_) => plan_path.with_extension(format!("revision.{extension}")),
         None => plan_path.with_extension(extension),
     }
+}
+
+/// "Corríjalo" for one error, "Corríjalos" for several.
+fn corrijalos(n: usize) -> &'static str {
+    if n == 1 { "Corríjalo" } else { "Corríjalos" }
 }
 
 /// "1 error", "3 errores".

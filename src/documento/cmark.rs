@@ -101,7 +101,7 @@ enum Open {
 }
 
 /// Deepest nesting of lists, quotes, emphasis and links that a text of the plan may have.
-pub const MAX_ANIDAMIENTO: usize = 20;
+pub const MAX_ANIDAMIENTO: usize = 12;
 
 /// Deepest tree that [`parse`] builds, whatever text it is given.
 pub const MAX_PROFUNDIDAD: usize = 32;

@@ -72,7 +72,9 @@ fn path_of(id: FileId) -> Option<&'static str> {
 impl PlanWorld {
     /// A world for `document`, with templates from `plantillas` and `today` as the date.
     pub fn new(document: &Documento, plantillas: Plantillas, today: NaiveDate) -> Self {
-        let mut world = Self::with(MAIN, DATA, document, plantillas, today);
+        let mut datos = serde_json::to_value(document).expect("the document data serialises");
+        partir_palabras_largas(&mut datos);
+        let mut world = Self::with(MAIN, DATA, &datos, plantillas, today);
         world.imagen = document
             .escudo
             .as_ref()
@@ -180,6 +182,48 @@ impl World for PlanWorld {
 
 fn datetime(d: NaiveDate) -> Option<Datetime> {
     Datetime::from_ymd(d.year(), d.month() as u8, d.day() as u8)
+}
+
+/// Longest run of letters or digits that the PDF keeps without a break opportunity.
+const MAX_TRAMO: usize = 40;
+
+/// Lets Typst break a run of more than [`MAX_TRAMO`] letters or digits (a "word" of thousands of
+/// characters pasted by mistake), by adding a zero-width space after every [`MAX_TRAMO`] of them,
+/// in every string of the data. No real word, e-mail, address, telephone or id has such a run
+/// (dots, `@`, hyphens and spaces cut them), so those copy from the PDF exactly as written. Done
+/// on the data in one pass: a show rule in the template would recurse once per break and fail on
+/// a very long run.
+fn partir_palabras_largas(v: &mut serde_json::Value) {
+    let es_letra = |c: char| c.is_alphanumeric() || c == '_';
+    match v {
+        serde_json::Value::String(s) => {
+            let mut tramo = 0;
+            let largo = s.chars().any(|c| {
+                tramo = if es_letra(c) { tramo + 1 } else { 0 };
+                tramo > MAX_TRAMO
+            });
+            if largo {
+                let mut out = String::with_capacity(s.len() + s.len() / MAX_TRAMO * 3);
+                let mut tramo = 0;
+                for c in s.chars() {
+                    if es_letra(c) {
+                        tramo += 1;
+                        if tramo > MAX_TRAMO {
+                            out.push('\u{200b}');
+                            tramo = 1;
+                        }
+                    } else {
+                        tramo = 0;
+                    }
+                    out.push(c);
+                }
+                *s = out;
+            }
+        }
+        serde_json::Value::Array(xs) => xs.iter_mut().for_each(partir_palabras_largas),
+        serde_json::Value::Object(m) => m.values_mut().for_each(partir_palabras_largas),
+        _ => {}
+    }
 }
 
 fn locate(world: &PlanWorld, d: &SourceDiagnostic) -> TemplateError {

@@ -120,7 +120,7 @@ pub static S008: Regla = Regla {
     estricta: false,
     titulo: "Texto anidado demasiado profundamente",
     explicacion: Explicacion {
-        que: "Que ningún texto anide más de 20 niveles de listas, citas (`>`), énfasis (`*`, `_`) o enlaces, contando el párrafo: una lista dentro de otra lista usa cuatro.",
+        que: "Que ningún texto anide más de 12 niveles de listas, citas (`>`), énfasis (`*`, `_`) o enlaces, contando el párrafo: una lista dentro de otra lista usa cuatro.",
         por_que: "Un texto así no lo escribe nadie a mano (suele venir de pegar algo que no era texto) y no se puede imprimir: el documento no llegaría a generarse.",
         incorrecto: "descripcion: \"> > > > > > > > > > > > > > > > > > > > > > Coordinación\"",
         correcto: "descripcion: \"> Coordinación\"",
