@@ -35,6 +35,7 @@ pub mod render;
 pub mod rules;
 pub mod sintetico;
 pub mod suggest;
+pub mod taller;
 pub mod validacion;
 
 pub use error::Error;

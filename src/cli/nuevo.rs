@@ -14,8 +14,7 @@ use crate::reference::nacional::Referencia;
 use crate::rules::pendientes::PENDIENTE;
 use crate::suggest::fold;
 
-/// Where `nuevo` and the example plans expect the schema, relative to the plan.
-pub const SCHEMA_PATH: &str = "esquema/plan-cantonal.schema.json";
+pub use crate::plan::schema::SCHEMA_PATH;
 
 /// Arguments of `nuevo`.
 #[derive(Debug, clap::Args)]
