@@ -37,6 +37,7 @@ pub mod render;
 pub mod rules;
 pub mod sintetico;
 pub mod suggest;
+pub mod taller;
 pub mod validacion;
 
 pub use error::Error;

@@ -5,13 +5,11 @@
 
 use chrono::{Datelike, NaiveDate};
 
+use crate::plan::schema::SCHEMA_PATH;
 use crate::reference::dpa::{CantonDpa, Dpa};
 use crate::reference::nacional::Referencia;
 use crate::rules::pendientes::PENDIENTE;
 use crate::suggest::fold;
-
-/// Where `nuevo` and the example plans expect the schema, relative to the plan.
-pub const SCHEMA_PATH: &str = "esquema/plan-cantonal.schema.json";
 
 /// Finds the canton named by `query`: a DPA code, or a name compared without case or accents.
 pub fn buscar_canton(query: &str) -> Result<&'static CantonDpa, String> {

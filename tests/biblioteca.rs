@@ -93,7 +93,7 @@ fn the_document_renders_in_every_registered_format() {
     let documento = v.documento().unwrap();
     let plan = v.plan().unwrap();
     let nombres: Vec<&str> = render::FORMATOS.iter().map(|f| f.nombre()).collect();
-    assert_eq!(nombres, ["pdf", "html", "md", "json"]);
+    assert_eq!(nombres, ["pdf", "html", "md", "json", "docx", "xlsx"]);
     for formato in render::FORMATOS {
         let p = formato
             .render(
@@ -109,6 +109,8 @@ fn the_document_renders_in_every_registered_format() {
             "pdf" => b"%PDF-",
             "html" => b"<!DOCTYPE html>",
             "md" => b"# ",
+            // Word and Excel files are ZIP packages.
+            "docx" | "xlsx" => b"PK\x03\x04",
             _ => b"{",
         };
         assert!(
@@ -122,11 +124,11 @@ fn the_document_renders_in_every_registered_format() {
             Some(formato.nombre())
         );
     }
-    // Markdown does not print the consolidated report; the others do.
+    // Markdown and Word do not print the consolidated report; the others do.
     let admiten: Vec<&str> = render::FORMATOS
         .iter()
         .filter(|f| f.admite_informe())
         .map(|f| f.nombre())
         .collect();
-    assert_eq!(admiten, ["pdf", "html", "json"]);
+    assert_eq!(admiten, ["pdf", "html", "json", "xlsx"]);
 }

@@ -40,7 +40,7 @@ fn formato_parser() -> impl clap::builder::TypedValueParser<Value = &'static dyn
 /// What to write and with which templates: shared by `generar` and `vigilar`.
 #[derive(Debug, clap::Args)]
 pub struct Salida {
-    /// Formato del documento: pdf (por omisión), html, md o json.
+    /// Formato del documento: pdf (por omisión), html, md, json, docx (Word) o xlsx (Excel).
     #[arg(long, value_parser = formato_parser(), default_value = "pdf")]
     pub formato: &'static dyn Formato,
     /// Archivo de salida (por omisión, junto al plan); con varios planes, una carpeta.

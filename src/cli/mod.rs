@@ -17,8 +17,10 @@ mod completions;
 mod esquema;
 mod explicar;
 mod generar;
+mod importar;
 mod informe;
 mod nuevo;
+mod plantilla_taller;
 mod reglas;
 mod validar;
 mod vigilar;
@@ -147,7 +149,7 @@ pub enum Comando {
     /// Valida planes: archivos .yaml o carpetas con archivos .yaml.
     #[command(visible_alias = "check")]
     Validar(validar::Args),
-    /// Genera el documento imprimible del plan (PDF, HTML, Markdown o JSON).
+    /// Genera el documento imprimible del plan (PDF, HTML, Markdown, JSON, Word o Excel).
     #[command(visible_alias = "build")]
     Generar(generar::Args),
     /// Vuelve a validar y generar el documento cada vez que se guarda el plan.
@@ -165,6 +167,11 @@ pub enum Comando {
     /// Informe consolidado de una carpeta de planes: estado, cobertura, ruta, presupuesto.
     #[command(visible_alias = "report")]
     Informe(informe::Args),
+    /// Crea el libro de Excel del taller cantonal (vacío para un cantón, o lleno desde un plan).
+    PlantillaTaller(plantilla_taller::Args),
+    /// Convierte un libro del taller (.xlsx u .ods) en un archivo de plan.
+    #[command(visible_alias = "import")]
+    Importar(importar::Args),
     /// Lista todas las reglas.
     #[command(visible_alias = "rules")]
     Reglas(reglas::Args),
@@ -198,6 +205,8 @@ fn ejecutar() -> Result<(), Fallo> {
         Comando::Manual => completions::manual(),
         Comando::Explicar(args) => explicar::run(args),
         Comando::Reglas(args) => reglas::run(args),
+        Comando::PlantillaTaller(args) => plantilla_taller::run(args, cli.quiet),
+        Comando::Importar(args) => importar::run(args, color, cli.quiet),
     }
 }
 

@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 
 use super::Fallo;
 use crate::escritura::write_atomic;
-use crate::nuevo::{SCHEMA_PATH, buscar_canton, plan_inicial, slug};
+use crate::nuevo::{buscar_canton, plan_inicial, slug};
+use crate::plan::schema::SCHEMA_PATH;
 use crate::plan::schema::editor_schema;
 use crate::reference::nacional::Referencia;
 use crate::rules::pendientes::PENDIENTE;

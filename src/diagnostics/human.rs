@@ -4,7 +4,7 @@
 
 use std::borrow::Cow;
 
-use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 
 use super::{Diagnostic, Severidad, visible};
 
@@ -43,6 +43,15 @@ fn group<'a>(archivo: &'a str, texto: &'a str, d: &'a Diagnostic) -> Group<'a> {
     let title = level(d.severidad)
         .primary_title(d.mensaje.as_str())
         .id(d.codigo);
+    // A problem found in a workbook is shown at its cell, not in the plan's text.
+    if let Some(celda) = &d.celda {
+        let mut group =
+            Group::with_title(title).element(Origin::path(format!("{archivo}: {celda}")));
+        if !d.ruta.is_empty() {
+            group = group.element(Level::NOTE.with_name("ruta").message(d.ruta.as_str()));
+        }
+        return group.element(Level::HELP.with_name("ayuda").message(d.ayuda.as_str()));
+    }
     let (line_text, span) = marked_line(texto, d);
     let mut snippet = Snippet::source(line_text)
         .path(archivo)

@@ -57,6 +57,34 @@ pub struct Diagnostic {
     /// The marked region of the source.
     #[serde(skip)]
     pub region: Region,
+    /// For a plan imported from a workbook (`cantonal importar`): the cell the problem is in.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub celda: Option<Celda>,
+}
+
+/// A place in a workbook: sheet, 1-based row and, when known, the column by its heading.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Celda {
+    /// Sheet.
+    pub hoja: String,
+    /// Row, from 1 as the spreadsheet numbers it (0 for the whole sheet).
+    pub fila: usize,
+    /// Column heading.
+    pub columna: Option<String>,
+}
+
+impl std::fmt::Display for Celda {
+    /// "hoja Acciones, fila 7, columna Responsable".
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "hoja {}", self.hoja)?;
+        if self.fila > 0 {
+            write!(f, ", fila {}", self.fila)?;
+        }
+        match &self.columna {
+            Some(c) => write!(f, ", columna {c}"),
+            None => Ok(()),
+        }
+    }
 }
 
 impl Diagnostic {
@@ -78,6 +106,7 @@ impl Diagnostic {
             columna: region.start.col,
             ayuda,
             region,
+            celda: None,
         }
     }
 }

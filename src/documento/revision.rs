@@ -77,6 +77,9 @@ pub struct RevisionDoc {
     pub revisor: String,
     /// Date of the review, in words.
     pub fecha: String,
+    /// Date of the review (the date of Word comments).
+    #[serde(skip)]
+    pub fecha_dia: chrono::NaiveDate,
     /// Open observations.
     pub abiertas: usize,
     /// Resolved observations.
@@ -213,6 +216,7 @@ impl Documento {
         self.revision = Some(RevisionDoc {
             revisor: obs.revisor.clone(),
             fecha: fecha_larga(obs.fecha),
+            fecha_dia: obs.fecha,
             abiertas: filas.iter().filter(|f| f.abierta).count(),
             resueltas: filas.iter().filter(|f| !f.abierta).count(),
             observaciones: filas,

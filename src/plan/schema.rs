@@ -7,6 +7,9 @@
 //! national catalogues added as enums ([`editor_schema`]) it is what `cantonal esquema` prints for
 //! editors.
 
+/// Where `nuevo`, `importar` and the example plans expect the schema, relative to the plan.
+pub const SCHEMA_PATH: &str = "esquema/plan-cantonal.schema.json";
+
 use std::sync::OnceLock;
 
 use jsonschema::error::ValidationErrorKind;

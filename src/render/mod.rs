@@ -10,6 +10,7 @@
 //! Plan text is data in every format: it reaches Typst as JSON read by the template, and
 //! Handlebars escapes it for HTML or Markdown; no plan string is ever markup or code.
 
+pub mod docx;
 pub mod hbs;
 pub mod html;
 pub mod json;
@@ -17,6 +18,7 @@ pub mod markdown;
 pub mod pdf;
 pub mod templates;
 pub mod typst;
+pub mod xlsx;
 
 use std::time::Duration;
 
@@ -160,7 +162,14 @@ impl std::fmt::Debug for dyn Formato {
 }
 
 /// Every output format, in the order the command line lists them.
-pub static FORMATOS: &[&dyn Formato] = &[&pdf::Pdf, &html::Html, &markdown::Markdown, &json::Json];
+pub static FORMATOS: &[&dyn Formato] = &[
+    &pdf::Pdf,
+    &html::Html,
+    &markdown::Markdown,
+    &json::Json,
+    &docx::Docx,
+    &xlsx::Xlsx,
+];
 
 /// The format named `nombre` on the command line.
 pub fn formato(nombre: &str) -> Option<&'static dyn Formato> {

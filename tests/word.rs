@@ -1,0 +1,528 @@
+//! The Word output (`generar --formato docx`): its parts parsed as XML (heading styles, table of
+//! contents field, repeated header rows, landscape section, page fields, language, comments
+//! anchored on their items), hostile plan text that stays text, and the files opened by a real
+//! client: LibreOffice converts them to PDF and the text is read back.
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::io::Read;
+use std::path::Path;
+use std::process::Command;
+
+use cantonal::rules::Opciones;
+use common::{base, cantonal_ok, write_plan};
+
+/// The parts of a DOCX (or XLSX) file, by name.
+fn partes(bytes: &[u8]) -> std::collections::BTreeMap<String, String> {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut out = std::collections::BTreeMap::new();
+    for i in 0..zip.len() {
+        let mut f = zip.by_index(i).unwrap();
+        let nombre = f.name().unwrap().into_owned();
+        let mut s = String::new();
+        if nombre.ends_with(".xml") || nombre.ends_with(".rels") {
+            f.read_to_string(&mut s).unwrap();
+            out.insert(nombre, s);
+        }
+    }
+    out
+}
+
+const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+
+fn es<'a>(n: &roxmltree::Node<'a, 'a>, nombre: &str) -> bool {
+    n.is_element() && n.tag_name().name() == nombre && n.tag_name().namespace() == Some(W)
+}
+
+fn attr<'a>(n: &roxmltree::Node<'a, 'a>, nombre: &str) -> Option<&'a str> {
+    n.attribute((W, nombre))
+}
+
+/// The text of a node: its `w:t` runs, joined.
+fn texto(n: &roxmltree::Node) -> String {
+    n.descendants()
+        .filter(|d| es(d, "t"))
+        .filter_map(|d| d.text())
+        .collect()
+}
+
+/// The DOCX of a plan file (with an observations file: the review copy), through the library.
+fn docx(plan: &Path, observaciones: Option<&Path>) -> Vec<u8> {
+    let mut v = cantonal::validar(plan, Opciones::default());
+    if let Some(o) = observaciones {
+        v = v.con_observaciones(o);
+    }
+    let documento = v.documento().unwrap();
+    cantonal::render::formato("docx")
+        .unwrap()
+        .render(
+            cantonal::render::Pieza::Plan {
+                plan: v.plan().unwrap(),
+                documento: &documento,
+            },
+            &cantonal::render::Opciones::default(),
+        )
+        .unwrap()
+        .bytes
+}
+
+/// Chapter headings of the PDF (and of the Markdown), in order.
+const CAPITULOS: &[&str] = &[
+    "1. Presentación",
+    "2. Marco normativo",
+    "3. Enfoques",
+    "4. Diagnóstico",
+    "5. Mapa de actores",
+    "6. Marco estratégico",
+    "7. Matriz de acciones",
+    "8. Cronograma",
+    "9. Ruta de atención a víctimas",
+    "10. Presupuesto",
+    "11. Seguimiento y evaluación",
+    "12. Alineación con el PACTA 2019-2030",
+    "13. Glosario y siglas",
+];
+
+#[test]
+fn word_structure_headings_toc_tables_sections_footer_language() {
+    let p = partes(&docx(Path::new("plans/ibarra.yaml"), None));
+    let doc = roxmltree::Document::parse(&p["word/document.xml"]).unwrap();
+    // Chapters use the built-in heading styles, named as Word names them.
+    let estilos = roxmltree::Document::parse(&p["word/styles.xml"]).unwrap();
+    for (id, nombre, nivel) in [
+        ("Heading1", "heading 1", "0"),
+        ("Heading2", "heading 2", "1"),
+    ] {
+        let s = estilos
+            .descendants()
+            .find(|n| es(n, "style") && attr(n, "styleId") == Some(id))
+            .unwrap_or_else(|| panic!("style {id}"));
+        let name = s.children().find(|c| es(c, "name")).unwrap();
+        assert_eq!(attr(&name, "val"), Some(nombre));
+        let outline = s.descendants().find(|c| es(c, "outlineLvl")).unwrap();
+        assert_eq!(attr(&outline, "val"), Some(nivel));
+    }
+    let titulos: Vec<String> = doc
+        .descendants()
+        .filter(|n| es(n, "p"))
+        .filter(|p| {
+            p.descendants()
+                .any(|d| es(&d, "pStyle") && attr(&d, "val") == Some("Heading1"))
+        })
+        .map(|p| texto(&p))
+        .collect();
+    assert_eq!(titulos, CAPITULOS);
+    // A table-of-contents field over the heading levels.
+    let instr: String = doc
+        .descendants()
+        .filter(|n| es(n, "instrText"))
+        .filter_map(|n| n.text())
+        .collect();
+    assert!(instr.contains("TOC \\o \"1-2\""), "{instr}");
+    // Every table repeats its header row.
+    let tablas: Vec<_> = doc.descendants().filter(|n| es(n, "tbl")).collect();
+    assert!(tablas.len() > 10);
+    for t in &tablas {
+        let fila = t.children().find(|c| es(c, "tr")).unwrap();
+        assert!(
+            fila.descendants().any(|d| es(&d, "tblHeader")),
+            "{}",
+            texto(&fila)
+        );
+    }
+    // A4 portrait, a landscape section holding the action matrix, 2.5 cm margins.
+    let secciones: Vec<_> = doc.descendants().filter(|n| es(n, "sectPr")).collect();
+    assert_eq!(secciones.len(), 3);
+    let tam = |s: &roxmltree::Node| {
+        let pg = s.children().find(|c| es(c, "pgSz")).unwrap();
+        (
+            attr(&pg, "w").unwrap().to_owned(),
+            attr(&pg, "h").unwrap().to_owned(),
+            attr(&pg, "orient").map(str::to_owned),
+        )
+    };
+    assert_eq!(tam(&secciones[0]), ("11906".into(), "16838".into(), None));
+    assert_eq!(
+        tam(&secciones[1]),
+        ("16838".into(), "11906".into(), Some("landscape".into()))
+    );
+    assert_eq!(tam(&secciones[2]), ("11906".into(), "16838".into(), None));
+    for s in &secciones {
+        let m = s.children().find(|c| es(c, "pgMar")).unwrap();
+        for lado in ["top", "bottom", "left", "right"] {
+            assert_eq!(attr(&m, lado), Some("1418"));
+        }
+        assert!(s.children().any(|c| es(&c, "footerReference")));
+    }
+    // The landscape section is the one that ends after the action matrix.
+    let cuerpo = doc.descendants().find(|n| es(n, "body")).unwrap();
+    let mut en_matriz = false;
+    let mut seccion_de_la_matriz = None;
+    let mut n_seccion = 0;
+    for hijo in cuerpo.children() {
+        if texto(&hijo) == "7. Matriz de acciones" {
+            en_matriz = true;
+        }
+        if hijo.descendants().any(|d| es(&d, "sectPr")) {
+            if en_matriz && seccion_de_la_matriz.is_none() {
+                seccion_de_la_matriz = Some(n_seccion);
+            }
+            n_seccion += 1;
+        }
+    }
+    assert_eq!(seccion_de_la_matriz, Some(1));
+    // "Página N de M" with Word's page fields, in every footer.
+    let pies: Vec<&String> = p
+        .iter()
+        .filter(|(k, _)| k.starts_with("word/footer"))
+        .map(|(_, v)| v)
+        .collect();
+    assert_eq!(pies.len(), 3);
+    for pie in pies {
+        let f = roxmltree::Document::parse(pie).unwrap();
+        let instr: Vec<String> = f
+            .descendants()
+            .filter(|n| es(n, "instrText"))
+            .filter_map(|n| n.text().map(|t| t.trim().to_owned()))
+            .collect();
+        assert!(instr.contains(&"PAGE".to_owned()), "{instr:?}");
+        assert!(instr.contains(&"NUMPAGES".to_owned()), "{instr:?}");
+        assert!(texto(&f.root()).starts_with("Página "));
+    }
+    // Spanish for proofing, on the document defaults.
+    let lang = estilos
+        .descendants()
+        .find(|n| es(n, "docDefaults"))
+        .and_then(|d| d.descendants().find(|n| es(n, "lang")))
+        .unwrap();
+    assert_eq!(attr(&lang, "val"), Some("es-EC"));
+    // An approved plan carries no BORRADOR mark; a draft carries it on every page.
+    assert!(!p.values().any(|x| x.contains("BORRADOR")));
+    let borrador = partes(&docx(Path::new("plans/colta.yaml"), None));
+    let cabecera = borrador
+        .iter()
+        .find(|(k, _)| k.starts_with("word/header"))
+        .unwrap()
+        .1;
+    assert!(cabecera.contains("BORRADOR — estado: Borrador"));
+    // Every action id and amount of the plan is in the matrix.
+    let plan = cantonal::validar(Path::new("plans/ibarra.yaml"), Opciones::default());
+    let todo = texto(&doc.root());
+    for a in &plan.plan().unwrap().acciones {
+        assert!(todo.contains(&a.id));
+        if let Some(m) = &a.presupuesto {
+            assert!(todo.contains(&cantonal::espanol::usd(m.monto)), "{}", a.id);
+        }
+    }
+}
+
+#[test]
+fn review_copy_has_one_word_comment_per_observation_anchored_on_its_item() {
+    let plan = Path::new("plans/otavalo.yaml");
+    let obs = Path::new("plans/otavalo.observaciones.yaml");
+    let p = partes(&docx(plan, Some(obs)));
+    let v = cantonal::validar(plan, Opciones::default()).con_observaciones(obs);
+    let revision = v.documento().unwrap().revision.unwrap();
+    let comentarios = roxmltree::Document::parse(&p["word/comments.xml"]).unwrap();
+    let doc = roxmltree::Document::parse(&p["word/document.xml"]).unwrap();
+    let ubicadas: Vec<_> = revision
+        .observaciones
+        .iter()
+        .filter(|o| o.ubicada)
+        .collect();
+    assert!(ubicadas.len() >= 3);
+    for o in &ubicadas {
+        let id = o.numero.to_string();
+        let c = comentarios
+            .descendants()
+            .find(|n| es(n, "comment") && attr(n, "id") == Some(id.as_str()))
+            .unwrap_or_else(|| panic!("comment {id}"));
+        assert_eq!(attr(&c, "author"), Some(revision.revisor.as_str()));
+        assert_eq!(attr(&c, "date"), Some("2026-03-10T00:00:00Z"));
+        let t = texto(&c);
+        assert!(
+            t.starts_with(&format!("Observación {} · {}", o.numero, o.estado)),
+            "{t}"
+        );
+        assert!(
+            t.contains(&cantonal::documento::cmark::plain(&o.texto)),
+            "{t}"
+        );
+        // Anchored: a range start, a range end and a reference, in that order, in one paragraph.
+        let inicio = doc
+            .descendants()
+            .find(|n| es(n, "commentRangeStart") && attr(n, "id") == Some(id.as_str()))
+            .unwrap();
+        let parrafo = inicio.ancestors().find(|a| es(a, "p")).unwrap();
+        assert!(
+            parrafo
+                .descendants()
+                .any(|n| es(&n, "commentRangeEnd") && attr(&n, "id") == Some(id.as_str()))
+        );
+        assert!(
+            parrafo
+                .descendants()
+                .any(|n| es(&n, "commentReference") && attr(&n, "id") == Some(id.as_str()))
+        );
+        // On the item it addresses: "acciones.A4.presupuesto" is on the cell of A4.
+        if let Some(accion) = o.ruta.strip_prefix("acciones.") {
+            let accion = accion.split('.').next().unwrap();
+            assert_eq!(texto(&parrafo), accion, "{}", o.ruta);
+        }
+    }
+    // The table of observations closes the document.
+    let todo = texto(&doc.root());
+    let final_ = &todo[todo.rfind("14. Observaciones de revisión").unwrap()..];
+    for o in &revision.observaciones {
+        assert!(final_.contains(&o.elemento), "{}", o.elemento);
+    }
+}
+
+/// Hostile strings: Typst, HTML and template syntax, a Word field code, a spreadsheet formula.
+pub const HOSTILES: &[&str] = &[
+    "#read(\"/etc/passwd\")",
+    "{{plantilla}} y */ comentario",
+    "<script>alert(1)</script>",
+    "{ HYPERLINK \"file:///etc/passwd\" }",
+    "=cmd|' /C calc'!A0",
+    "+SUM(1,2) y @SUMA(A1) y -1+2",
+    "<w:fldSimple w:instr=\"PAGE\"/> & ]]>",
+];
+
+/// The base plan with `s` in a risk description, an action description and an actor name.
+pub fn plan_hostil(s: &str) -> String {
+    let q = serde_json::to_string(s).unwrap();
+    base()
+        .replace(
+            "titulo: Captación por redes sociales",
+            &format!("titulo: Captación por redes sociales\n    descripcion: {q}"),
+        )
+        .replace(
+            "descripcion: Talleres en colegios",
+            &format!("descripcion: {q}"),
+        )
+        .replace("nombre: GAD Municipal de Ibarra", &format!("nombre: {q}"))
+}
+
+#[test]
+fn hostile_plan_text_stays_text_in_word() {
+    for s in HOSTILES {
+        let (_dir, path) = write_plan("plan.yaml", plan_hostil(s));
+        let bytes = docx(&path, None);
+        let p = partes(&bytes);
+        let doc = roxmltree::Document::parse(&p["word/document.xml"]).unwrap();
+        let todo = texto(&doc.root());
+        assert!(todo.matches(s).count() >= 3, "{s}: {todo}");
+        // The only fields are the ones we write: the table of contents (and its page refs).
+        for n in doc.descendants().filter(|n| es(n, "instrText")) {
+            let i = n.text().unwrap_or("").trim();
+            assert!(i.starts_with("TOC ") || i.starts_with("PAGEREF "), "{i}");
+        }
+        assert!(!doc.descendants().any(|n| es(&n, "fldSimple")));
+        for (k, v) in &p {
+            if k.ends_with(".rels") {
+                assert!(!v.contains("file:"), "{k}: {v}");
+            }
+        }
+    }
+    // A Markdown link keeps only an http(s) or mailto target.
+    let md = "[sitio](https://ejemplo.org) [malo](file:///etc/passwd) [js](javascript:alert(1))";
+    let (_dir, path) = write_plan("plan.yaml", plan_hostil(md));
+    let p = partes(&docx(&path, None));
+    let rels = &p["word/_rels/document.xml.rels"];
+    assert!(rels.contains("https://ejemplo.org"), "{rels}");
+    assert!(
+        !rels.contains("file:") && !rels.contains("javascript"),
+        "{rels}"
+    );
+}
+
+/// LibreOffice headless, with a private profile, or `None` (with a message) when it is missing
+/// outside CI.
+pub fn soffice(perfil: &Path) -> Option<Command> {
+    if Command::new("soffice").arg("--version").output().is_err() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "LibreOffice (soffice) must be installed in CI: .ci/run installs it"
+        );
+        eprintln!(
+            "aviso: LibreOffice (soffice) no está instalado; se omite la prueba con un cliente real"
+        );
+        return None;
+    }
+    let mut c = Command::new("soffice");
+    c.arg(format!("-env:UserInstallation=file://{}", perfil.display()))
+        .args(["--headless", "--norestore"]);
+    Some(c)
+}
+
+#[test]
+fn libreoffice_opens_the_word_files_chapters_actions_and_comments_read_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let perfil = dir.path().join("perfil");
+    let Some(mut soffice) = soffice(&perfil) else {
+        return;
+    };
+    let ibarra = dir.path().join("ibarra.docx");
+    let revision = dir.path().join("otavalo.revision.docx");
+    cantonal_ok(&[
+        "generar",
+        "plans/ibarra.yaml",
+        "--formato",
+        "docx",
+        "-o",
+        ibarra.to_str().unwrap(),
+    ]);
+    cantonal_ok(&[
+        "generar",
+        "plans/otavalo.yaml",
+        "--formato",
+        "docx",
+        "--observaciones",
+        "plans/otavalo.observaciones.yaml",
+        "-o",
+        revision.to_str().unwrap(),
+    ]);
+    // One start of LibreOffice converts both; comments are printed in the margin.
+    let out = soffice
+        .args([
+            "--convert-to",
+            r#"pdf:writer_pdf_Export:{"ExportNotesInMargin":{"type":"boolean","value":"true"}}"#,
+            "--outdir",
+            dir.path().to_str().unwrap(),
+        ])
+        .arg(&ibarra)
+        .arg(&revision)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let leer = |pdf: &Path| {
+        let o = Command::new("pdftotext")
+            .args(["-layout"])
+            .arg(pdf)
+            .arg("-")
+            .output()
+            .expect("pdftotext");
+        String::from_utf8(o.stdout).unwrap()
+    };
+    let paginas = |pdf: &Path| -> usize {
+        let o = Command::new("pdfinfo").arg(pdf).output().unwrap();
+        let info = String::from_utf8(o.stdout).unwrap();
+        info.lines()
+            .find_map(|l| l.strip_prefix("Pages:"))
+            .unwrap()
+            .trim()
+            .parse()
+            .unwrap()
+    };
+    let pdf = dir.path().join("ibarra.pdf");
+    let t = leer(&pdf);
+    let n = paginas(&pdf);
+    assert!(n >= 12, "{n} pages");
+    let compacto: String = t.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut encontrados = BTreeSet::new();
+    for c in CAPITULOS {
+        assert!(compacto.contains(c), "chapter {c}");
+        encontrados.insert(*c);
+    }
+    assert!(compacto.contains(&format!("Página 1 de {n}")), "footer");
+    let plan = cantonal::validar(Path::new("plans/ibarra.yaml"), Opciones::default());
+    for a in &plan.plan().unwrap().acciones {
+        assert!(compacto.contains(&a.id), "{}", a.id);
+        if let Some(m) = &a.presupuesto {
+            // "USD" and the figure may sit on two lines of the cell.
+            let cifra = cantonal::espanol::usd(m.monto).replace("USD ", "");
+            assert!(compacto.contains(&cifra), "{} {cifra}", a.id);
+        }
+    }
+    eprintln!(
+        "LibreOffice: ibarra.docx → PDF de {n} páginas; capítulos encontrados: {}",
+        encontrados.len()
+    );
+    // The review copy, saved by LibreOffice as ODT: every comment as LibreOffice read it, with
+    // its author, its date and its text, anchored in the text.
+    let odt = self::soffice(&perfil)
+        .unwrap()
+        .args([
+            "--convert-to",
+            "odt",
+            "--outdir",
+            dir.path().to_str().unwrap(),
+        ])
+        .arg(&revision)
+        .output()
+        .unwrap();
+    assert!(
+        odt.status.success(),
+        "{}",
+        String::from_utf8_lossy(&odt.stderr)
+    );
+    let mut zip =
+        zip::ZipArchive::new(std::fs::File::open(dir.path().join("otavalo.revision.odt")).unwrap())
+            .unwrap();
+    let mut content = String::new();
+    zip.by_name("content.xml")
+        .unwrap()
+        .read_to_string(&mut content)
+        .unwrap();
+    let odt = roxmltree::Document::parse(&content).unwrap();
+    let anotaciones: Vec<_> = odt
+        .descendants()
+        .filter(|n| n.tag_name().name() == "annotation")
+        .collect();
+    let v = cantonal::validar(Path::new("plans/otavalo.yaml"), Opciones::default())
+        .con_observaciones(Path::new("plans/otavalo.observaciones.yaml"));
+    let revision = v.documento().unwrap().revision.unwrap();
+    let ubicadas: Vec<_> = revision
+        .observaciones
+        .iter()
+        .filter(|o| o.ubicada)
+        .collect();
+    assert_eq!(anotaciones.len(), ubicadas.len());
+    let texto_de = |a: &roxmltree::Node| -> String {
+        let t: Vec<&str> = a
+            .descendants()
+            .filter(|n| n.is_text())
+            .filter_map(|n| n.text())
+            .collect();
+        t.join(" ").split_whitespace().collect::<Vec<_>>().join(" ")
+    };
+    for o in &ubicadas {
+        // LibreOffice lists them in document order: find each by its label.
+        let etiqueta = format!("Observación {} · {}", o.numero, o.estado);
+        let a = anotaciones
+            .iter()
+            .find(|a| texto_de(a).contains(&etiqueta))
+            .unwrap_or_else(|| panic!("{etiqueta}"));
+        let hijo = |nombre: &str| {
+            a.children()
+                .find(|c| c.tag_name().name() == nombre)
+                .and_then(|c| c.text())
+                .unwrap_or("")
+                .to_owned()
+        };
+        assert_eq!(hijo("creator"), revision.revisor);
+        assert!(hijo("date").starts_with("2026-03-10"), "{}", hijo("date"));
+        let t = texto_de(a);
+        let esperado: String = cantonal::documento::cmark::plain(&o.texto)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        // Runs of inline code are text nodes of their own: compare without spaces.
+        let sin = |s: &str| s.split_whitespace().collect::<String>();
+        assert!(
+            sin(&t).contains(&sin(&esperado)),
+            "comment {}: {t}",
+            o.numero
+        );
+    }
+    eprintln!(
+        "LibreOffice: {} comentarios de Word leídos con autor, fecha y texto",
+        anotaciones.len()
+    );
+}
