@@ -3,7 +3,9 @@
 //! deleted or replaced, lines duplicated, values swapped for hostile text) and random bytes.
 //! Properties: nothing panics; every diagnostic is located inside the file; a plan without errors
 //! always renders. Review observations files get the same treatment against a valid plan: a file
-//! without errors always gives a review copy.
+//! without errors always gives a review copy. Three generators aim at known weak spots: deep
+//! nesting (YAML and Markdown), amounts written in every way (separators, signs, exponents, huge
+//! integers), and hostile names for templates, national references and observed paths.
 
 mod common;
 
@@ -255,4 +257,246 @@ fn broken_observations_never_panic_and_a_valid_review_copy_renders() {
         "too few valid cases: {}",
         rendered.get()
     );
+}
+
+/// Markdown nesting markers, repeated to any depth.
+const MARCAS: &[&str] = &[
+    ">", "> ", "- ", "* ", "1. ", "*", "_", "**", "~~", "[", "> - ", "  - ",
+];
+
+fn plan_con_descripcion(md: &str) -> String {
+    let indentado = md.replace('\n', "\n    ");
+    common::base().replace(
+        "seguimiento: { responsable: ccpd, frecuencia: trimestral }",
+        &format!(
+            "seguimiento:\n  responsable: ccpd\n  frecuencia: trimestral\n  descripcion: |\n    {indentado}\n"
+        ),
+    )
+}
+
+#[test]
+fn deep_nesting_never_overflows_and_valid_texts_render() {
+    let marcas = (
+        prop::sample::select(MARCAS),
+        0usize..4000,
+        prop::sample::select(MARCAS),
+        0usize..40,
+    );
+    let rendered = std::cell::Cell::new(0);
+    runner(40)
+        .run(&marcas, |(a, n, b, m)| {
+            let md = format!("{}{}texto", a.repeat(n), b.repeat(m));
+            // The tree builder is bounded whatever the text, and its JSON stays linear.
+            let blocks = cantonal::documento::cmark::parse(&md);
+            let json = serde_json::to_string(&blocks).unwrap();
+            prop_assert!(
+                json.len() < 8 * md.len() + 1000,
+                "{} for {}",
+                json.len(),
+                md.len()
+            );
+            let ok = properties(plan_con_descripcion(&md).as_bytes(), false)?;
+            if ok {
+                let loaded = load_bytes::<cantonal::plan::model::Plan>(
+                    Path::new("plan.yaml"),
+                    plan_con_descripcion(&md).as_bytes(),
+                );
+                let plan = loaded.datos.as_ref().unwrap();
+                let out = common::json(plan, Referencia::pacta(), None);
+                prop_assert!(out.contains("\"descripcion\""));
+                rendered.set(rendered.get() + 1);
+            }
+            Ok(())
+        })
+        .unwrap();
+    assert!(rendered.get() > 0, "no case was shallow enough to render");
+    // YAML nesting: brackets, braces and dashes beyond the parser's limit.
+    runner(30)
+        .run(
+            &(
+                prop::sample::select(&["[", "{a: ", "- ", "[{x: ", "? "][..]),
+                1usize..3000,
+            ),
+            |(marca, n)| {
+                properties(format!("formato: {}\n", marca.repeat(n)).as_bytes(), false).map(|_| ())
+            },
+        )
+        .unwrap();
+}
+
+/// Ways of writing an amount: digits with and without separators, signs, decimals, exponents,
+/// currency symbols, and integers far beyond any type.
+fn monto() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "[+-]?[0-9]{1,4}([.,][0-9]{3}){0,3}([.,][0-9]{1,4})?",
+        "[+-]?[0-9]{1,3}(\\.[0-9]{1,2})?[eE][+-]?[0-9]{1,3}",
+        "[0-9]{10,40}",
+        "(\\$|USD |US\\$)?[0-9]{1,6}([.,][0-9]{2})?",
+        prop::sample::select(
+            &[
+                "-0",
+                "-0.0",
+                "0x1F4",
+                "0o17",
+                ".5",
+                "1_000",
+                ".inf",
+                "-.inf",
+                ".nan",
+                "1e309",
+                "9007199254740993",
+                "1000000000",
+                "1000000000.01"
+            ][..]
+        )
+        .prop_map(str::to_owned),
+    ]
+}
+
+#[test]
+fn amounts_in_every_notation_are_read_as_written_or_refused() {
+    let base = common::base();
+    runner(300)
+        .run(&(monto(), any::<bool>()), |(m, bloque)| {
+            // In `{ … }` (where a comma splits the value) and in block style.
+            let text = if bloque {
+                base.replace(
+                    "    presupuesto: { monto: 4500.00, fuente: GAD Municipal }",
+                    &format!("    presupuesto:\n      monto: {m}\n      fuente: GAD Municipal"),
+                )
+            } else {
+                base.replace("monto: 4500.00", &format!("monto: {m}"))
+            };
+            if !properties(text.as_bytes(), false)? {
+                return Ok(());
+            }
+            // Accepted: digits, at most two decimals, no sign of zero, within the maximum; and
+            // the value is the one written.
+            let plan =
+                load_bytes::<cantonal::plan::model::Plan>(Path::new("plan.yaml"), text.as_bytes())
+                    .datos
+                    .unwrap();
+            let monto = plan.acciones[0].presupuesto.as_ref().unwrap().monto;
+            let escrito = m.trim_start_matches('+');
+            prop_assert!(monto.is_finite() && monto.abs() <= 1e9, "{m} → {monto}");
+            prop_assert!(
+                escrito
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || c == '.' || c == '-')
+                    && escrito.split('.').nth(1).is_none_or(|d| d.len() <= 2),
+                "{m} accepted"
+            );
+            prop_assert_eq!(escrito.parse::<f64>().ok(), Some(monto), "{}", m);
+            // Every amount and total of the JSON output is a number, never null nor -0.
+            let json: serde_json::Value =
+                serde_json::from_str(&common::json(&plan, Referencia::pacta(), None)).unwrap();
+            let mut cifras = Vec::new();
+            cifras_de(&json, &mut cifras);
+            prop_assert!(cifras.len() >= 3);
+            for c in cifras {
+                let v = c.as_f64();
+                prop_assert!(
+                    v.is_some_and(|v| v.is_finite() && !(v == 0.0 && v.is_sign_negative())),
+                    "{m}: {c}"
+                );
+            }
+            Ok(())
+        })
+        .unwrap();
+}
+
+/// The values of every `monto` and `total` of a JSON document.
+fn cifras_de<'a>(value: &'a serde_json::Value, out: &mut Vec<&'a serde_json::Value>) {
+    match value {
+        serde_json::Value::Object(map) => {
+            for (k, v) in map {
+                if k == "monto" || k == "total" {
+                    out.push(v);
+                }
+                cifras_de(v, out);
+            }
+        }
+        serde_json::Value::Array(items) => items.iter().for_each(|v| cifras_de(v, out)),
+        _ => {}
+    }
+}
+
+/// Names that try to reach out of a folder, or that no file system likes.
+fn nombre_hostil() -> impl Strategy<Value = String> {
+    prop_oneof![
+        prop::sample::select(
+            &[
+                "../../etc/passwd",
+                "/etc/passwd",
+                "..",
+                ".",
+                "",
+                ".oculto",
+                "nacional/../../x",
+                "a/../../b",
+                "C:\\Windows\\win.ini",
+                "\\\\servidor\\c",
+                "plan.typ/..",
+                "~/x",
+                "con",
+                "nul.yaml",
+                "plan.typ\u{0}",
+                "\u{202e}txt.exe",
+                "a\nb",
+            ][..]
+        )
+        .prop_map(str::to_owned),
+        "[./a-z\\\\~:-]{1,24}",
+        prop::collection::vec(any::<char>(), 1..12).prop_map(|v| v.into_iter().collect()),
+    ]
+}
+
+#[test]
+fn hostile_names_never_reach_out_of_their_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let plantillas = dir.path().join("plantillas");
+    std::fs::create_dir_all(plantillas.join("sub")).unwrap();
+    std::fs::write(plantillas.join("plan.md.hbs"), "propia").unwrap();
+    std::fs::write(plantillas.join("sub").join("x.typ"), "anidada").unwrap();
+    std::fs::write(dir.path().join("secreto.typ"), "SECRETO").unwrap();
+    let plan_dir = dir.path().join("plan");
+    std::fs::create_dir_all(plan_dir.join("nacional")).unwrap();
+    std::fs::write(dir.path().join("afuera.yaml"), "SECRETO").unwrap();
+    let t = Plantillas::new(Some(plantillas.clone())).unwrap();
+    let plan = {
+        std::fs::write(plan_dir.join("plan.yaml"), common::base()).unwrap();
+        cantonal::validar(&plan_dir.join("plan.yaml"), Opciones::default())
+    };
+    let obs_path = plan_dir.join("plan.observaciones.yaml");
+    runner(300)
+        .run(&nombre_hostil(), |nombre| {
+            // A template name: only a plain name of the folder, or an embedded template.
+            match t.get(&nombre) {
+                Ok(Some(p)) => prop_assert!(
+                    p.origen.starts_with("plantilla incorporada") || p.texto == "propia",
+                    "{nombre:?} served {}",
+                    p.origen
+                ),
+                Ok(None) => {}
+                Err(e) => prop_assert!(!e.to_string().contains("SECRETO"), "{e}"),
+            }
+            // A national reference id: never a file outside `nacional/`, never a panic.
+            let r = cantonal::reference::nacional::resolve(&plan_dir, &nombre);
+            if let cantonal::reference::nacional::Resolved::Invalid(m) = &r {
+                prop_assert!(!m.contains("SECRETO"), "{m}");
+            }
+            prop_assert!(
+                !matches!(r, cantonal::reference::nacional::Resolved::Disk(_)),
+                "{nombre:?} read a reference from disk"
+            );
+            // An observed path: always located, whatever it says.
+            let obs = format!(
+                "revisor: Asesoría\nfecha: 2026-03-10\nobservaciones:\n  - ruta: {}\n    texto: Revisar.\n",
+                serde_json::to_string(&nombre).unwrap()
+            );
+            std::fs::write(&obs_path, obs).unwrap();
+            let rev = cantonal::rules::revision::Revision::new(&obs_path, &plan.loaded);
+            located(&rev.loaded.texto, &rev.diagnostics)
+        })
+        .unwrap();
 }

@@ -45,7 +45,7 @@ pub struct FinanciamientoDoc {
     /// One row per funding source.
     pub por_fuente: Vec<FilaFinanciamiento>,
     /// The totals.
-    pub total: FilaFinanciamiento,
+    pub totales: FilaFinanciamiento,
     /// Whether any action says whether its amount is assigned (otherwise the split is unknown).
     pub con_estado: bool,
 }
@@ -61,8 +61,8 @@ pub struct FilaFinanciamiento {
     pub por_gestionar: String,
     /// Amounts whose state the plan does not give.
     pub sin_indicar: String,
-    /// Total.
-    pub total: String,
+    /// Total, written.
+    pub total_texto: String,
 }
 
 /// Amounts in the three states.
@@ -88,7 +88,7 @@ impl Montos {
             asignado: usd(self.asignado),
             por_gestionar: usd(self.por_gestionar),
             sin_indicar: usd(self.sin_indicar),
-            total: usd(self.asignado + self.por_gestionar + self.sin_indicar),
+            total_texto: usd(self.asignado + self.por_gestionar + self.sin_indicar),
         }
     }
 }
@@ -138,7 +138,7 @@ pub(super) fn financiamiento(plan: &Plan) -> FinanciamientoDoc {
             .map(|(a, m)| m.fila(a.to_string()))
             .collect(),
         por_fuente: por_fuente.iter().map(|(n, m)| m.fila(n.clone())).collect(),
-        total: total.fila("Total".to_owned()),
+        totales: total.fila("Total".to_owned()),
         con_estado: plan
             .acciones
             .iter()

@@ -86,7 +86,7 @@ pub fn revisar(escrito: &str) -> Option<Problema> {
             "Escriba la cifra completa, sin exponente, por ejemplo `1500` o `1500.50`; el máximo es USD 1.000.000.000.".into(),
         );
     }
-    // Other ways YAML reads as numbers (`0x1F4`, `0o17`, `.5`, `1_000`): the value is not what
+    // Other ways YAML reads as numbers (`0x1F4`, `0o17`): the value is not what
     // the official sees, so ask for plain digits. Any other text is left to the structure check.
     if escrito.parse::<f64>().is_err() && yaml_number(escrito) {
         return problema(
@@ -160,7 +160,7 @@ fn digitos(s: &str) -> bool {
     !s.is_empty() && s.chars().all(|c| c.is_ascii_digit())
 }
 
-/// Whether YAML reads `s` as a number (hexadecimal, octal, a leading point, underscores).
+/// Whether YAML reads `s` as a number (hexadecimal, octal).
 fn yaml_number(s: &str) -> bool {
     matches!(
         serde_yaml::from_str::<serde_yaml::Value>(s),
