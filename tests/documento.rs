@@ -172,6 +172,15 @@ fn the_approval_section_has_its_signature_block() {
     let (_dir, plan) = write_plan("plan.yaml", base());
     let texto = plano(&paginas(&plan).join(" "));
     let aprobacion = &texto[texto.rfind("Aprobación").unwrap()..];
+    // The legal basis: the Constitution and every instrument of the legal framework.
+    assert!(aprobacion.contains("Base legal. El Concejo Municipal aprueba este plan vistos la Constitución de la República del Ecuador"));
+    for norma in [
+        "Código Orgánico Integral Penal",
+        "Ley Orgánica de Movilidad Humana",
+        "Código Orgánico de Organización Territorial",
+    ] {
+        assert!(aprobacion.contains(norma), "missing {norma}");
+    }
     for rol in [
         "Alcalde o alcaldesa del cantón Ibarra",
         "Secretario o secretaria del Concejo Municipal",
