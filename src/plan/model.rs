@@ -1,4 +1,4 @@
-//! The plan format of DESIGN §3 as Rust types.
+//! The plan format (`docs/formato.md`) as Rust types.
 //!
 //! These types are the single definition of the format: `serde` deserialises plans into them and
 //! `schemars` derives the JSON Schema from them (`cantonal esquema`), so the field names here are

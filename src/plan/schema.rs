@@ -91,7 +91,7 @@ pub fn plan() -> &'static Esquema {
 /// Typographic quotes, as a word processor writes them, that YAML takes as text.
 pub const COMILLAS_TIPOGRAFICAS: [char; 6] = ['“', '”', '‘', '’', '«', '»'];
 
-/// The schema of a review observations file (DESIGN §9).
+/// The schema of a review observations file (`docs/revision.md`).
 pub fn observaciones() -> &'static Esquema {
     static ESQUEMA: OnceLock<Esquema> = OnceLock::new();
     ESQUEMA.get_or_init(|| {

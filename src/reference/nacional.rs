@@ -1,4 +1,4 @@
-//! The national reference (DESIGN §4): `plans/nacional/<id>.yaml`.
+//! The national reference (`docs/referencia-nacional.md`): `plans/nacional/<id>.yaml`.
 //!
 //! Every national fact a rule uses comes from here. The file embedded in the binary is the
 //! PACTA 2019–2030 reference; a plan can name another one that sits in a `nacional/` folder next
