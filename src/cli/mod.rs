@@ -10,6 +10,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 mod comparar;
 mod completions;
+mod editar;
 mod esquema;
 mod explicar;
 mod generar;
@@ -19,7 +20,7 @@ mod reglas;
 mod validar;
 mod vigilar;
 
-pub use nuevo::{SCHEMA_PATH, buscar_canton, plan_inicial};
+pub use nuevo::{SCHEMA_PATH, buscar_canton, plan_inicial, slug};
 
 /// Exit code: no errors.
 pub const OK: u8 = 0;
@@ -148,6 +149,9 @@ pub enum Comando {
     /// Genera el documento imprimible del plan (PDF, HTML, Markdown o JSON).
     #[command(visible_alias = "build")]
     Generar(generar::Args),
+    /// Abre el editor de planes en el navegador: formularios, validación y vista previa.
+    #[command(visible_alias = "edit")]
+    Editar(editar::Args),
     /// Vuelve a validar y generar el documento cada vez que se guarda el plan.
     #[command(visible_alias = "watch")]
     Vigilar(vigilar::Args),
@@ -188,6 +192,7 @@ fn ejecutar() -> Result<(), Fallo> {
         Comando::Nuevo(args) => nuevo::run(args, cli.quiet),
         Comando::Generar(args) => generar::run(args, color, cli.quiet),
         Comando::Vigilar(args) => vigilar::run(args, color, cli.quiet),
+        Comando::Editar(args) => editar::run(args, cli.quiet),
         Comando::Esquema(args) => esquema::run(args),
         Comando::Comparar(args) => comparar::run(args, color),
         Comando::Informe(args) => informe::run(args, color, cli.quiet),
