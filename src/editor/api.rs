@@ -61,9 +61,12 @@ pub struct Estado {
     pub(super) csrf: String,
     pub(super) hosts: [String; 2],
     nuevo: Nuevo,
-    bases: Mutex<(HashMap<String, Arc<Base>>, VecDeque<String>)>,
+    bases: Mutex<Bases>,
     escritura: Mutex<()>,
 }
+
+/// The texts by version, and their order of arrival (to forget the oldest).
+type Bases = (HashMap<String, Arc<Base>>, VecDeque<String>);
 
 /// Texts remembered by version: enough for a few tabs and the versions in flight.
 const BASES: usize = 64;
@@ -93,10 +96,19 @@ pub fn error(status: StatusCode, mensaje: &str) -> Response {
     responder(status, &json!({ "mensaje": mensaje }))
 }
 
-type Resultado = Result<Response, Response>;
+/// A refused request: its status and the JSON that says why.
+pub struct Rechazo(StatusCode, Value);
 
-fn falla(status: StatusCode, mensaje: impl AsRef<str>) -> Response {
-    error(status, mensaje.as_ref())
+impl IntoResponse for Rechazo {
+    fn into_response(self) -> Response {
+        responder(self.0, &self.1)
+    }
+}
+
+type Resultado = Result<Response, Rechazo>;
+
+fn falla(status: StatusCode, mensaje: impl AsRef<str>) -> Rechazo {
+    Rechazo(status, json!({ "mensaje": mensaje.as_ref() }))
 }
 
 impl Estado {
@@ -121,7 +133,7 @@ impl Estado {
     /// The file named `nombre` inside the folder: a relative path to a `.yaml` file with no
     /// `..`, no absolute or drive part, no backslash, and (when it exists) no symlink leading
     /// out of the folder.
-    fn archivo(&self, nombre: &str, debe_existir: bool) -> Result<PathBuf, Response> {
+    fn archivo(&self, nombre: &str, debe_existir: bool) -> Result<PathBuf, Rechazo> {
         let rechazo = || {
             falla(
                 StatusCode::FORBIDDEN,
@@ -171,7 +183,7 @@ impl Estado {
     }
 
     /// Reads a file and remembers its text by version.
-    fn leer(&self, archivo: &Path) -> Result<(String, Arc<Base>), Response> {
+    fn leer(&self, archivo: &Path) -> Result<(String, Arc<Base>), Rechazo> {
         let bytes = read_limited(archivo).map_err(|e| {
             falla(
                 StatusCode::NOT_FOUND,
@@ -212,7 +224,7 @@ impl Estado {
         }
     }
 
-    fn base(&self, v: &str) -> Result<Arc<Base>, Response> {
+    fn base(&self, v: &str) -> Result<Arc<Base>, Rechazo> {
         self.bases
             .lock()
             .expect("not poisoned")
@@ -241,12 +253,12 @@ struct Edicion {
     formato: Option<String>,
 }
 
-fn cuerpo<T: for<'de> Deserialize<'de>>(bytes: &Bytes) -> Result<T, Response> {
+fn cuerpo<T: for<'de> Deserialize<'de>>(bytes: &Bytes) -> Result<T, Rechazo> {
     serde_json::from_slice(bytes)
         .map_err(|e| falla(StatusCode::BAD_REQUEST, format!("petición no válida: {e}")))
 }
 
-fn mensaje_edicion(e: ErrorEdicion) -> Response {
+fn mensaje_edicion(e: ErrorEdicion) -> Rechazo {
     falla(StatusCode::UNPROCESSABLE_ENTITY, e.to_string())
 }
 
@@ -258,7 +270,7 @@ struct Editado {
     validado: Validado,
 }
 
-fn editar(estado: &Estado, e: &Edicion) -> Result<Editado, Response> {
+fn editar(estado: &Estado, e: &Edicion) -> Result<Editado, Rechazo> {
     let archivo = estado.archivo(&e.archivo, true)?;
     let base = estado.base(&e.version)?;
     let texto = yaml_edit::aplicar(&base.texto, &e.valor).map_err(mensaje_edicion)?;
@@ -276,7 +288,8 @@ where
     F: FnOnce() -> Resultado + Send + 'static,
 {
     match tokio::task::spawn_blocking(f).await {
-        Ok(Ok(r) | Err(r)) => r,
+        Ok(Ok(r)) => r,
+        Ok(Err(r)) => r.into_response(),
         Err(_) => error(
             StatusCode::INTERNAL_SERVER_ERROR,
             "error interno del editor",
@@ -468,9 +481,9 @@ pub async fn guardar(State(estado): State<Arc<Estado>>, bytes: Bytes) -> Respons
         let _guard = estado.escritura.lock().expect("not poisoned");
         let en_disco = read_limited(&editado.archivo).map(|b| version(&b)).ok();
         if en_disco.as_deref() != Some(e.version.as_str()) {
-            return Err(responder(
+            return Err(Rechazo(
                 StatusCode::CONFLICT,
-                &json!({
+                json!({
                     "conflicto": true,
                     "mensaje": "El archivo cambió en el disco desde que lo abrió (otro programa lo modificó). No se guardó nada: recargue el plan para ver el archivo actual; sus cambios siguen en la página hasta que recargue.",
                 }),

@@ -382,8 +382,10 @@ function pintarVista() {
   if (i >= 0) {
     const img = caja.querySelectorAll('img')[i];
     img.classList.add('destacada');
+    // Las páginas recién llegadas todavía no tienen alto: se espera a que estén todas.
     const panel = $('#panel');
-    panel.scrollTop = img.offsetTop - panel.offsetTop - 40;
+    const desplazar = () => { panel.scrollTop += img.getBoundingClientRect().top - panel.getBoundingClientRect().top - 40; };
+    Promise.all([...caja.querySelectorAll('img')].map((i) => (i.complete ? null : new Promise((ok) => i.addEventListener('load', ok, { once: true }))))).then(desplazar);
   }
 }
 function itemDe(path) {
@@ -423,8 +425,7 @@ function pintarDiagnosticos() {
   const visibles = E.diags.filter(visible);
   const porItem = new Map();
   for (const d of visibles) {
-    let r = d.ruta; let nodo = nodos.get(r);
-    while (!nodo && r) { r = r.replace(/(\.[^.[]*|\[\d+\])$/, ''); nodo = nodos.get(r); if (r === d.ruta) break; }
+    const nodo = cercano(nodos, d.ruta);
     if (!nodo) continue;
     if (nodo.classList.contains('item')) {
       porItem.set(nodo, (porItem.get(nodo) || 0) + 1);
@@ -454,15 +455,26 @@ function pintarDiagnosticos() {
   }
   pintarSecciones();
 }
+// El nodo del formulario de la ruta, o del elemento más cercano que la contiene.
+function cercano(nodos, ruta) {
+  let r = ruta;
+  for (;;) {
+    const nodo = nodos.get(r);
+    if (nodo) return nodo;
+    const padre = r.replace(/(\.[^.[]*|\[\d+\])$/, '');
+    if (padre === r || !padre) return null;
+    r = padre;
+  }
+}
 function irA(ruta) {
   const path = resolver(ruta) || [];
   E.seccion = seccionDe(ruta);
   const i = path.findIndex((s) => typeof s === 'number');
   if (i >= 0) E.abiertos.add(JSON.stringify(path.slice(0, i + 1)));
   pintar();
-  const nodos = [...document.querySelectorAll('#formulario [data-ruta]')];
-  let r = ruta; let nodo = null;
-  for (;;) { nodo = nodos.find((n) => n.dataset.ruta === r); if (nodo || !r) break; r = r.replace(/(\.[^.[]*|\[\d+\])$/, ''); }
+  const nodos = new Map();
+  document.querySelectorAll('#formulario [data-ruta]').forEach((n) => nodos.set(n.dataset.ruta, n));
+  const nodo = cercano(nodos, ruta);
   if (nodo) {
     nodo.scrollIntoView({ block: 'center' });
     (nodo.querySelector('input, textarea, select, button') || nodo).focus();
@@ -492,23 +504,22 @@ function campo(spec, base, tipo) {
       });
       break;
     case 'parrafo': {
-      control = el('textarea', { id, 'aria-describedby': idAyuda });
-      control.value = valor ?? '';
+      const area = el('textarea', { id, 'aria-describedby': idAyuda });
+      area.value = valor ?? '';
       const vistaMd = el('div', { clase: 'md-vista', 'aria-label': `Vista de ${spec.l}` });
-      const pintarMd = () => vistaMd.replaceChildren(...markdown(control.value));
+      const pintarMd = () => vistaMd.replaceChildren(...markdown(area.value));
       pintarMd();
-      control.addEventListener('input', () => { cambiar(path, control.value === '' ? vacio('') : control.value); pintarMd(); });
-      caja.append(control, vistaMd);
-      control = null;
+      area.addEventListener('input', () => { cambiar(path, area.value === '' ? vacio('') : area.value); pintarMd(); });
+      caja.append(area, vistaMd);
       break;
     }
     case 'numero': case 'monto': case 'entero': {
       const dec = spec.t === 'monto' ? 2 : undefined;
-      control = el('input', { id, type: 'text', inputmode: 'decimal', value: escribirNumero(valor, typeof valor === 'number' && spec.t === 'monto' ? dec : undefined), 'aria-describedby': [idAyuda, id + '-int'].filter(Boolean).join(' ') });
+      const entrada = el('input', { id, type: 'text', inputmode: 'decimal', value: escribirNumero(valor, typeof valor === 'number' && spec.t === 'monto' ? dec : undefined), 'aria-describedby': [idAyuda, id + '-int'].filter(Boolean).join(' ') });
       const interpretado = el('span', { clase: 'interpretado', id: id + '-int', 'aria-live': 'polite' });
-      control.addEventListener('input', () => {
-        const n = leerNumero(control.value);
-        if (control.value.trim() === '') { interpretado.textContent = ''; cambiar(path, vacio(null)); return; }
+      entrada.addEventListener('input', () => {
+        const n = leerNumero(entrada.value);
+        if (entrada.value.trim() === '') { interpretado.textContent = ''; cambiar(path, vacio(null)); return; }
         if (n === null || (spec.t === 'entero' && !Number.isInteger(n))) {
           interpretado.textContent = spec.t === 'entero' ? 'Escriba un número entero, por ejemplo 24.' : 'Escriba un número como 1.500,50 (punto de miles, coma decimal).';
           return;
@@ -516,8 +527,7 @@ function campo(spec, base, tipo) {
         interpretado.textContent = spec.t === 'monto' ? `Se guardará como ${escribirNumero(n, 2)} dólares.` : `Se guardará como ${escribirNumero(n)}.`;
         cambiar(path, n);
       });
-      caja.append(control, interpretado);
-      control = null;
+      caja.append(entrada, interpretado);
       break;
     }
     case 'fecha':
@@ -646,8 +656,7 @@ function pintarObservaciones() {
     lista.append(el('li', { clase: `obs${resuelta ? ' resuelta' : ''}` },
       el('button', { type: 'button', clase: 'enlace', texto: o.ruta, onclick: () => irA(o.ruta) }), ': ', o.texto, ' ', boton));
     if (resuelta) return;
-    let r = o.ruta; let nodo = nodos.get(r);
-    while (!nodo && r.includes('.')) { r = r.replace(/(\.[^.[]*|\[\d+\])$/, ''); nodo = nodos.get(r); }
+    const nodo = cercano(nodos, o.ruta);
     if (!nodo) return;
     if (nodo.classList.contains('item') && !nodo.querySelector('.cuerpo')) {
       nodo.querySelector('.cabeza').append(el('span', { clase: 'insignia obs', texto: 'observación' }));
