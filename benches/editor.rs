@@ -9,9 +9,12 @@
 use std::path::Path;
 use std::time::{Duration, Instant};
 
+use cantonal::documento::fecha_documento;
 use cantonal::editor::{vista, yaml_edit};
 use cantonal::reference::dpa::Dpa;
 use cantonal::reference::nacional::Referencia;
+use cantonal::render::templates::Plantillas;
+use cantonal::render::typst::{PlanWorld, compile};
 use cantonal::rules::Opciones;
 use cantonal::sintetico::{Tamano, plan};
 use serde_json::{Value, json};
@@ -25,20 +28,21 @@ fn ms(d: Duration) -> String {
     format!("{:.1} ms", d.as_secs_f64() * 1000.0)
 }
 
-/// `n` edits of the target of the third action: each the value the page would send.
-fn ediciones(texto: &str, n: usize) -> Vec<Value> {
+/// `n` edits of the target of the third action, from `desde`: each the value the page would
+/// send (each value new, so that no compilation is a repeat of an earlier one).
+fn ediciones(texto: &str, desde: usize, n: usize) -> Vec<Value> {
     let base = yaml_edit::leer(texto).unwrap();
     (0..n)
         .map(|i| {
             let mut v = base.clone();
-            v["acciones"][2]["indicador"]["meta"] = json!(100 + i);
+            v["acciones"][2]["indicador"]["meta"] = json!(desde + i);
             v
         })
         .collect()
 }
 
 fn validacion(archivo: &Path, texto: &str, n: usize) -> Duration {
-    let tiempos = ediciones(texto, n)
+    let tiempos = ediciones(texto, 100, n)
         .iter()
         .map(|v| {
             let inicio = Instant::now();
@@ -85,7 +89,7 @@ fn main() {
     );
     let mut tiempos = Vec::new();
     let mut typst = Vec::new();
-    for v in ediciones(&texto, 30) {
+    for v in ediciones(&texto, 200, 30) {
         let inicio = Instant::now();
         let editado = yaml_edit::aplicar(&texto, &v).unwrap();
         let validado = cantonal::validar_texto(ibarra, &editado, Opciones::default());
@@ -94,9 +98,22 @@ fn main() {
         typst.push(antes.elapsed());
         tiempos.push(inicio.elapsed());
     }
+    // The same edits laid out by Typst alone, without SVG: what the SVG pages add.
+    let mut solo_typst = Vec::new();
+    for v in ediciones(&texto, 300, 30) {
+        let editado = yaml_edit::aplicar(&texto, &v).unwrap();
+        let validado = cantonal::validar_texto(ibarra, &editado, Opciones::default());
+        let documento = validado.documento().unwrap();
+        let plan = validado.plan().unwrap();
+        let world = PlanWorld::new(&documento, Plantillas::default(), fecha_documento(plan));
+        let antes = Instant::now();
+        compile(&world).unwrap();
+        solo_typst.push(antes.elapsed());
+    }
     println!(
-        "  vista previa de Ibarra tras un cambio (validación + Typst + SVG): {} (de ello Typst y SVG: {})",
+        "  vista previa de Ibarra tras un cambio (validación + Typst + SVG): {} (de ello Typst y SVG: {}; la composición Typst sola: {})",
         ms(median(tiempos)),
-        ms(median(typst))
+        ms(median(typst)),
+        ms(median(solo_typst))
     );
 }

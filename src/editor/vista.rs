@@ -5,8 +5,9 @@
 //! An editor-only function rather than a `Formato` of the registry: a preview is many pages,
 //! each its own file, refreshed one by one, while every registry format writes one file.
 
-use rustc_hash::FxHasher;
-use std::hash::{Hash, Hasher};
+use std::sync::{Arc, LazyLock, Mutex};
+
+use rustc_hash::FxHashMap;
 
 use crate::documento::fecha_documento;
 use crate::render::templates::Plantillas;
@@ -23,6 +24,13 @@ pub struct Pagina {
     /// The page's text, for finding the page that holds an item.
     pub texto: String,
 }
+
+/// Pages already turned into SVG, by the hash of their layout: after an edit, only the pages
+/// whose layout changed are converted again.
+static HECHAS: LazyLock<Mutex<FxHashMap<u128, Arc<Pagina>>>> = LazyLock::new(Default::default);
+
+/// More pages than a few large plans hold: the cache starts again past this.
+const MAX_HECHAS: usize = 2000;
 
 /// The pages of the plan's printable document, or why there are none (in Spanish).
 pub fn paginas(v: &Validado) -> Result<Vec<Pagina>, String> {
@@ -42,21 +50,39 @@ pub fn paginas(v: &Validado) -> Result<Vec<Pagina>, String> {
     })?;
     // Keep the layouts of the last few previews: consecutive edits reuse most of them.
     ::typst::comemo::evict(8);
-    let textos = text(&compilado);
     let opciones = typst_svg::SvgOptions::default();
+    let mut hechas = HECHAS.lock().expect("not poisoned");
+    if hechas.len() > MAX_HECHAS {
+        hechas.clear();
+    }
+    let claves: Vec<u128> = compilado
+        .pages()
+        .iter()
+        .map(::typst::utils::hash128)
+        .collect();
+    // The text of the pages is read only when some page is new.
+    let textos: Vec<String> = if claves.iter().all(|c| hechas.contains_key(c)) {
+        Vec::new()
+    } else {
+        text(&compilado)
+            .split('\u{c}')
+            .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
+            .collect()
+    };
     Ok(compilado
         .pages()
         .iter()
-        .zip(textos.split('\u{c}'))
-        .map(|(page, texto)| {
-            let svg = typst_svg::svg(page, &opciones);
-            let mut h = FxHasher::default();
-            svg.hash(&mut h);
-            Pagina {
-                hash: format!("{:016x}", h.finish()),
-                svg,
-                texto: texto.split_whitespace().collect::<Vec<_>>().join(" "),
-            }
+        .zip(claves)
+        .enumerate()
+        .map(|(i, (page, clave))| {
+            let pagina = hechas.entry(clave).or_insert_with(|| {
+                Arc::new(Pagina {
+                    hash: format!("{clave:032x}"),
+                    svg: typst_svg::svg(page, &opciones),
+                    texto: textos.get(i).cloned().unwrap_or_default(),
+                })
+            });
+            Pagina::clone(pagina)
         })
         .collect())
 }
