@@ -23,6 +23,7 @@ pub mod cli;
 pub mod diagnostics;
 pub mod diff;
 pub mod documento;
+pub mod editor;
 pub mod error;
 pub mod escritura;
 pub mod espanol;

@@ -14,6 +14,7 @@ use crate::suggest::did_you_mean;
 
 mod comparar;
 mod completions;
+mod editar;
 mod esquema;
 mod explicar;
 mod generar;
@@ -152,6 +153,9 @@ pub enum Comando {
     /// Genera el documento imprimible del plan (PDF, HTML, Markdown, JSON, Word o Excel).
     #[command(visible_alias = "build")]
     Generar(generar::Args),
+    /// Abre el editor de planes en el navegador: formularios, validación y vista previa.
+    #[command(visible_alias = "edit")]
+    Editar(editar::Args),
     /// Vuelve a validar y generar el documento cada vez que se guarda el plan.
     #[command(visible_alias = "watch")]
     Vigilar(vigilar::Args),
@@ -198,6 +202,7 @@ fn ejecutar() -> Result<(), Fallo> {
         Comando::Nuevo(args) => nuevo::run(args, cli.quiet),
         Comando::Generar(args) => generar::run(args, color, cli.quiet),
         Comando::Vigilar(args) => vigilar::run(args, color, cli.quiet),
+        Comando::Editar(args) => editar::run(args, cli.quiet),
         Comando::Esquema(args) => esquema::run(args),
         Comando::Comparar(args) => comparar::run(args, color),
         Comando::Informe(args) => informe::run(args, color, cli.quiet),

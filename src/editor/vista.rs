@@ -1,0 +1,88 @@
+//! The preview beside the form: the printable plan's pages as SVG, laid out by the same Typst
+//! document and templates as `generar --formato pdf`, so that what the official sees is what
+//! will be printed.
+//!
+//! An editor-only function rather than a `Formato` of the registry: a preview is many pages,
+//! each its own file, refreshed one by one, while every registry format writes one file.
+
+use std::sync::{Arc, LazyLock, Mutex};
+
+use rustc_hash::FxHashMap;
+
+use crate::documento::fecha_documento;
+use crate::render::templates::Plantillas;
+use crate::render::typst::{PlanWorld, compile, text};
+use crate::validacion::{SinDocumento, Validado};
+
+/// One page of the preview.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Pagina {
+    /// Hash of the SVG: the page asks again only for pages whose hash changed.
+    pub hash: String,
+    /// The page as an SVG document.
+    pub svg: String,
+    /// The page's text, for finding the page that holds an item.
+    pub texto: String,
+}
+
+/// Pages already turned into SVG, by the hash of their layout: after an edit, only the pages
+/// whose layout changed are converted again.
+static HECHAS: LazyLock<Mutex<FxHashMap<u128, Arc<Pagina>>>> = LazyLock::new(Default::default);
+
+/// More pages than a few large plans hold: the cache starts again past this.
+const MAX_HECHAS: usize = 2000;
+
+/// The pages of the plan's printable document, or why there are none (in Spanish).
+pub fn paginas(v: &Validado) -> Result<Vec<Pagina>, String> {
+    let documento = v.documento().map_err(|e| match e {
+        SinDocumento::ConErrores => {
+            "La vista previa se actualiza cuando el plan no tiene errores.".to_owned()
+        }
+        SinDocumento::SinReferencia => {
+            "No se encontró la referencia nacional del plan: no hay vista previa.".to_owned()
+        }
+    })?;
+    let plan = v.plan().ok_or("El plan no se pudo leer.")?;
+    let world = PlanWorld::new(&documento, Plantillas::default(), fecha_documento(plan));
+    let compilado = compile(&world).map_err(|errores| {
+        let detalle: Vec<String> = errores.iter().map(ToString::to_string).collect();
+        format!("La plantilla no se pudo componer: {}", detalle.join("; "))
+    })?;
+    // Keep the layouts of the last few previews: consecutive edits reuse most of them.
+    ::typst::comemo::evict(8);
+    let opciones = typst_svg::SvgOptions::default();
+    let mut hechas = HECHAS.lock().expect("not poisoned");
+    if hechas.len() > MAX_HECHAS {
+        hechas.clear();
+    }
+    let claves: Vec<u128> = compilado
+        .pages()
+        .iter()
+        .map(::typst::utils::hash128)
+        .collect();
+    // The text of the pages is read only when some page is new.
+    let textos: Vec<String> = if claves.iter().all(|c| hechas.contains_key(c)) {
+        Vec::new()
+    } else {
+        text(&compilado)
+            .split('\u{c}')
+            .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
+            .collect()
+    };
+    Ok(compilado
+        .pages()
+        .iter()
+        .zip(claves)
+        .enumerate()
+        .map(|(i, (page, clave))| {
+            let pagina = hechas.entry(clave).or_insert_with(|| {
+                Arc::new(Pagina {
+                    hash: format!("{clave:032x}"),
+                    svg: typst_svg::svg(page, &opciones),
+                    texto: textos.get(i).cloned().unwrap_or_default(),
+                })
+            });
+            Pagina::clone(pagina)
+        })
+        .collect())
+}
