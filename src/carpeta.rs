@@ -94,7 +94,11 @@ fn yaml_files(carpeta: &Path) -> Result<Vec<PathBuf>, Error> {
     let mut found: Vec<PathBuf> = entries
         .filter_map(Result::ok)
         .map(|e| e.path())
-        .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "yaml"))
+        .filter(|p| {
+            p.is_file()
+                && p.extension()
+                    .is_some_and(|e| e.eq_ignore_ascii_case("yaml"))
+        })
         .collect();
     found.sort();
     Ok(found)

@@ -10,6 +10,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 mod comparar;
 mod completions;
+pub mod escritorio;
 mod esquema;
 mod explicar;
 mod generar;
