@@ -99,7 +99,11 @@ fn yaml_files(carpeta: &Path) -> Result<Vec<PathBuf>, Error> {
         .filter_map(Result::ok)
         .filter(|e| !sale_de(e, dentro.as_deref()))
         .map(|e| e.path())
-        .filter(|p| !p.is_dir() && p.extension().is_some_and(|e| e == "yaml"))
+        .filter(|p| {
+            !p.is_dir()
+                && p.extension()
+                    .is_some_and(|e| e.eq_ignore_ascii_case("yaml"))
+        })
         .collect();
     found.sort();
     Ok(found)

@@ -15,6 +15,7 @@ use crate::suggest::did_you_mean;
 mod comparar;
 mod completions;
 mod editar;
+mod escritorio;
 mod esquema;
 mod explicar;
 mod generar;
@@ -188,6 +189,19 @@ pub enum Comando {
 /// Runs the command line and returns the exit code.
 pub fn main() -> ExitCode {
     crate::escritura::instalar_limpieza();
+    if escritorio::abierto_con_doble_clic() {
+        // Started from the Explorer: the editor on the user's Documents (docs/distribucion.md).
+        return ExitCode::from(escritorio::abrir(|carpeta| {
+            editar::run(
+                editar::Args {
+                    carpeta: Some(carpeta.to_path_buf()),
+                    puerto: 0,
+                    no_abrir: false,
+                },
+                false,
+            )
+        }));
+    }
     ExitCode::from(Fallo::terminar(ejecutar()))
 }
 

@@ -208,24 +208,34 @@ struct Editor<'a> {
     edits: Vec<Edit>,
 }
 
-/// The key that names the items of a list (route stages by their `etapa`).
-fn clave_id(path: &[Seg]) -> &'static str {
-    match path.last() {
-        Some(Seg::Key(k)) if k == "ruta_atencion" => "etapa",
-        _ => "id",
+/// Whether the list holds route entries, named by their stage and population rather than an id.
+fn es_ruta_atencion(path: &[Seg]) -> bool {
+    matches!(path.last(), Some(Seg::Key(k)) if k == "ruta_atencion")
+}
+
+/// What names an item of a list: its `id`; for a route entry, its `etapa` and its `poblacion`
+/// (a stage may have one entry per population; without `poblacion` it is for all victims).
+fn ident(item: &Value, ruta_atencion: bool) -> Option<String> {
+    let texto = |clave: &str| item.get(clave).and_then(Value::as_str);
+    if ruta_atencion {
+        Some(format!(
+            "{}/{}",
+            texto("etapa")?,
+            texto("poblacion").unwrap_or("todas")
+        ))
+    } else {
+        texto("id").map(str::to_owned)
     }
 }
 
-fn ident<'v>(item: &'v Value, clave: &str) -> Option<&'v str> {
-    item.get(clave).and_then(Value::as_str)
-}
-
-/// Ids of every item when all have one and none repeats.
-fn ids_unicos<'v>(items: &'v [Value], clave: &str) -> Option<Vec<&'v str>> {
-    let ids: Option<Vec<&str>> = items.iter().map(|i| ident(i, clave)).collect();
-    let ids = ids?;
+/// Names of every item when all have one and none repeats.
+fn ids_unicos(items: &[Value], ruta_atencion: bool) -> Option<Vec<String>> {
+    let ids: Vec<String> = items
+        .iter()
+        .map(|i| ident(i, ruta_atencion))
+        .collect::<Option<_>>()?;
     let mut vistos = std::collections::HashSet::new();
-    ids.iter().all(|id| vistos.insert(*id)).then_some(ids)
+    ids.iter().all(|id| vistos.insert(id)).then_some(ids)
 }
 
 /// How the items of the old list become the new list.
@@ -400,8 +410,8 @@ impl Editor<'_> {
     }
 
     fn diff_lista(&mut self, path: &mut NodePath, a: &[Value], b: &[Value]) {
-        let clave = clave_id(path);
-        let pasos = match (ids_unicos(a, clave), ids_unicos(b, clave)) {
+        let ruta_atencion = es_ruta_atencion(path);
+        let pasos = match (ids_unicos(a, ruta_atencion), ids_unicos(b, ruta_atencion)) {
             // Items matched by id, unless the only change is one id renamed in place.
             (Some(ia), Some(ib))
                 if ia != ib
@@ -581,7 +591,7 @@ impl Editor<'_> {
 }
 
 /// Steps that turn list `a` into list `b`, matching items by their ids.
-fn por_ids(a: &[&str], b: &[&str]) -> Vec<Paso> {
+fn por_ids(a: &[String], b: &[String]) -> Vec<Paso> {
     let mut pasos = Vec::new();
     for (i, id) in a.iter().enumerate() {
         if !b.contains(id) {
@@ -867,6 +877,17 @@ mod tests {
         assert_eq!(
             out,
             "lista:\n  - id: A2\n    x: 2\n  - id: A3\n    x: 3\n    plazo: { inicio: 2026-01-01, fin: 2026-12-31 }\n\notro: 3\nnueva: sí\n"
+        );
+    }
+
+    #[test]
+    fn route_entries_of_one_stage_are_told_apart_by_their_population() {
+        let t = "ruta_atencion:\n  # niñez\n  - etapa: identificacion\n    poblacion: ninez_adolescencia\n    responsable: jcpd\n  # adultos\n  - etapa: identificacion\n    poblacion: adultos\n    responsable: fiscalia\n";
+        // Swapped: each entry moves with its own comment, nothing is rewritten field by field.
+        let out = editar(t, |v| v["ruta_atencion"].as_array_mut().unwrap().swap(0, 1));
+        assert_eq!(
+            out,
+            "ruta_atencion:\n  # adultos\n  - etapa: identificacion\n    poblacion: adultos\n    responsable: fiscalia\n  # niñez\n  - etapa: identificacion\n    poblacion: ninez_adolescencia\n    responsable: jcpd\n"
         );
     }
 

@@ -36,8 +36,33 @@ struct Fonts {
     fonts: Vec<Font>,
 }
 
+/// The fonts embedded in the program: the families the templates name (Libertinus Serif) and
+/// those Typst falls back to for what they lack (DejaVu Sans Mono for `raw` text, New Computer
+/// Modern Math for signs such as ✓ and ✗), copied from typst-assets into `fuentes/`. The other
+/// faces of typst-assets would only make the download larger (docs/distribucion.md). The order
+/// is typst-assets' own, so fallback picks the same font as with all of them.
+const FUENTES: [&[u8]; 10] = [
+    include_bytes!("../../fuentes/LibertinusSerif-Regular.otf"),
+    include_bytes!("../../fuentes/LibertinusSerif-Bold.otf"),
+    include_bytes!("../../fuentes/LibertinusSerif-Italic.otf"),
+    include_bytes!("../../fuentes/LibertinusSerif-BoldItalic.otf"),
+    include_bytes!("../../fuentes/NewCMMath-Bold.otf"),
+    include_bytes!("../../fuentes/NewCMMath-Regular.otf"),
+    include_bytes!("../../fuentes/DejaVuSansMono-Bold.ttf"),
+    include_bytes!("../../fuentes/DejaVuSansMono-BoldOblique.ttf"),
+    include_bytes!("../../fuentes/DejaVuSansMono-Oblique.ttf"),
+    include_bytes!("../../fuentes/DejaVuSansMono.ttf"),
+];
+
 static FONTS: LazyLock<Fonts> = LazyLock::new(|| {
-    let (fonts, infos): (Vec<Font>, Vec<_>) = typst_kit::fonts::embedded().unzip();
+    let (fonts, infos): (Vec<Font>, Vec<_>) = FUENTES
+        .iter()
+        .flat_map(|data| Font::iter(Bytes::new(*data)))
+        .map(|font| {
+            let info = font.info().clone();
+            (font, info)
+        })
+        .unzip();
     Fonts {
         book: LazyHash::new(FontBook::from_infos(infos)),
         fonts,
@@ -340,4 +365,30 @@ pub fn text(document: &PagedDocument) -> String {
         out.push('\u{c}');
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::FONTS;
+    use crate::render::templates::EMBEDDED;
+
+    /// Every family a template names with `font: "…"`, and the defaults Typst uses for `raw` text
+    /// and for signs the text font lacks, is among the embedded fonts: a template that asked for
+    /// another would be laid out in a fallback font without warning in the PDF.
+    #[test]
+    fn embedded_fonts_cover_the_families_the_templates_name() {
+        let mut familias = vec!["DejaVu Sans Mono", "New Computer Modern Math"];
+        for (_, texto) in EMBEDDED.iter().filter(|(n, _)| n.ends_with(".typ")) {
+            for trozo in texto.split("font: \"").skip(1) {
+                familias.push(trozo.split('"').next().unwrap_or_default());
+            }
+        }
+        assert!(familias.contains(&"Libertinus Serif"), "{familias:?}");
+        for familia in familias {
+            assert!(
+                FONTS.book.contains_family(&familia.to_lowercase()),
+                "{familia} no está entre las fuentes incorporadas"
+            );
+        }
+    }
 }
