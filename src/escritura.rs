@@ -117,6 +117,7 @@ enum Destino {
     /// Absent, or a regular file: written atomically.
     Regular,
     /// A character device or a FIFO: written into.
+    #[cfg(unix)]
     Flujo,
     /// Anything else (a folder, a socket, a block device): refused.
     Otro(&'static str),
@@ -154,6 +155,7 @@ fn destino(path: &Path) -> Destino {
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     match destino(path) {
         Destino::Regular => escribir_regular(path, bytes),
+        #[cfg(unix)]
         Destino::Flujo => escribir_flujo(path, bytes),
         Destino::Otro(que) => Err(std::io::Error::other(format!(
             "{} es {que}, no un archivo",
@@ -249,36 +251,31 @@ fn pausa_de_prueba() {
 
 /// Writes into a character device or a FIFO. A FIFO without a reader is not waited for: it is an
 /// error at once, not a hang.
+#[cfg(unix)]
 fn escribir_flujo(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let mut opciones = std::fs::OpenOptions::new();
-    opciones.write(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        opciones.custom_flags(libc::O_NONBLOCK);
+    use std::os::fd::AsRawFd;
+    use std::os::unix::fs::OpenOptionsExt;
+    let mut archivo = std::fs::OpenOptions::new()
+        .write(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(path)
+        .map_err(|e| {
+            if e.raw_os_error() == Some(libc::ENXIO) {
+                std::io::Error::other("nadie está leyendo esa tubería (FIFO)")
+            } else {
+                e
+            }
+        })?;
+    // Back to blocking writes now that a reader is known to be there.
+    // SAFETY: fcntl on a file descriptor owned by `archivo`, alive for the call.
+    unsafe {
+        let flags = libc::fcntl(archivo.as_raw_fd(), libc::F_GETFL);
+        libc::fcntl(
+            archivo.as_raw_fd(),
+            libc::F_SETFL,
+            flags & !libc::O_NONBLOCK,
+        );
     }
-    let archivo = opciones.open(path).map_err(|e| {
-        #[cfg(unix)]
-        if e.raw_os_error() == Some(libc::ENXIO) {
-            return std::io::Error::other("nadie está leyendo esa tubería (FIFO)");
-        }
-        e
-    })?;
-    #[cfg(unix)]
-    {
-        // Back to blocking writes now that a reader is known to be there.
-        use std::os::fd::AsRawFd;
-        // SAFETY: fcntl on a file descriptor owned by `archivo`, alive for the call.
-        unsafe {
-            let flags = libc::fcntl(archivo.as_raw_fd(), libc::F_GETFL);
-            libc::fcntl(
-                archivo.as_raw_fd(),
-                libc::F_SETFL,
-                flags & !libc::O_NONBLOCK,
-            );
-        }
-    }
-    let mut archivo = archivo;
     archivo.write_all(bytes)?;
     archivo.flush()
 }

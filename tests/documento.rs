@@ -331,7 +331,11 @@ fn the_crest_is_embedded_in_pdf_and_html_and_only_that_file_is_read() {
         (
             "fuera.png",
             Box::new(|d: &Path| {
+                #[cfg(unix)]
                 std::os::unix::fs::symlink("/etc/hostname", d.join("fuera.png")).unwrap();
+                #[cfg(windows)]
+                std::os::windows::fs::symlink_file(r"C:\Windows\win.ini", d.join("fuera.png"))
+                    .unwrap();
             }),
             "fuera de la carpeta del plan",
         ),

@@ -1,6 +1,10 @@
 //! Nothing is lost when writing outputs: an output that is one of the inputs is refused, special
 //! files are written into (or refused) and never replaced by a regular file, two plans of a batch
-//! never share an output, and an interrupted write leaves no temporary file behind.
+//! never share an output, and an interrupted write leaves no temporary file behind. These are
+//! Unix cases (links, device nodes, FIFOs, signals); the Windows replacement of a file another
+//! program holds is tested in `src/escritura.rs`.
+
+#![cfg(unix)]
 
 mod common;
 
