@@ -212,3 +212,89 @@ pub fn informe_html(
                 .join("\n")
         })
 }
+
+/// Whether poppler's tools are installed (CI installs them); without them a test that reads a
+/// PDF back says so and is skipped.
+pub fn poppler() -> bool {
+    let ok = Command::new("pdftotext").arg("-v").output().is_ok();
+    if !ok {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "poppler (pdftotext) must be installed in CI: .ci/run installs it"
+        );
+        eprintln!("pdftotext no está instalado: se omite esta prueba (instale poppler-utils)");
+    }
+    ok
+}
+
+/// The outline (bookmarks) of a PDF file, as poppler's `pdftohtml -xml` reads it: each
+/// chapter heading with the headings of its sections.
+pub fn esquema_pdf(pdf: &Path) -> Vec<(String, Vec<String>)> {
+    let out = Command::new("pdftohtml")
+        .args(["-xml", "-i", "-stdout", "-q"])
+        .arg(pdf)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "pdftohtml {}", pdf.display());
+    let xml = String::from_utf8_lossy(&out.stdout);
+    let doc = roxmltree::Document::parse_with_options(
+        &xml,
+        roxmltree::ParsingOptions {
+            allow_dtd: true,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let texto = |n: roxmltree::Node| -> String {
+        n.descendants()
+            .filter(|t| t.is_text())
+            .filter_map(|t| t.text())
+            .collect::<String>()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let mut out: Vec<(String, Vec<String>)> = Vec::new();
+    let Some(raiz) = doc
+        .root_element()
+        .children()
+        .find(|n| n.has_tag_name("outline"))
+    else {
+        return out;
+    };
+    for n in raiz.children().filter(|n| n.is_element()) {
+        if n.has_tag_name("item") {
+            out.push((texto(n), Vec::new()));
+        } else if n.has_tag_name("outline")
+            && let Some((_, secciones)) = out.last_mut()
+        {
+            secciones.extend(n.children().filter(|i| i.has_tag_name("item")).map(texto));
+        }
+    }
+    out
+}
+
+/// The text of a PDF file as `pdftotext` reads it, one string per page.
+pub fn paginas_pdf(pdf: &Path) -> Vec<String> {
+    let out = Command::new("pdftotext")
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "pdftotext {}", pdf.display());
+    let mut paginas: Vec<String> = String::from_utf8(out.stdout)
+        .unwrap()
+        .split('\u{c}')
+        .map(str::to_owned)
+        .collect();
+    // pdftotext ends every page, the last one too, with a form feed.
+    if paginas.last().is_some_and(|p| p.trim().is_empty()) {
+        paginas.pop();
+    }
+    paginas
+}
+
+/// White space folded, as a reader sees the text.
+pub fn plano(t: &str) -> String {
+    t.split_whitespace().collect::<Vec<_>>().join(" ")
+}
