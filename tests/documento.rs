@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use cantonal::reference::nacional::Referencia;
-use common::{base, cantonal, cantonal_ok, mutate, write_plan};
+use common::{base, cantonal, cantonal_ok, mutate, png, write_plan};
 
 /// Whether poppler's tools are here; without them these checks cannot be made (CI installs them).
 fn poppler() -> bool {
@@ -250,19 +250,6 @@ fn chapters_of_an_approvable_plan() {
     ] {
         assert!(cronograma.contains(eje), "legend without {eje}");
     }
-}
-
-/// A PNG of `ancho` × `alto` pixels.
-fn png(ancho: u32, alto: u32) -> Vec<u8> {
-    let mut bytes = Vec::new();
-    {
-        let mut enc = png::Encoder::new(&mut bytes, ancho, alto);
-        enc.set_color(png::ColorType::Rgb);
-        let mut w = enc.write_header().unwrap();
-        let datos: Vec<u8> = (0..ancho * alto * 3).map(|i| (i % 251) as u8).collect();
-        w.write_image_data(&datos).unwrap();
-    }
-    bytes
 }
 
 #[test]

@@ -8,13 +8,12 @@
 mod common;
 
 use std::collections::BTreeMap;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use calamine::{Data, Reader, open_workbook_auto};
 use cantonal::rules::Opciones;
-use common::{base, cantonal, cantonal_ok, write_plan};
+use common::{base, cantonal, cantonal_ok, partes, write_plan};
 
 const EJEMPLOS: &[&str] = &[
     "colta",
@@ -25,21 +24,6 @@ const EJEMPLOS: &[&str] = &[
     "otavalo",
     "santo-domingo",
 ];
-
-fn partes(bytes: &[u8]) -> BTreeMap<String, String> {
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
-    let mut out = BTreeMap::new();
-    for i in 0..zip.len() {
-        let mut f = zip.by_index(i).unwrap();
-        let nombre = f.name().unwrap().into_owned();
-        let mut s = String::new();
-        if nombre.ends_with(".xml") || nombre.ends_with(".rels") {
-            f.read_to_string(&mut s).unwrap();
-            out.insert(nombre, s);
-        }
-    }
-    out
-}
 
 /// Sheet name → its XML part, through the workbook's relationships.
 fn hojas(p: &BTreeMap<String, String>) -> BTreeMap<String, String> {

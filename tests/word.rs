@@ -10,23 +10,7 @@ use std::path::Path;
 use std::process::Command;
 
 use cantonal::rules::Opciones;
-use common::{base, cantonal_ok, write_plan};
-
-/// The parts of a DOCX (or XLSX) file, by name.
-fn partes(bytes: &[u8]) -> std::collections::BTreeMap<String, String> {
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
-    let mut out = std::collections::BTreeMap::new();
-    for i in 0..zip.len() {
-        let mut f = zip.by_index(i).unwrap();
-        let nombre = f.name().unwrap().into_owned();
-        let mut s = String::new();
-        if nombre.ends_with(".xml") || nombre.ends_with(".rels") {
-            f.read_to_string(&mut s).unwrap();
-            out.insert(nombre, s);
-        }
-    }
-    out
-}
+use common::{base, cantonal_ok, partes, write_plan};
 
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
@@ -591,4 +575,124 @@ fn libreoffice_opens_the_word_files_chapters_actions_and_comments_read_back() {
         "LibreOffice: {} comentarios de Word leídos con autor, fecha y texto",
         anotaciones.len()
     );
+}
+
+/// The pixel size of a PNG.
+fn tam_png(bytes: &[u8]) -> (u32, u32) {
+    let info = png::Decoder::new(std::io::Cursor::new(bytes))
+        .read_info()
+        .unwrap();
+    (info.info().width, info.info().height)
+}
+
+/// The targets of the pictures of an XML part, through its relationships.
+fn imagenes_de(p: &std::collections::BTreeMap<String, String>, parte: &str) -> Vec<String> {
+    let (carpeta, archivo) = parte.rsplit_once('/').unwrap();
+    let rels = &p[&format!("{carpeta}/_rels/{archivo}.rels")];
+    let rels = roxmltree::Document::parse(rels).unwrap();
+    let xml = roxmltree::Document::parse(&p[parte]).unwrap();
+    xml.descendants()
+        .filter(|n| n.tag_name().name() == "blip")
+        .map(|b| {
+            let id = b
+                .attributes()
+                .find(|a| a.name() == "embed")
+                .unwrap()
+                .value();
+            let rel = rels
+                .descendants()
+                .find(|r| r.attribute("Id") == Some(id))
+                .unwrap_or_else(|| panic!("{parte}: no relationship {id}"));
+            format!("{carpeta}/{}", rel.attribute("Target").unwrap())
+        })
+        .collect()
+}
+
+#[test]
+fn the_crest_is_a_picture_on_the_cover_and_in_every_header() {
+    let dir = tempfile::tempdir().unwrap();
+    let png = common::png(64, 80);
+    let mut jpeg = std::io::Cursor::new(Vec::new());
+    image::RgbImage::from_fn(64, 80, |x, y| image::Rgb([x as u8 * 3, y as u8 * 3, 90]))
+        .write_to(&mut jpeg, image::ImageFormat::Jpeg)
+        .unwrap();
+    let svg = br##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 50"><rect width="40" height="50" fill="#1f4e79"/></svg>"##;
+    // PNG bytes are kept; a JPEG becomes a PNG of its size; an SVG is drawn 600 pixels high.
+    let casos: [(&str, &[u8], (u32, u32)); 3] = [
+        ("escudo.png", &png, (64, 80)),
+        ("escudo.jpg", jpeg.get_ref(), (64, 80)),
+        ("escudo.svg", svg, (480, 600)),
+    ];
+    for (archivo, contenido, tam) in casos {
+        std::fs::write(dir.path().join(archivo), contenido).unwrap();
+        let plan = dir.path().join("plan.yaml");
+        std::fs::write(
+            &plan,
+            common::mutate(
+                "provincia: Imbabura }",
+                &format!("provincia: Imbabura, escudo: {archivo} }}"),
+            ),
+        )
+        .unwrap();
+        let bytes = docx(&plan, None);
+        let archivos = common::archivos_zip(&bytes);
+        let media: Vec<&String> = archivos
+            .keys()
+            .filter(|n| n.starts_with("word/media/"))
+            .collect();
+        // One image file, shared by the cover and the headers.
+        assert_eq!(media.len(), 1, "{archivo}: {media:?}");
+        let imagen = &archivos[media[0]];
+        assert_eq!(tam_png(imagen), tam, "{archivo}");
+        if archivo.ends_with(".png") {
+            assert_eq!(imagen, &png);
+        }
+        let p = partes(&bytes);
+        assert_eq!(imagenes_de(&p, "word/document.xml"), [media[0].clone()]);
+        // On the cover, 2.4 cm high (in EMU), as in the PDF.
+        let doc = roxmltree::Document::parse(&p["word/document.xml"]).unwrap();
+        let extent = doc
+            .descendants()
+            .find(|n| n.tag_name().name() == "extent")
+            .unwrap();
+        assert_eq!(extent.attribute("cy"), Some("864000"));
+        let cabeceras: Vec<&String> = p
+            .keys()
+            .filter(|k| k.starts_with("word/header") && k.ends_with(".xml"))
+            .collect();
+        assert_eq!(cabeceras.len(), 3);
+        for c in cabeceras {
+            assert_eq!(imagenes_de(&p, c), [media[0].clone()], "{c}");
+        }
+        std::fs::remove_file(dir.path().join(archivo)).unwrap();
+        // LibreOffice opens it and prints the crest.
+        if archivo.ends_with(".png") && common::poppler() {
+            let perfil = dir.path().join("perfil");
+            let Some(mut soffice) = soffice(&perfil) else {
+                continue;
+            };
+            let d = dir.path().join("escudo.docx");
+            std::fs::write(&d, &bytes).unwrap();
+            let out = soffice
+                .args(["--convert-to", "pdf", "--outdir"])
+                .arg(dir.path())
+                .arg(&d)
+                .output()
+                .unwrap();
+            assert!(out.status.success());
+            let lista = Command::new("pdfimages")
+                .arg("-list")
+                .arg(d.with_extension("pdf"))
+                .output()
+                .unwrap();
+            let lista = String::from_utf8_lossy(&lista.stdout);
+            assert!(
+                lista.lines().any(|l| {
+                    let c: Vec<&str> = l.split_whitespace().collect();
+                    c.len() > 4 && c[3] == "64" && c[4] == "80"
+                }),
+                "no 64×80 image in LibreOffice's PDF:\n{lista}"
+            );
+        }
+    }
 }

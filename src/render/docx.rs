@@ -6,7 +6,8 @@
 //! numbers its headings): chapter and section headings use Word's built-in heading styles (so the
 //! navigation pane and an inserted table of contents work), a table-of-contents field follows
 //! the cover, tables are real tables whose header row repeats on every page, the action matrix
-//! sits in a landscape section, the footer says "Página N de M" with page fields, the pages are
+//! sits in a landscape section, the canton's crest (when the plan has one) is a picture on the
+//! cover and in the page header, the footer says "Página N de M" with page fields, the pages are
 //! A4 and the document language is Spanish (Ecuador) for Word's spell-check. In a review copy
 //! each observation is a Word comment anchored on the item it addresses, by the reviewer and
 //! dated the day of the review, and the table of observations closes the document.
@@ -20,11 +21,12 @@ use std::time::Instant;
 use docx_rs::{
     AbstractNumbering, AlignmentType, BreakType, Comment, Footer, Header, Hyperlink, HyperlinkType,
     IndentLevel, Level, LevelJc, LevelOverride, LevelText, NumPages, NumberFormat, Numbering,
-    NumberingId, PageMargin, PageNum, PageOrientationType, PageSize, Paragraph, Run, RunFonts,
+    NumberingId, PageMargin, PageNum, PageOrientationType, PageSize, Paragraph, Pic, Run, RunFonts,
     Section, Shading, SpecialIndentType, Start, Style, StyleType, Table, TableCell,
     TableOfContents, TableOfContentsItem, TableRow, WidthType,
 };
 
+use super::raster::{self, Png};
 use super::{Formato, Opciones, Pieza, Producto, TemplateError, sin_informe};
 use crate::documento::Documento;
 use crate::documento::cmark::{Bloque, Linea, enlace_seguro};
@@ -144,8 +146,24 @@ pub struct Escritor {
     cabecera: Header,
 }
 
+/// Height of the crest on the cover and in the page header, in EMU (as in the PDF: 2.4 cm and
+/// 0.8 cm).
+const ESCUDO_PORTADA: u32 = 24 * EMU_MM;
+const ESCUDO_CABECERA: u32 = 8 * EMU_MM;
+/// English Metric Units in a millimetre.
+const EMU_MM: u32 = 36_000;
+
+/// The crest as an inline picture `alto` EMU high, its width in proportion.
+fn imagen(png: &Png, alto: u32) -> Pic {
+    let ancho = (u64::from(alto) * u64::from(png.ancho) / u64::from(png.alto.max(1))) as u32;
+    Pic::new_with_dimensions(png.bytes.clone(), png.ancho, png.alto)
+        .id("rIdEscudo")
+        .size(ancho, alto)
+}
+
 /// The Word document of `d`.
 pub fn escribir(d: &Documento) -> docx_rs::Docx {
+    let escudo = d.escudo.as_ref().and_then(raster::escudo_png);
     let mut e = Escritor {
         docx: docx_rs::Docx::new(),
         apaisada: None,
@@ -158,10 +176,10 @@ pub fn escribir(d: &Documento) -> docx_rs::Docx {
             .revision
             .as_ref()
             .map(|r| (r.revisor.clone(), format!("{}T00:00:00Z", r.fecha_dia))),
-        cabecera: encabezado(d),
+        cabecera: encabezado(d, escudo.as_ref()),
     };
-    e.docx = estilos(std::mem::take(&mut e.docx), d);
-    portada(&mut e, d);
+    e.docx = estilos(std::mem::take(&mut e.docx), e.cabecera.clone());
+    portada(&mut e, d, escudo.as_ref());
     for (_, capitulo) in CAPITULOS {
         capitulo(&mut e, d);
     }
@@ -179,7 +197,7 @@ pub fn escribir(d: &Documento) -> docx_rs::Docx {
 }
 
 /// Page setup, styles, numbering, header and footer.
-fn estilos(docx: docx_rs::Docx, d: &Documento) -> docx_rs::Docx {
+fn estilos(docx: docx_rs::Docx, cabecera: Header) -> docx_rs::Docx {
     let titulo = |id: &str, nombre: &str, nivel: usize, tam: usize| {
         Style::new(id, StyleType::Paragraph)
             .name(nombre)
@@ -238,7 +256,7 @@ fn estilos(docx: docx_rs::Docx, d: &Documento) -> docx_rs::Docx {
         .add_abstract_numbering(AbstractNumbering::new(VINETAS).add_level(nivel("bullet", "•")))
         .add_abstract_numbering(AbstractNumbering::new(NUMEROS).add_level(nivel("decimal", "%1.")))
         .add_numbering(Numbering::new(VINETAS, VINETAS))
-        .header(encabezado(d))
+        .header(cabecera)
         .footer(pie())
 }
 
@@ -280,8 +298,16 @@ fn marcas(d: &Documento) -> Vec<String> {
     out
 }
 
-fn encabezado(d: &Documento) -> Header {
+/// The page header: the crest (when the plan has one), the title and the marks.
+fn encabezado(d: &Documento, escudo: Option<&Png>) -> Header {
     let mut p = Paragraph::new().align(AlignmentType::Right);
+    if let Some(e) = escudo {
+        p = p.add_run(
+            Run::new()
+                .add_image(imagen(e, ESCUDO_CABECERA))
+                .add_text("  "),
+        );
+    }
     let marcas = marcas(d);
     let titulo = format!(
         "Plan cantonal contra la trata de personas — {} ({})",
@@ -718,9 +744,12 @@ fn notas_de<'a>(d: &'a Documento, f: fn(&'a RevisionDoc) -> &'a [Nota]) -> &'a [
 
 // ───────────────────────────── Chapters ─────────────────────────────
 
-/// The cover: title, canton, state, approval, the marks, and the table of contents. The
-/// canton's crest goes at the top of the cover when the plan has one.
-fn portada(e: &mut Escritor, d: &Documento) {
+/// The cover: the canton's crest (when the plan has one), title, canton, state, approval, the
+/// marks, and the table of contents.
+fn portada(e: &mut Escritor, d: &Documento, escudo: Option<&Png>) {
+    if let Some(png) = escudo {
+        e.parrafo(Paragraph::new().add_run(Run::new().add_image(imagen(png, ESCUDO_PORTADA))));
+    }
     e.parrafo(
         Paragraph::new()
             .style("Title")

@@ -298,3 +298,43 @@ pub fn paginas_pdf(pdf: &Path) -> Vec<String> {
 pub fn plano(t: &str) -> String {
     t.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+/// Every file of a ZIP package (DOCX, XLSX, ODT…), by name, with its bytes.
+pub fn archivos_zip(bytes: &[u8]) -> std::collections::BTreeMap<String, Vec<u8>> {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    (0..zip.len())
+        .filter_map(|i| {
+            let mut f = zip.by_index(i).unwrap();
+            if f.is_dir() {
+                return None;
+            }
+            let nombre = f.name().unwrap().into_owned();
+            let mut contenido = Vec::new();
+            f.read_to_end(&mut contenido).unwrap();
+            Some((nombre, contenido))
+        })
+        .collect()
+}
+
+/// The XML parts of a ZIP package (and its relationships), by name, as text.
+pub fn partes(bytes: &[u8]) -> std::collections::BTreeMap<String, String> {
+    archivos_zip(bytes)
+        .into_iter()
+        .filter(|(n, _)| n.ends_with(".xml") || n.ends_with(".rels"))
+        .map(|(n, b)| (n, String::from_utf8(b).unwrap()))
+        .collect()
+}
+
+/// A PNG of `ancho` × `alto` pixels.
+pub fn png(ancho: u32, alto: u32) -> Vec<u8> {
+    let mut bytes = Vec::new();
+    {
+        let mut enc = png::Encoder::new(&mut bytes, ancho, alto);
+        enc.set_color(png::ColorType::Rgb);
+        let mut w = enc.write_header().unwrap();
+        let datos: Vec<u8> = (0..ancho * alto * 3).map(|i| (i % 251) as u8).collect();
+        w.write_image_data(&datos).unwrap();
+    }
+    bytes
+}
