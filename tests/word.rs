@@ -696,3 +696,124 @@ fn the_crest_is_a_picture_on_the_cover_and_in_every_header() {
         }
     }
 }
+
+/// The words at least `alto` points high on each page of a PDF, as `pdftotext -bbox` reads them.
+fn palabras_grandes(pdf: &Path, alto: f64) -> Vec<Vec<String>> {
+    let out = Command::new("pdftotext")
+        .arg("-bbox")
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let html = String::from_utf8(out.stdout).unwrap();
+    let doc = roxmltree::Document::parse_with_options(
+        &html,
+        roxmltree::ParsingOptions {
+            allow_dtd: true,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let num = |n: &roxmltree::Node, a: &str| n.attribute(a).unwrap().parse::<f64>().unwrap();
+    doc.descendants()
+        .filter(|n| n.tag_name().name() == "page")
+        .map(|p| {
+            p.descendants()
+                .filter(|w| w.tag_name().name() == "word")
+                .filter(|w| num(w, "yMax") - num(w, "yMin") >= alto)
+                .filter_map(|w| w.text().map(str::to_owned))
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn the_marks_are_large_on_every_page_as_in_the_pdf() {
+    // The marks of each plan, from the document model: EJEMPLO for an illustrative plan,
+    // BORRADOR for one not approved.
+    let dir = tempfile::tempdir().unwrap();
+    let base = dir.path().join("base.yaml");
+    std::fs::write(&base, common::base()).unwrap();
+    let planes = [
+        base,
+        Path::new("plans/colta.yaml").to_owned(),
+        Path::new("plans/ibarra.yaml").to_owned(),
+    ];
+    let mut vistos = std::collections::BTreeSet::new();
+    let mut casos = Vec::new();
+    for plan in &planes {
+        let d = cantonal::validar(plan, Opciones::default())
+            .documento()
+            .unwrap();
+        let marcas: Vec<&str> = [
+            d.marca_ejemplo.then_some("EJEMPLO"),
+            d.marca_borrador.then_some("BORRADOR"),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        vistos.extend(marcas.iter().copied());
+        // In every header: a paragraph in a frame centred on the page, with the marks alone.
+        let p = partes(&docx(plan, None));
+        let cabeceras: Vec<&String> = p
+            .iter()
+            .filter(|(k, _)| k.starts_with("word/header"))
+            .map(|(_, v)| v)
+            .collect();
+        assert_eq!(cabeceras.len(), 3);
+        for c in cabeceras {
+            let x = roxmltree::Document::parse(c).unwrap();
+            let enmarcados: Vec<String> = x
+                .descendants()
+                .filter(|n| es(n, "p") && n.descendants().any(|f| es(&f, "framePr")))
+                .map(|n| texto(&n))
+                .collect();
+            if marcas.is_empty() {
+                assert!(enmarcados.is_empty());
+            } else {
+                assert_eq!(enmarcados, [marcas.concat()], "{}", plan.display());
+            }
+        }
+        casos.push((plan.clone(), marcas));
+    }
+    assert_eq!(vistos.len(), 2, "both marks are tried");
+    // LibreOffice prints them large (60 pt) on every page.
+    let perfil = dir.path().join("perfil");
+    let Some(mut soffice) = soffice(&perfil) else {
+        return;
+    };
+    if !common::poppler() {
+        return;
+    }
+    let word = dir.path().join("word");
+    std::fs::create_dir(&word).unwrap();
+    let archivos: Vec<_> = casos
+        .iter()
+        .map(|(plan, _)| {
+            let d = word.join(plan.with_extension("docx").file_name().unwrap());
+            generar(plan, None, "docx", &d);
+            d
+        })
+        .collect();
+    let out = soffice
+        .args(["--convert-to", "pdf", "--outdir"])
+        .arg(&word)
+        .args(&archivos)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    for ((_, marcas), d) in casos.iter().zip(&archivos) {
+        let paginas = palabras_grandes(&d.with_extension("pdf"), 40.0);
+        assert!(paginas.len() > 10);
+        for (i, grandes) in paginas.iter().enumerate() {
+            assert_eq!(grandes, marcas, "{} page {}", d.display(), i + 1);
+        }
+        eprintln!(
+            "LibreOffice: {} → {:?} en grande en sus {} páginas",
+            d.file_name().unwrap().to_string_lossy(),
+            marcas,
+            paginas.len()
+        );
+    }
+}

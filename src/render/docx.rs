@@ -85,6 +85,8 @@ const ANCHO_APAISADO: usize = 16838 - 2 * MARGEN as usize;
 const AZUL: &str = "1F4E79";
 const GRIS: &str = "595959";
 const AZUL_CLARO: &str = "DEEAF6";
+/// The colour of the large marks: the PDF's red at 12 % over white.
+const MARCA: &str = "F9E1E1";
 /// Abstract numbering (and numbering instance) of bulleted lists; `docx-rs` reserves 1.
 const VINETAS: usize = 10;
 /// Abstract numbering of numbered lists (each list gets its own instance, restarting at 1).
@@ -322,7 +324,44 @@ fn encabezado(d: &Documento, escudo: Option<&Png>) -> Header {
                 .color("C00000"),
         );
     }
-    Header::new().add_paragraph(p)
+    let header = Header::new().add_paragraph(p);
+    match marca_de_agua(d) {
+        Some(m) => header.add_paragraph(m),
+        None => header,
+    }
+}
+
+/// The large marks across every page, as the PDF prints them on the page background: EJEMPLO
+/// on an illustrative plan, BORRADOR on one not yet approved, one word a line.
+///
+/// A paragraph of the header in a frame (`w:framePr`) centred on the page: header content lies
+/// behind the body's text in Word and LibreOffice, it repeats on every page, and it stays text
+/// (searchable, and removed by deleting one paragraph of the header). `docx-rs` cannot write
+/// a rotated text box, so the words are horizontal.
+fn marca_de_agua(d: &Documento) -> Option<Paragraph> {
+    let palabras: Vec<&str> = [
+        d.marca_ejemplo.then_some("EJEMPLO"),
+        d.marca_borrador.then_some("BORRADOR"),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if palabras.is_empty() {
+        return None;
+    }
+    // Horizontal, the words must fit the width of the text: 60 pt (in half-points).
+    let tam = 120;
+    Some(
+        Paragraph::new()
+            .align(AlignmentType::Center)
+            .h_anchor("page")
+            .v_anchor("page")
+            .x_align("center")
+            .y_align("center")
+            .frame_width(ANCHO as u32)
+            .wrap("none")
+            .add_run(texto(&palabras.join("\n")).size(tam).bold().color(MARCA)),
+    )
 }
 
 impl Escritor {
