@@ -412,32 +412,8 @@ fn unreadable_cells_stop_the_import_with_their_location() {
     let bytes =
         cantonal::taller::plantilla::plantilla(v.referencia().unwrap(), v.plan(), &[]).unwrap();
     let (_d, plantilla) = write_plan("t.xlsx", bytes);
-    let mut wb = open_workbook_auto(&plantilla).unwrap();
-    let mut libro = rust_xlsxwriter::Workbook::new();
-    for nombre in wb.sheet_names().to_vec() {
-        let r = wb.worksheet_range(&nombre).unwrap();
-        let ws = libro.add_worksheet();
-        ws.set_name(&nombre).unwrap();
-        for (f, fila) in r.rows().enumerate() {
-            for (c, celda) in fila.iter().enumerate() {
-                let (f, c) = (f as u32, c as u16);
-                match celda {
-                    Data::Float(x) => ws.write_number(f, c, *x).map(|_| ()).unwrap(),
-                    Data::DateTime(d) => ws.write_number(f, c, d.as_f64()).map(|_| ()).unwrap(),
-                    Data::Empty => {}
-                    other => ws
-                        .write_string(f, c, other.to_string())
-                        .map(|_| ())
-                        .unwrap(),
-                }
-            }
-        }
-        if nombre == "Acciones" {
-            ws.write_string(2, 14, "marzo").unwrap();
-        }
-    }
     let malo = dir.path().join("malo.xlsx");
-    libro.save(&malo).unwrap();
+    common::copia_de_libro(&plantilla, ("Acciones", 2, 14, "marzo"), &malo);
     let salida = dir.path().join("plan.yaml");
     let out = cantonal(&[
         "importar",

@@ -338,3 +338,38 @@ pub fn png(ancho: u32, alto: u32) -> Vec<u8> {
     }
     bytes
 }
+
+/// A copy of the workbook `libro` as another program would write it (values only, no styles
+/// or lists), with the text `valor` in the cell (`hoja`, `fila`, `columna`), both 0-based.
+pub fn copia_de_libro(
+    libro: &Path,
+    (hoja, fila, columna, valor): (&str, u32, u16, &str),
+    salida: &Path,
+) {
+    use calamine::{Data, Reader};
+    let mut wb = calamine::open_workbook_auto(libro).unwrap();
+    let mut copia = rust_xlsxwriter::Workbook::new();
+    for nombre in wb.sheet_names().to_vec() {
+        let r = wb.worksheet_range(&nombre).unwrap();
+        let ws = copia.add_worksheet();
+        ws.set_name(&nombre).unwrap();
+        for (f, cells) in r.rows().enumerate() {
+            for (c, celda) in cells.iter().enumerate() {
+                let (f, c) = (f as u32, c as u16);
+                match celda {
+                    Data::Float(x) => ws.write_number(f, c, *x).map(|_| ()).unwrap(),
+                    Data::DateTime(d) => ws.write_number(f, c, d.as_f64()).map(|_| ()).unwrap(),
+                    Data::Empty => {}
+                    other => ws
+                        .write_string(f, c, other.to_string())
+                        .map(|_| ())
+                        .unwrap(),
+                }
+            }
+        }
+        if nombre == hoja {
+            ws.write_string(fila, columna, valor).unwrap();
+        }
+    }
+    copia.save(salida).unwrap();
+}
