@@ -9,7 +9,6 @@ mod common;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use calamine::{Data, Reader, open_workbook_auto};
 use cantonal::rules::Opciones;
@@ -70,19 +69,7 @@ fn celdas(archivo: &Path) -> BTreeMap<String, Vec<Vec<String>>> {
 }
 
 fn render(nombre: &str, plan: &Path) -> Vec<u8> {
-    let v = cantonal::validar(plan, Opciones::default());
-    let documento = v.documento().unwrap();
-    cantonal::render::formato(nombre)
-        .unwrap()
-        .render(
-            cantonal::render::Pieza::Plan {
-                plan: v.plan().unwrap(),
-                documento: &documento,
-            },
-            &cantonal::render::Opciones::default(),
-        )
-        .unwrap()
-        .bytes
+    common::generado(nombre, plan, None)
 }
 
 #[test]
@@ -504,25 +491,11 @@ fn hostile_text_is_stored_as_text_and_round_trips_literally() {
 #[test]
 fn libreoffice_opens_the_workbooks_and_its_ods_imports_back() {
     let dir = tempfile::tempdir().unwrap();
-    if Command::new("soffice").arg("--version").output().is_err() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "LibreOffice must be installed in CI"
-        );
-        eprintln!(
-            "aviso: LibreOffice (soffice) no está instalado; se omite la prueba con un cliente real"
-        );
+    let perfil = dir.path().join("perfil");
+    if common::soffice(&perfil).is_none() {
         return;
     }
-    let soffice = || {
-        let mut c = Command::new("soffice");
-        c.arg(format!(
-            "-env:UserInstallation=file://{}",
-            dir.path().join("perfil").display()
-        ))
-        .args(["--headless", "--norestore"]);
-        c
-    };
+    let soffice = || common::soffice(&perfil).unwrap();
     let plan = dir.path().join("ibarra.xlsx");
     let informe = dir.path().join("informe.xlsx");
     let taller = dir.path().join("taller.xlsx");

@@ -10,7 +10,7 @@ use std::path::Path;
 use std::process::Command;
 
 use cantonal::rules::Opciones;
-use common::{base, cantonal_ok, partes, write_plan};
+use common::{base, cantonal_ok, partes, soffice, write_plan};
 
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
@@ -32,22 +32,7 @@ fn texto(n: &roxmltree::Node) -> String {
 
 /// The DOCX of a plan file (with an observations file: the review copy), through the library.
 fn docx(plan: &Path, observaciones: Option<&Path>) -> Vec<u8> {
-    let mut v = cantonal::validar(plan, Opciones::default());
-    if let Some(o) = observaciones {
-        v = v.con_observaciones(o);
-    }
-    let documento = v.documento().unwrap();
-    cantonal::render::formato("docx")
-        .unwrap()
-        .render(
-            cantonal::render::Pieza::Plan {
-                plan: v.plan().unwrap(),
-                documento: &documento,
-            },
-            &cantonal::render::Opciones::default(),
-        )
-        .unwrap()
-        .bytes
+    common::generado("docx", plan, observaciones)
 }
 
 /// The base plan with every optional part the PDF prints: drafting team, introduction, PDOT
@@ -394,25 +379,6 @@ fn hostile_plan_text_stays_text_in_word() {
     );
 }
 
-/// LibreOffice headless, with a private profile, or `None` (with a message) when it is missing
-/// outside CI.
-pub fn soffice(perfil: &Path) -> Option<Command> {
-    if Command::new("soffice").arg("--version").output().is_err() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "LibreOffice (soffice) must be installed in CI: .ci/run installs it"
-        );
-        eprintln!(
-            "aviso: LibreOffice (soffice) no está instalado; se omite la prueba con un cliente real"
-        );
-        return None;
-    }
-    let mut c = Command::new("soffice");
-    c.arg(format!("-env:UserInstallation=file://{}", perfil.display()))
-        .args(["--headless", "--norestore"]);
-    Some(c)
-}
-
 #[test]
 fn libreoffice_opens_the_word_files_chapters_actions_and_comments_read_back() {
     let dir = tempfile::tempdir().unwrap();
@@ -501,7 +467,7 @@ fn libreoffice_opens_the_word_files_chapters_actions_and_comments_read_back() {
     }
     // The review copy, saved by LibreOffice as ODT: every comment as LibreOffice read it, with
     // its author, its date and its text, anchored in the text.
-    let odt = self::soffice(&perfil)
+    let odt = common::soffice(&perfil)
         .unwrap()
         .args(["--convert-to", "odt", "--outdir", word.to_str().unwrap()])
         .arg(&revision)

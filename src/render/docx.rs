@@ -84,6 +84,8 @@ const ANCHO: usize = 11906 - 2 * MARGEN as usize;
 const ANCHO_APAISADO: usize = 16838 - 2 * MARGEN as usize;
 const AZUL: &str = "1F4E79";
 const GRIS: &str = "595959";
+/// Size of the body text, in half-points (10.5 pt).
+const TAM: usize = 21;
 const AZUL_CLARO: &str = "DEEAF6";
 /// The colour of the large marks: the PDF's red at 12 % over white.
 const MARCA: &str = "F9E1E1";
@@ -230,7 +232,7 @@ fn estilos(docx: docx_rs::Docx, cabecera: Header) -> docx_rs::Docx {
                 .hi_ansi("Calibri")
                 .cs("Calibri"),
         )
-        .default_size(21)
+        .default_size(TAM)
         // Word's built-in heading styles: their names make Word treat them as its own
         // ("Título 1" in a Spanish Word), for the navigation pane and the table of contents.
         .add_style(titulo("Heading1", "heading 1", 0, 34))
@@ -383,25 +385,26 @@ impl Escritor {
 
     /// Ends the portrait section so far and starts a landscape one.
     fn apaisar(&mut self) {
-        let vertical = Section::new()
-            .page_size(PageSize::new().size(A4.0, A4.1))
-            .page_margin(margenes())
-            .header(self.cabecera.clone())
-            .footer(pie());
+        let vertical = self.seccion_nueva(PageSize::new().size(A4.0, A4.1));
         self.docx = std::mem::take(&mut self.docx).add_section(vertical);
         self.pagina_nueva = true;
         self.apaisada = Some(
-            Section::new()
-                .page_size(
-                    PageSize::new()
-                        .size(A4.1, A4.0)
-                        .orient(PageOrientationType::Landscape),
-                )
-                .page_orient(PageOrientationType::Landscape)
-                .page_margin(margenes())
-                .header(self.cabecera.clone())
-                .footer(pie()),
+            self.seccion_nueva(
+                PageSize::new()
+                    .size(A4.1, A4.0)
+                    .orient(PageOrientationType::Landscape),
+            )
+            .page_orient(PageOrientationType::Landscape),
         );
+    }
+
+    /// An empty section of pages of `tam`, with the margins, header and footer of every page.
+    fn seccion_nueva(&self, tam: PageSize) -> Section {
+        Section::new()
+            .page_size(tam)
+            .page_margin(margenes())
+            .header(self.cabecera.clone())
+            .footer(pie())
     }
 
     /// Ends the landscape section; what follows is portrait again.
@@ -529,10 +532,7 @@ impl Escritor {
                         if i > 0 {
                             r = r.add_break(BreakType::TextWrapping);
                         }
-                        p = p.add_run(
-                            r.add_text(linea)
-                                .fonts(RunFonts::new().ascii("Consolas").hi_ansi("Consolas")),
-                        );
+                        p = p.add_run(r.add_text(linea).fonts(monoespaciada()));
                     }
                     out.push(p);
                 }
@@ -565,6 +565,14 @@ impl Escritor {
         p
     }
 
+    /// A paragraph of bold text of `tam` half-points with the notes anchored on it: the id or
+    /// name of a risk, an actor, an action.
+    fn anclar_negrita(&mut self, t: &str, notas: &[Nota], tam: usize) -> Paragraph {
+        self.anclar(Paragraph::new(), notas, |p| {
+            p.add_run(texto(t).bold().size(tam))
+        })
+    }
+
     /// The Word comment of a note: "Observación N · Abierta" and its text.
     fn comentario(&mut self, n: &Nota) -> Comment {
         let (autor, fecha) = self.revision.clone().unwrap_or_default();
@@ -590,31 +598,11 @@ struct Estilo {
     codigo: bool,
 }
 
-/// Inline Markdown content appended to `p`.
+/// Inline Markdown content appended to `p`: emphasis nests, and a link with an `http`, `https`
+/// or `mailto` target is a Word hyperlink (any other link keeps only its text).
 fn lineas(mut p: Paragraph, ls: &[Linea], estilo: Estilo) -> Paragraph {
-    let run = |v: &str, e: Estilo| {
-        let mut r = Run::new().add_text(v);
-        if e.negrita {
-            r = r.bold();
-        }
-        if e.cursiva {
-            r = r.italic();
-        }
-        if e.codigo {
-            r = r.fonts(RunFonts::new().ascii("Consolas").hi_ansi("Consolas"));
-        }
-        r
-    };
     for l in ls {
         p = match l {
-            Linea::Texto { v } => p.add_run(run(v, estilo)),
-            Linea::Codigo { v } => p.add_run(run(
-                v,
-                Estilo {
-                    codigo: true,
-                    ..estilo
-                },
-            )),
             Linea::Enfasis { c } => lineas(
                 p,
                 c,
@@ -639,27 +627,27 @@ fn lineas(mut p: Paragraph, ls: &[Linea], estilo: Estilo) -> Paragraph {
                 p.add_hyperlink(h)
             }
             Linea::Enlace { c, .. } => lineas(p, c, estilo),
-            Linea::Salto => p.add_run(Run::new().add_break(BreakType::TextWrapping)),
+            _ => runs_de(std::slice::from_ref(l), estilo)
+                .into_iter()
+                .fold(p, Paragraph::add_run),
         };
     }
     p
 }
 
-/// The runs of inline content (for the inside of a link).
+/// The runs of inline content; inside a link, a nested link is only its text, in italics.
 fn runs_de(ls: &[Linea], estilo: Estilo) -> Vec<Run> {
     let mut out = Vec::new();
     for l in ls {
         match l {
-            Linea::Texto { v } | Linea::Codigo { v } => {
-                let mut r = Run::new().add_text(v);
-                if estilo.negrita {
-                    r = r.bold();
-                }
-                if estilo.cursiva {
-                    r = r.italic();
-                }
-                out.push(r);
-            }
+            Linea::Texto { v } => out.push(run_con(v, estilo)),
+            Linea::Codigo { v } => out.push(run_con(
+                v,
+                Estilo {
+                    codigo: true,
+                    ..estilo
+                },
+            )),
             Linea::Enfasis { c } | Linea::Enlace { c, .. } => out.extend(runs_de(
                 c,
                 Estilo {
@@ -678,6 +666,31 @@ fn runs_de(ls: &[Linea], estilo: Estilo) -> Vec<Run> {
         }
     }
     out
+}
+
+/// A run of Markdown text in `e`.
+fn run_con(v: &str, e: Estilo) -> Run {
+    let mut r = Run::new().add_text(v);
+    if e.negrita {
+        r = r.bold();
+    }
+    if e.cursiva {
+        r = r.italic();
+    }
+    if e.codigo {
+        r = r.fonts(monoespaciada());
+    }
+    r
+}
+
+/// The font of code.
+fn monoespaciada() -> RunFonts {
+    RunFonts::new().ascii("Consolas").hi_ansi("Consolas")
+}
+
+/// A paragraph of grey text of `tam` half-points: second lines, descriptions, places.
+fn parrafo_gris(t: &str, tam: usize) -> Paragraph {
+    Paragraph::new().add_run(texto(t).size(tam).color(GRIS))
 }
 
 /// A run of plain text; line breaks in the text become line breaks in Word.
@@ -1042,12 +1055,10 @@ fn diagnostico(e: &mut Escritor, d: &Documento) {
     e.parrafo(Paragraph::new());
     let mut filas = Vec::new();
     for r in &d.riesgos {
-        let id = e.anclar(Paragraph::new(), &r.notas, |p| {
-            p.add_run(texto(&r.id).bold())
-        });
+        let id = e.anclar_negrita(&r.id, &r.notas, TAM);
         let mut riesgo = vec![Paragraph::new().add_run(texto(&r.titulo))];
         if !r.zonas.is_empty() {
-            riesgo.push(Paragraph::new().add_run(texto(&r.zonas.join(", ")).size(17).color(GRIS)));
+            riesgo.push(parrafo_gris(&r.zonas.join(", "), 17));
         }
         if let Some(desc) = &r.descripcion {
             riesgo.extend(e.bloques(desc, 0));
@@ -1082,11 +1093,9 @@ fn actores(e: &mut Escritor, d: &Documento) {
     e.capitulo(notas_de(d, |r| r.secciones.actores.as_slice()));
     let mut filas = Vec::new();
     for a in &d.actores {
-        let mut nombre = vec![e.anclar(Paragraph::new(), &a.notas, |p| {
-            p.add_run(texto(&a.nombre).bold())
-        })];
+        let mut nombre = vec![e.anclar_negrita(&a.nombre, &a.notas, TAM)];
         if let Some(i) = &a.institucion {
-            nombre.push(Paragraph::new().add_run(texto(i).size(17).color(GRIS)));
+            nombre.push(parrafo_gris(i, 17));
         }
         let mut papel = a.rol.as_ref().map(|r| e.bloques(r, 0)).unwrap_or_default();
         let mut resumen = String::new();
@@ -1135,7 +1144,7 @@ fn marco_estrategico(e: &mut Escritor, d: &Documento) {
                 .keep_next(true)
                 .add_run(texto(&format!("Eje: {}", eje.nombre))),
         );
-        e.parrafo(Paragraph::new().add_run(texto(&eje.descripcion).color(GRIS)));
+        e.parrafo(parrafo_gris(&eje.descripcion, TAM));
         for ob in &eje.objetivos {
             let p = e.anclar(
                 Paragraph::new().numbering(NumberingId::new(VINETAS), IndentLevel::new(0)),
@@ -1182,9 +1191,7 @@ fn matriz_acciones(e: &mut Escritor, d: &Documento) {
     let celda = |t: &str, detalle: &str| celda_con(t, detalle, 16, 14);
     let mut filas = Vec::new();
     for a in &d.acciones {
-        let id = e.anclar(Paragraph::new(), &a.notas, |p| {
-            p.add_run(texto(&a.id).bold().size(16))
-        });
+        let id = e.anclar_negrita(&a.id, &a.notas, 16);
         let riesgos = if a.riesgos.is_empty() {
             String::new()
         } else {
@@ -1298,7 +1305,7 @@ fn ruta_atencion(e: &mut Escritor, d: &Documento) {
             |p| p.add_run(texto(&titulo)),
         );
         e.parrafo(p);
-        e.parrafo(Paragraph::new().add_run(texto(&etapa.proposito).color(GRIS)));
+        e.parrafo(parrafo_gris(&etapa.proposito, TAM));
         let mut responsable = o(&etapa.responsable).to_owned();
         if let Some(t) = &etapa.telefono {
             responsable.push_str(&format!(" · Tel. {t}"));

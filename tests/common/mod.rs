@@ -373,3 +373,43 @@ pub fn copia_de_libro(
     }
     copia.save(salida).unwrap();
 }
+
+/// The file of `plan` (with `observaciones`: the review copy) in the output `formato` of the
+/// registry, through the library.
+pub fn generado(formato: &str, plan: &Path, observaciones: Option<&Path>) -> Vec<u8> {
+    let mut v = cantonal::validar(plan, cantonal::rules::Opciones::default());
+    if let Some(o) = observaciones {
+        v = v.con_observaciones(o);
+    }
+    let documento = v.documento().unwrap();
+    cantonal::render::formato(formato)
+        .unwrap()
+        .render(
+            cantonal::render::Pieza::Plan {
+                plan: v.plan().unwrap(),
+                documento: &documento,
+            },
+            &cantonal::render::Opciones::default(),
+        )
+        .unwrap()
+        .bytes
+}
+
+/// LibreOffice headless, with a private profile in `perfil`, or `None` (with a message) when it
+/// is missing outside CI.
+pub fn soffice(perfil: &Path) -> Option<Command> {
+    if Command::new("soffice").arg("--version").output().is_err() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "LibreOffice (soffice) must be installed in CI: .ci/run installs it"
+        );
+        eprintln!(
+            "aviso: LibreOffice (soffice) no está instalado; se omite la prueba con un cliente real"
+        );
+        return None;
+    }
+    let mut c = Command::new("soffice");
+    c.arg(format!("-env:UserInstallation=file://{}", perfil.display()))
+        .args(["--headless", "--norestore"]);
+    Some(c)
+}
