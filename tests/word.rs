@@ -455,6 +455,34 @@ fn libreoffice_opens_the_word_files_chapters_actions_and_comments_read_back() {
             esquema.iter().map(|(_, s)| s.len()).sum::<usize>()
         );
     }
+    // The action matrix's narrow header cells keep their words whole.
+    let palabras = palabras_grandes(&docx[1].with_extension("pdf"), 0.0);
+    // The last page with the heading: the first one is the table of contents.
+    let matriz = palabras
+        .iter()
+        .rev()
+        .find(|p| p.windows(3).any(|w| w == ["Matriz", "de", "acciones"]))
+        .expect("matrix page");
+    for encabezado in [
+        "Id",
+        "Eje",
+        "objetivo",
+        "Acción",
+        "Responsable",
+        "Indicador",
+        "Línea",
+        "base",
+        "Meta",
+        "Medio",
+        "verificación",
+        "Plazo",
+        "Presupuesto",
+    ] {
+        assert!(
+            matriz.iter().any(|w| w == encabezado),
+            "«{encabezado}» broken in the matrix header: {matriz:?}"
+        );
+    }
     let compacto = common::plano(&common::paginas_pdf(&docx[1].with_extension("pdf")).join(" "));
     let plan = cantonal::validar(Path::new("plans/ibarra.yaml"), Opciones::default());
     for a in &plan.plan().unwrap().acciones {

@@ -739,6 +739,18 @@ fn celda_con(t: &str, detalle: &str, tam: usize, tam_detalle: usize) -> TableCel
 /// A table: a header row that Word repeats on every page, then the rows; `anchos` are relative
 /// column widths over `ancho` twentieths of a point.
 fn tabla(encabezado: &[&str], filas: Vec<Vec<TableCell>>, anchos: &[usize], ancho: usize) -> Table {
+    tabla_con(encabezado, filas, anchos, ancho, TAM)
+}
+
+/// A table whose header row is written in `tam` half-points (the action matrix's is small, so
+/// that its narrow columns never break a word). A row of one cell spans the whole width.
+fn tabla_con(
+    encabezado: &[&str],
+    filas: Vec<Vec<TableCell>>,
+    anchos: &[usize],
+    ancho: usize,
+    tam: usize,
+) -> Table {
     let total: usize = anchos.iter().sum::<usize>().max(1);
     let grid: Vec<usize> = anchos.iter().map(|a| a * ancho / total).collect();
     let cabecera = TableRow::new(
@@ -749,7 +761,9 @@ fn tabla(encabezado: &[&str], filas: Vec<Vec<TableCell>>, anchos: &[usize], anch
                 TableCell::new()
                     .width(*w, WidthType::Dxa)
                     .shading(Shading::new().fill(AZUL))
-                    .add_paragraph(Paragraph::new().add_run(texto(h).bold().color("FFFFFF")))
+                    .add_paragraph(
+                        Paragraph::new().add_run(texto(h).bold().size(tam).color("FFFFFF")),
+                    )
             })
             .collect(),
     )
@@ -757,13 +771,17 @@ fn tabla(encabezado: &[&str], filas: Vec<Vec<TableCell>>, anchos: &[usize], anch
     .cant_split();
     let mut rows = vec![cabecera];
     rows.extend(filas.into_iter().map(|f| {
-        TableRow::new(
+        let cells = if f.len() == 1 {
+            f.into_iter()
+                .map(|c| c.width(ancho, WidthType::Dxa))
+                .collect()
+        } else {
             f.into_iter()
                 .zip(&grid)
                 .map(|(c, w)| c.width(*w, WidthType::Dxa))
-                .collect(),
-        )
-        .cant_split()
+                .collect()
+        };
+        TableRow::new(cells).cant_split()
     }));
     Table::new(rows).set_grid(grid).width(ancho, WidthType::Dxa)
 }
@@ -1220,7 +1238,7 @@ fn matriz_acciones(e: &mut Escritor, d: &Documento) {
             celda(&a.monto_texto, &a.fuente),
         ]);
     }
-    e.tabla(tabla(
+    e.tabla(tabla_con(
         &[
             "Id",
             "Eje / objetivo",
@@ -1236,6 +1254,7 @@ fn matriz_acciones(e: &mut Escritor, d: &Documento) {
         filas,
         &[5, 11, 18, 12, 14, 6, 6, 11, 10, 12],
         ANCHO_APAISADO,
+        16,
     ));
     e.enderezar();
 }
