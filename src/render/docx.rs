@@ -1393,7 +1393,7 @@ fn presupuesto(e: &mut Escritor, d: &Documento) {
     e.tabla(tabla(
         &["Eje", "Monto", "Porcentaje"],
         filas,
-        &[4, 2, 1],
+        &[5, 3, 2],
         ANCHO,
     ));
     if !d.presupuesto.por_fuente.is_empty() {
@@ -1401,7 +1401,7 @@ fn presupuesto(e: &mut Escritor, d: &Documento) {
         e.tabla(tabla(
             &["Fuente", "Monto", "Porcentaje"],
             montos(&d.presupuesto.por_fuente),
-            &[4, 2, 1],
+            &[5, 3, 2],
             ANCHO,
         ));
     }
@@ -1442,14 +1442,14 @@ fn presupuesto(e: &mut Escritor, d: &Documento) {
     e.tabla(tabla(
         &columnas("Año"),
         filas(&f.por_anio),
-        &[3, 2, 2, 2, 2],
+        &[2, 3, 3, 3, 3],
         ANCHO,
     ));
     e.seccion("Financiamiento por fuente");
     e.tabla(tabla(
         &columnas("Fuente"),
         filas(&f.por_fuente),
-        &[3, 2, 2, 2, 2],
+        &[3, 3, 3, 3, 3],
         ANCHO,
     ));
     if !f.con_estado {
