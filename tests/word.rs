@@ -346,15 +346,39 @@ pub fn plan_hostil(s: &str) -> String {
         .replace("nombre: GAD Municipal de Ibarra", &format!("nombre: {q}"))
 }
 
+/// [`plan_hostil`] with `s` also in six fields of the chapters the approvable document added:
+/// the introduction, the PDOT's name and objective, and three of the monitoring.
+fn plan_hostil_capitulos(s: &str) -> String {
+    let q = serde_json::to_string(s).unwrap();
+    plan_hostil(s)
+        .replace(
+            "estado: borrador\n",
+            &format!("estado: borrador\nintroduccion: {q}\npdot:\n  nombre: {q}\n  objetivos:\n    - {{ objetivo: {q}, contribuyen: [O1] }}\n"),
+        )
+        .replace(
+            "seguimiento: { responsable: ccpd, frecuencia: trimestral }",
+            &format!("seguimiento:\n  responsable: ccpd\n  frecuencia: trimestral\n  informa_a: {q}\n  rendicion_cuentas: {q}\n  proteccion_datos: {q}\n"),
+        )
+}
+
 #[test]
 fn hostile_plan_text_stays_text_in_word() {
+    let veces = |plan: String, s: &str| {
+        let (_dir, path) = write_plan("plan.yaml", plan);
+        let p = partes(&docx(&path, None));
+        let doc = roxmltree::Document::parse(&p["word/document.xml"]).unwrap();
+        texto(&doc.root()).matches(s).count()
+    };
     for s in HOSTILES {
-        let (_dir, path) = write_plan("plan.yaml", plan_hostil(s));
+        let antes = veces(plan_hostil(s), s);
+        assert!(antes >= 3, "{s}: {antes}");
+        let (_dir, path) = write_plan("plan.yaml", plan_hostil_capitulos(s));
         let bytes = docx(&path, None);
         let p = partes(&bytes);
         let doc = roxmltree::Document::parse(&p["word/document.xml"]).unwrap();
         let todo = texto(&doc.root());
-        assert!(todo.matches(s).count() >= 3, "{s}: {todo}");
+        // Each of the six new fields, literally.
+        assert!(todo.matches(s).count() >= antes + 6, "{s}: {todo}");
         // The only fields are the ones we write: the table of contents (and its page refs).
         for n in doc.descendants().filter(|n| es(n, "instrText")) {
             let i = n.text().unwrap_or("").trim();
