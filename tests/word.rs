@@ -250,6 +250,23 @@ fn word_structure_headings_toc_tables_sections_footer_language() {
     // Every action id and amount of the plan is in the matrix.
     let plan = cantonal::validar(Path::new("plans/ibarra.yaml"), Opciones::default());
     let todo = texto(&doc.root());
+    // The cover, as the PDF's: country and province, the canton's official name, and the notice
+    // of an illustrative plan.
+    let d = plan.documento().unwrap();
+    let portada = &todo[..todo.find("Índice").unwrap()];
+    for s in [
+        format!(
+            "REPÚBLICA DEL ECUADOR · PROVINCIA DE {}",
+            d.canton.provincia.to_uppercase()
+        ),
+        format!(
+            "Municipal del cantón {}",
+            d.canton.nombre_oficial.as_deref().unwrap()
+        ),
+        "EJEMPLO ILUSTRATIVO".to_owned(),
+    ] {
+        assert!(portada.contains(&s), "{s}: {portada}");
+    }
     for a in &plan.plan().unwrap().acciones {
         assert!(todo.contains(&a.id));
         if let Some(m) = &a.presupuesto {

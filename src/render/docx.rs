@@ -820,6 +820,13 @@ fn portada(e: &mut Escritor, d: &Documento, escudo: Option<&Png>) {
     if let Some(png) = escudo {
         e.parrafo(Paragraph::new().add_run(Run::new().add_image(imagen(png, ESCUDO_PORTADA))));
     }
+    e.parrafo(parrafo_gris(
+        &format!(
+            "REPÚBLICA DEL ECUADOR · PROVINCIA DE {}",
+            d.canton.provincia.to_uppercase()
+        ),
+        22,
+    ));
     e.parrafo(
         Paragraph::new()
             .style("Title")
