@@ -106,7 +106,7 @@ fn marcador(n: usize) -> String {
 pub type Capitulo = fn(&mut Escritor, &Documento);
 
 /// The chapters, in the order of the PDF (`templates/plan.typ`), with their titles (as
-/// [`capitulos_de`] prints them).
+/// `capitulos_de` prints them).
 pub const CAPITULOS: &[(&str, Capitulo)] = &[
     ("Siglas y abreviaturas", siglas),
     ("Presentación", presentacion),
