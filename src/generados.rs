@@ -5,7 +5,7 @@
 
 use crate::plan::schema::{self, editor_schema};
 use crate::reference::nacional::Referencia;
-use crate::rules::{REGLAS, datos};
+use crate::rules::{Comprobacion, REGLAS, datos};
 
 /// The plan schema for editors, as `cantonal esquema` prints it.
 pub fn esquema_plan() -> String {
@@ -177,7 +177,7 @@ pub fn reglas_markdown() -> String {
         };
         out.push_str(&format!(
             "\n## {c}\n\n**{t}** — {s}{est}\n\n**Qué comprueba.** {que}\n\n**Por qué importa.** {pq}\n\n\
-             {datos}Incorrecto:\n\n```yaml\n{mal}\n```\n\nCorrecto:\n\n```yaml\n{bien}\n```\n",
+             {datos}Incorrecto:\n\n```{lenguaje}\n{mal}\n```\n\nCorrecto:\n\n```{lenguaje}\n{bien}\n```\n",
             c = r.codigo,
             t = r.titulo,
             s = r.severidad.nombre(),
@@ -186,6 +186,12 @@ pub fn reglas_markdown() -> String {
             pq = e.por_que,
             mal = e.incorrecto,
             bien = e.correcto,
+            // The workbook rules show cells and commands, not plan fragments.
+            lenguaje = if matches!(r.comprobar, Comprobacion::Taller) {
+                "text"
+            } else {
+                "yaml"
+            },
         ));
     }
     out

@@ -25,6 +25,43 @@ fn explicar_prints_the_whole_explanation() {
 }
 
 #[test]
+fn explicar_explains_the_workbook_codes_of_importar() {
+    for (codigo, titulo, frase) in [
+        (
+            "T001",
+            "El libro del taller no se puede leer",
+            ".xlsx guardado por Excel o LibreOffice",
+        ),
+        (
+            "T002",
+            "Falta una hoja, una columna o una fila de la plantilla del taller",
+            "`cantonal plantilla-taller`",
+        ),
+        (
+            "T003",
+            "Una celda del libro del taller no es del tipo de su columna",
+            "hoja Acciones, fila 3, columna Inicio: 2026-03-01",
+        ),
+    ] {
+        let out = cantonal(&["explicar", &codigo.to_lowercase()]);
+        assert_eq!(out.status.code(), Some(0), "{codigo}");
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(
+            text.starts_with(&format!("{codigo}: {titulo}\nSeveridad: error\n")),
+            "{text}"
+        );
+        for header in ["Qué comprueba", "Por qué importa", "Incorrecto", "Correcto"] {
+            assert!(text.contains(header), "{codigo} {header}");
+        }
+        assert!(text.contains(frase), "{codigo}: {text}");
+    }
+    // docs/reglas.md shows their examples as text, not as YAML.
+    let md = cantonal::generados::reglas_markdown();
+    let t003 = &md[md.find("## T003").unwrap()..];
+    assert!(t003.contains("```text\nhoja Acciones, fila 3, columna Inicio: marzo\n```"));
+}
+
+#[test]
 fn explicar_unknown_code_suggests_and_cannot_run() {
     let out = cantonal(&["explain", "A02"]);
     assert_eq!(out.status.code(), Some(2));

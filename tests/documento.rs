@@ -9,16 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use cantonal::reference::nacional::Referencia;
-use common::{base, cantonal, cantonal_ok, mutate, write_plan};
-
-/// Whether poppler's tools are here; without them these checks cannot be made (CI installs them).
-fn poppler() -> bool {
-    let ok = Command::new("pdftotext").arg("-v").output().is_ok();
-    if !ok {
-        eprintln!("pdftotext no está instalado: se omite esta prueba (instale poppler-utils)");
-    }
-    ok
-}
+use common::{base, cantonal, cantonal_ok, mutate, plano, png, poppler, write_plan};
 
 /// Renders `plan` to PDF with the binary and returns the text of each page, as pdftotext reads
 /// it.
@@ -30,22 +21,10 @@ fn paginas(plan: &Path) -> Vec<String> {
         "-o",
         pdf.to_str().unwrap(),
     ]);
-    let out = Command::new("pdftotext")
-        .args([pdf.to_str().unwrap(), "-"])
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    String::from_utf8(out.stdout)
-        .unwrap()
-        .split('\u{c}')
+    common::paginas_pdf(&pdf)
+        .into_iter()
         .filter(|p| !p.trim().is_empty())
-        .map(str::to_owned)
         .collect()
-}
-
-/// White space folded, as a reader sees the text.
-fn plano(t: &str) -> String {
-    t.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn ejemplos() -> Vec<PathBuf> {
@@ -250,19 +229,6 @@ fn chapters_of_an_approvable_plan() {
     ] {
         assert!(cronograma.contains(eje), "legend without {eje}");
     }
-}
-
-/// A PNG of `ancho` × `alto` pixels.
-fn png(ancho: u32, alto: u32) -> Vec<u8> {
-    let mut bytes = Vec::new();
-    {
-        let mut enc = png::Encoder::new(&mut bytes, ancho, alto);
-        enc.set_color(png::ColorType::Rgb);
-        let mut w = enc.write_header().unwrap();
-        let datos: Vec<u8> = (0..ancho * alto * 3).map(|i| (i % 251) as u8).collect();
-        w.write_image_data(&datos).unwrap();
-    }
-    bytes
 }
 
 #[test]

@@ -8,13 +8,11 @@
 mod common;
 
 use std::collections::BTreeMap;
-use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use calamine::{Data, Reader, open_workbook_auto};
 use cantonal::rules::Opciones;
-use common::{base, cantonal, cantonal_ok, write_plan};
+use common::{base, cantonal, cantonal_ok, partes, write_plan};
 
 const EJEMPLOS: &[&str] = &[
     "colta",
@@ -25,21 +23,6 @@ const EJEMPLOS: &[&str] = &[
     "otavalo",
     "santo-domingo",
 ];
-
-fn partes(bytes: &[u8]) -> BTreeMap<String, String> {
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
-    let mut out = BTreeMap::new();
-    for i in 0..zip.len() {
-        let mut f = zip.by_index(i).unwrap();
-        let nombre = f.name().unwrap().into_owned();
-        let mut s = String::new();
-        if nombre.ends_with(".xml") || nombre.ends_with(".rels") {
-            f.read_to_string(&mut s).unwrap();
-            out.insert(nombre, s);
-        }
-    }
-    out
-}
 
 /// Sheet name → its XML part, through the workbook's relationships.
 fn hojas(p: &BTreeMap<String, String>) -> BTreeMap<String, String> {
@@ -86,19 +69,7 @@ fn celdas(archivo: &Path) -> BTreeMap<String, Vec<Vec<String>>> {
 }
 
 fn render(nombre: &str, plan: &Path) -> Vec<u8> {
-    let v = cantonal::validar(plan, Opciones::default());
-    let documento = v.documento().unwrap();
-    cantonal::render::formato(nombre)
-        .unwrap()
-        .render(
-            cantonal::render::Pieza::Plan {
-                plan: v.plan().unwrap(),
-                documento: &documento,
-            },
-            &cantonal::render::Opciones::default(),
-        )
-        .unwrap()
-        .bytes
+    common::generado(nombre, plan, None)
 }
 
 #[test]
@@ -428,32 +399,8 @@ fn unreadable_cells_stop_the_import_with_their_location() {
     let bytes =
         cantonal::taller::plantilla::plantilla(v.referencia().unwrap(), v.plan(), &[]).unwrap();
     let (_d, plantilla) = write_plan("t.xlsx", bytes);
-    let mut wb = open_workbook_auto(&plantilla).unwrap();
-    let mut libro = rust_xlsxwriter::Workbook::new();
-    for nombre in wb.sheet_names().to_vec() {
-        let r = wb.worksheet_range(&nombre).unwrap();
-        let ws = libro.add_worksheet();
-        ws.set_name(&nombre).unwrap();
-        for (f, fila) in r.rows().enumerate() {
-            for (c, celda) in fila.iter().enumerate() {
-                let (f, c) = (f as u32, c as u16);
-                match celda {
-                    Data::Float(x) => ws.write_number(f, c, *x).map(|_| ()).unwrap(),
-                    Data::DateTime(d) => ws.write_number(f, c, d.as_f64()).map(|_| ()).unwrap(),
-                    Data::Empty => {}
-                    other => ws
-                        .write_string(f, c, other.to_string())
-                        .map(|_| ())
-                        .unwrap(),
-                }
-            }
-        }
-        if nombre == "Acciones" {
-            ws.write_string(2, 14, "marzo").unwrap();
-        }
-    }
     let malo = dir.path().join("malo.xlsx");
-    libro.save(&malo).unwrap();
+    common::copia_de_libro(&plantilla, ("Acciones", 2, 14, "marzo"), &malo);
     let salida = dir.path().join("plan.yaml");
     let out = cantonal(&[
         "importar",
@@ -544,25 +491,11 @@ fn hostile_text_is_stored_as_text_and_round_trips_literally() {
 #[test]
 fn libreoffice_opens_the_workbooks_and_its_ods_imports_back() {
     let dir = tempfile::tempdir().unwrap();
-    if Command::new("soffice").arg("--version").output().is_err() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "LibreOffice must be installed in CI"
-        );
-        eprintln!(
-            "aviso: LibreOffice (soffice) no está instalado; se omite la prueba con un cliente real"
-        );
+    let perfil = dir.path().join("perfil");
+    if common::soffice(&perfil).is_none() {
         return;
     }
-    let soffice = || {
-        let mut c = Command::new("soffice");
-        c.arg(format!(
-            "-env:UserInstallation=file://{}",
-            dir.path().join("perfil").display()
-        ))
-        .args(["--headless", "--norestore"]);
-        c
-    };
+    let soffice = || common::soffice(&perfil).unwrap();
     let plan = dir.path().join("ibarra.xlsx");
     let informe = dir.path().join("informe.xlsx");
     let taller = dir.path().join("taller.xlsx");

@@ -714,12 +714,83 @@ fn every_observation_rule_is_triggered_at_the_observation() {
     }
 }
 
+/// Makes a workbook in a folder and returns its path.
+type Libro = fn(&std::path::Path) -> std::path::PathBuf;
+
+/// The workbook rules, each with a workbook that triggers it on `cantonal importar`: the code,
+/// how the workbook is made (in `dir`, from the template of the base plan), and where the
+/// diagnostic points.
+const CASOS_TALLER: &[(&str, Libro, &str)] = &[
+    (
+        "T001",
+        |dir| {
+            let libro = dir.join("falso.xlsx");
+            std::fs::write(&libro, "no soy un libro").unwrap();
+            libro
+        },
+        "falso.xlsx",
+    ),
+    (
+        "T002",
+        |dir| {
+            let libro = dir.join("otro.xlsx");
+            let mut wb = rust_xlsxwriter::Workbook::new();
+            wb.add_worksheet().write_string(0, 0, "Acción").unwrap();
+            wb.save(&libro).unwrap();
+            libro
+        },
+        "otro.xlsx: hoja Datos generales",
+    ),
+    (
+        "T003",
+        |dir| {
+            let plantilla = dir.join("plantilla.xlsx");
+            let (_d, plan) = write_plan("plan.yaml", base());
+            common::cantonal_ok(&[
+                "plantilla-taller",
+                "--desde",
+                plan.to_str().unwrap(),
+                "-o",
+                plantilla.to_str().unwrap(),
+            ]);
+            let libro = dir.join("malo.xlsx");
+            common::copia_de_libro(&plantilla, ("Acciones", 2, 14, "marzo"), &libro);
+            libro
+        },
+        "malo.xlsx: hoja Acciones, fila 3, columna Inicio",
+    ),
+];
+
+#[test]
+fn workbook_rules_are_triggered_by_the_import_located_and_registered() {
+    for (codigo, libro, ubicacion) in CASOS_TALLER {
+        let dir = tempfile::tempdir().unwrap();
+        let libro = libro(dir.path());
+        let salida = dir.path().join("importado.yaml");
+        let out = common::cantonal(&[
+            "importar",
+            libro.to_str().unwrap(),
+            "-o",
+            salida.to_str().unwrap(),
+        ]);
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert_eq!(out.status.code(), Some(1), "{codigo}: {stdout}");
+        assert!(stdout.contains(&format!("error[{codigo}]")), "{stdout}");
+        assert!(stdout.contains(ubicacion), "{codigo}: {stdout}");
+        assert!(!salida.exists(), "{codigo}: no plan is written");
+        // The import reports it with the registry's severity.
+        let regla = cantonal::rules::regla(codigo).unwrap();
+        assert_eq!(regla.severidad.nombre(), "error");
+    }
+}
+
 #[test]
 fn every_rule_of_the_registry_has_a_triggering_case() {
     for r in cantonal::rules::REGLAS {
         assert!(
             CASOS.iter().any(|c| c.codigo == r.codigo)
-                || CASOS_OBSERVACIONES.iter().any(|c| c.0 == r.codigo),
+                || CASOS_OBSERVACIONES.iter().any(|c| c.0 == r.codigo)
+                || CASOS_TALLER.iter().any(|c| c.0 == r.codigo),
             "no fixture triggers {}",
             r.codigo
         );

@@ -5,29 +5,12 @@
 
 mod common;
 
-use std::collections::BTreeSet;
 use std::io::Read;
 use std::path::Path;
 use std::process::Command;
 
 use cantonal::rules::Opciones;
-use common::{base, cantonal_ok, write_plan};
-
-/// The parts of a DOCX (or XLSX) file, by name.
-fn partes(bytes: &[u8]) -> std::collections::BTreeMap<String, String> {
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
-    let mut out = std::collections::BTreeMap::new();
-    for i in 0..zip.len() {
-        let mut f = zip.by_index(i).unwrap();
-        let nombre = f.name().unwrap().into_owned();
-        let mut s = String::new();
-        if nombre.ends_with(".xml") || nombre.ends_with(".rels") {
-            f.read_to_string(&mut s).unwrap();
-            out.insert(nombre, s);
-        }
-    }
-    out
-}
+use common::{base, cantonal_ok, partes, soffice, write_plan};
 
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
@@ -49,40 +32,93 @@ fn texto(n: &roxmltree::Node) -> String {
 
 /// The DOCX of a plan file (with an observations file: the review copy), through the library.
 fn docx(plan: &Path, observaciones: Option<&Path>) -> Vec<u8> {
-    let mut v = cantonal::validar(plan, Opciones::default());
-    if let Some(o) = observaciones {
-        v = v.con_observaciones(o);
-    }
-    let documento = v.documento().unwrap();
-    cantonal::render::formato("docx")
-        .unwrap()
-        .render(
-            cantonal::render::Pieza::Plan {
-                plan: v.plan().unwrap(),
-                documento: &documento,
-            },
-            &cantonal::render::Opciones::default(),
-        )
-        .unwrap()
-        .bytes
+    common::generado("docx", plan, observaciones)
 }
 
-/// Chapter headings of the PDF (and of the Markdown), in order.
-const CAPITULOS: &[&str] = &[
-    "1. Presentación",
-    "2. Marco normativo",
-    "3. Enfoques",
-    "4. Diagnóstico",
-    "5. Mapa de actores",
-    "6. Marco estratégico",
-    "7. Matriz de acciones",
-    "8. Cronograma",
-    "9. Ruta de atención a víctimas",
-    "10. Presupuesto",
-    "11. Seguimiento y evaluación",
-    "12. Alineación con el PACTA 2019-2030",
-    "13. Glosario y siglas",
-];
+/// The base plan with every optional part the PDF prints: drafting team, introduction, PDOT
+/// alignment, who the monitoring reports to, evaluations, accountability and data protection.
+fn plan_completo() -> String {
+    base()
+        .replace(
+            "estado: borrador\n",
+            "estado: borrador\nintroduccion: El cantón elaboró este plan en talleres con la mesa de movilidad humana.\nelaboracion: { fecha: 2025-11-20, equipo: [ { nombre: Ana Pérez, cargo: Técnica, institucion: GAD Municipal } ] }\npdot:\n  nombre: PDOT de Ibarra 2023-2027\n  objetivos:\n    - { objetivo: Garantizar los derechos de los grupos de atención prioritaria, contribuyen: [O1] }\n",
+        )
+        .replace(
+            "seguimiento: { responsable: ccpd, frecuencia: trimestral }",
+            "seguimiento:\n  responsable: ccpd\n  frecuencia: trimestral\n  informa_a: Concejo Municipal\n  evaluacion_intermedia: 2027-06-30\n  evaluacion_final: 2028-12-15\n  rendicion_cuentas: Informe anual en la sesión pública del Concejo.\n  proteccion_datos: El registro de casos lo custodia la JCPD; nadie más accede a los nombres.\n",
+        )
+}
+
+/// The plans whose Word and PDF chapters are compared: the full plan above, an example, and a
+/// review copy. Each is a plan file and, for a review copy, its observations.
+fn planes_comparados(dir: &Path) -> Vec<(std::path::PathBuf, Option<&'static Path>)> {
+    let completo = dir.join("completo.yaml");
+    std::fs::write(&completo, plan_completo()).unwrap();
+    vec![
+        (completo, None),
+        (Path::new("plans/ibarra.yaml").to_owned(), None),
+        (
+            Path::new("plans/otavalo.yaml").to_owned(),
+            Some(Path::new("plans/otavalo.observaciones.yaml")),
+        ),
+    ]
+}
+
+/// Generates `plan` (a review copy with `observaciones`) in `formato` into `salida`.
+fn generar(plan: &Path, observaciones: Option<&Path>, formato: &str, salida: &Path) {
+    let mut args = vec![
+        "generar",
+        plan.to_str().unwrap(),
+        "--formato",
+        formato,
+        "-o",
+        salida.to_str().unwrap(),
+    ];
+    if let Some(o) = observaciones {
+        args.extend(["--observaciones", o.to_str().unwrap()]);
+    }
+    cantonal_ok(&args);
+}
+
+/// The headings of a DOCX, as Word's navigation pane shows them: each "heading 1" with its
+/// "heading 2".
+fn esquema_docx(bytes: &[u8]) -> Vec<(String, Vec<String>)> {
+    let p = partes(bytes);
+    let doc = roxmltree::Document::parse(&p["word/document.xml"]).unwrap();
+    let mut out: Vec<(String, Vec<String>)> = Vec::new();
+    for par in doc.descendants().filter(|n| es(n, "p")) {
+        let estilo = par
+            .descendants()
+            .find(|d| es(d, "pStyle"))
+            .and_then(|d| attr(&d, "val"));
+        match estilo {
+            Some("Heading1") => out.push((texto(&par), Vec::new())),
+            Some("Heading2") => out.last_mut().unwrap().1.push(texto(&par)),
+            _ => {}
+        }
+    }
+    out
+}
+
+#[test]
+fn word_has_the_chapters_and_sections_of_the_pdf_in_its_order() {
+    if !common::poppler() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    for (plan, obs) in planes_comparados(dir.path()) {
+        let pdf = dir.path().join("plan.pdf");
+        generar(&plan, obs, "pdf", &pdf);
+        let esquema = common::esquema_pdf(&pdf);
+        assert!(esquema.len() >= 17, "{esquema:?}");
+        assert_eq!(
+            esquema_docx(&docx(&plan, obs)),
+            esquema,
+            "{}",
+            plan.display()
+        );
+    }
+}
 
 #[test]
 fn word_structure_headings_toc_tables_sections_footer_language() {
@@ -112,7 +148,12 @@ fn word_structure_headings_toc_tables_sections_footer_language() {
         })
         .map(|p| texto(&p))
         .collect();
-    assert_eq!(titulos, CAPITULOS);
+    // Numbered like the PDF's (their titles are compared with the PDF's in
+    // `word_has_the_chapters_and_sections_of_the_pdf_in_its_order`).
+    assert!(titulos.len() >= 17, "{titulos:?}");
+    for (i, t) in titulos.iter().enumerate() {
+        assert!(t.starts_with(&format!("{}. ", i + 1)), "{t}");
+    }
     // A table-of-contents field over the heading levels.
     let instr: String = doc
         .descendants()
@@ -161,7 +202,7 @@ fn word_structure_headings_toc_tables_sections_footer_language() {
     let mut seccion_de_la_matriz = None;
     let mut n_seccion = 0;
     for hijo in cuerpo.children() {
-        if texto(&hijo) == "7. Matriz de acciones" {
+        if texto(&hijo).ends_with(". Matriz de acciones") {
             en_matriz = true;
         }
         if hijo.descendants().any(|d| es(&d, "sectPr")) {
@@ -209,6 +250,23 @@ fn word_structure_headings_toc_tables_sections_footer_language() {
     // Every action id and amount of the plan is in the matrix.
     let plan = cantonal::validar(Path::new("plans/ibarra.yaml"), Opciones::default());
     let todo = texto(&doc.root());
+    // The cover, as the PDF's: country and province, the canton's official name, and the notice
+    // of an illustrative plan.
+    let d = plan.documento().unwrap();
+    let portada = &todo[..todo.find("Índice").unwrap()];
+    for s in [
+        format!(
+            "REPÚBLICA DEL ECUADOR · PROVINCIA DE {}",
+            d.canton.provincia.to_uppercase()
+        ),
+        format!(
+            "Municipal del cantón {}",
+            d.canton.nombre_oficial.as_deref().unwrap()
+        ),
+        "EJEMPLO ILUSTRATIVO".to_owned(),
+    ] {
+        assert!(portada.contains(&s), "{s}: {portada}");
+    }
     for a in &plan.plan().unwrap().acciones {
         assert!(todo.contains(&a.id));
         if let Some(m) = &a.presupuesto {
@@ -273,7 +331,7 @@ fn review_copy_has_one_word_comment_per_observation_anchored_on_its_item() {
     }
     // The table of observations closes the document.
     let todo = texto(&doc.root());
-    let final_ = &todo[todo.rfind("14. Observaciones de revisión").unwrap()..];
+    let final_ = &todo[todo.rfind(". Observaciones de revisión").unwrap()..];
     for o in &revision.observaciones {
         assert!(final_.contains(&o.elemento), "{}", o.elemento);
     }
@@ -305,15 +363,39 @@ pub fn plan_hostil(s: &str) -> String {
         .replace("nombre: GAD Municipal de Ibarra", &format!("nombre: {q}"))
 }
 
+/// [`plan_hostil`] with `s` also in six fields of the chapters the approvable document added:
+/// the introduction, the PDOT's name and objective, and three of the monitoring.
+fn plan_hostil_capitulos(s: &str) -> String {
+    let q = serde_json::to_string(s).unwrap();
+    plan_hostil(s)
+        .replace(
+            "estado: borrador\n",
+            &format!("estado: borrador\nintroduccion: {q}\npdot:\n  nombre: {q}\n  objetivos:\n    - {{ objetivo: {q}, contribuyen: [O1] }}\n"),
+        )
+        .replace(
+            "seguimiento: { responsable: ccpd, frecuencia: trimestral }",
+            &format!("seguimiento:\n  responsable: ccpd\n  frecuencia: trimestral\n  informa_a: {q}\n  rendicion_cuentas: {q}\n  proteccion_datos: {q}\n"),
+        )
+}
+
 #[test]
 fn hostile_plan_text_stays_text_in_word() {
+    let veces = |plan: String, s: &str| {
+        let (_dir, path) = write_plan("plan.yaml", plan);
+        let p = partes(&docx(&path, None));
+        let doc = roxmltree::Document::parse(&p["word/document.xml"]).unwrap();
+        texto(&doc.root()).matches(s).count()
+    };
     for s in HOSTILES {
-        let (_dir, path) = write_plan("plan.yaml", plan_hostil(s));
+        let antes = veces(plan_hostil(s), s);
+        assert!(antes >= 3, "{s}: {antes}");
+        let (_dir, path) = write_plan("plan.yaml", plan_hostil_capitulos(s));
         let bytes = docx(&path, None);
         let p = partes(&bytes);
         let doc = roxmltree::Document::parse(&p["word/document.xml"]).unwrap();
         let todo = texto(&doc.root());
-        assert!(todo.matches(s).count() >= 3, "{s}: {todo}");
+        // Each of the six new fields, literally.
+        assert!(todo.matches(s).count() >= antes + 6, "{s}: {todo}");
         // The only fields are the ones we write: the table of contents (and its page refs).
         for n in doc.descendants().filter(|n| es(n, "instrText")) {
             let i = n.text().unwrap_or("").trim();
@@ -338,25 +420,6 @@ fn hostile_plan_text_stays_text_in_word() {
     );
 }
 
-/// LibreOffice headless, with a private profile, or `None` (with a message) when it is missing
-/// outside CI.
-pub fn soffice(perfil: &Path) -> Option<Command> {
-    if Command::new("soffice").arg("--version").output().is_err() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "LibreOffice (soffice) must be installed in CI: .ci/run installs it"
-        );
-        eprintln!(
-            "aviso: LibreOffice (soffice) no está instalado; se omite la prueba con un cliente real"
-        );
-        return None;
-    }
-    let mut c = Command::new("soffice");
-    c.arg(format!("-env:UserInstallation=file://{}", perfil.display()))
-        .args(["--headless", "--norestore"]);
-    Some(c)
-}
-
 #[test]
 fn libreoffice_opens_the_word_files_chapters_actions_and_comments_read_back() {
     let dir = tempfile::tempdir().unwrap();
@@ -364,36 +427,33 @@ fn libreoffice_opens_the_word_files_chapters_actions_and_comments_read_back() {
     let Some(mut soffice) = soffice(&perfil) else {
         return;
     };
-    let ibarra = dir.path().join("ibarra.docx");
-    let revision = dir.path().join("otavalo.revision.docx");
-    cantonal_ok(&[
-        "generar",
-        "plans/ibarra.yaml",
-        "--formato",
-        "docx",
-        "-o",
-        ibarra.to_str().unwrap(),
-    ]);
-    cantonal_ok(&[
-        "generar",
-        "plans/otavalo.yaml",
-        "--formato",
-        "docx",
-        "--observaciones",
-        "plans/otavalo.observaciones.yaml",
-        "-o",
-        revision.to_str().unwrap(),
-    ]);
-    // One start of LibreOffice converts both; comments are printed in the margin.
+    if !common::poppler() {
+        return;
+    }
+    // Each plan as DOCX (to be converted by LibreOffice) and as our own PDF.
+    let nombres = ["completo", "ibarra", "otavalo.revision"];
+    let word = dir.path().join("word");
+    std::fs::create_dir(&word).unwrap();
+    let mut docx = Vec::new();
+    let mut pdfs = Vec::new();
+    for ((plan, obs), nombre) in planes_comparados(dir.path()).into_iter().zip(nombres) {
+        let d = word.join(format!("{nombre}.docx"));
+        let pdf = dir.path().join(format!("{nombre}.pdf"));
+        generar(&plan, obs, "docx", &d);
+        generar(&plan, obs, "pdf", &pdf);
+        docx.push(d);
+        pdfs.push(pdf);
+    }
+    let revision = docx[2].clone();
+    // One start of LibreOffice converts them all; comments are printed in the margin.
     let out = soffice
         .args([
             "--convert-to",
             r#"pdf:writer_pdf_Export:{"ExportNotesInMargin":{"type":"boolean","value":"true"}}"#,
             "--outdir",
-            dir.path().to_str().unwrap(),
+            word.to_str().unwrap(),
         ])
-        .arg(&ibarra)
-        .arg(&revision)
+        .args(&docx)
         .output()
         .unwrap();
     assert!(
@@ -401,15 +461,6 @@ fn libreoffice_opens_the_word_files_chapters_actions_and_comments_read_back() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let leer = |pdf: &Path| {
-        let o = Command::new("pdftotext")
-            .args(["-layout"])
-            .arg(pdf)
-            .arg("-")
-            .output()
-            .expect("pdftotext");
-        String::from_utf8(o.stdout).unwrap()
-    };
     let paginas = |pdf: &Path| -> usize {
         let o = Command::new("pdfinfo").arg(pdf).output().unwrap();
         let info = String::from_utf8(o.stdout).unwrap();
@@ -420,17 +471,60 @@ fn libreoffice_opens_the_word_files_chapters_actions_and_comments_read_back() {
             .parse()
             .unwrap()
     };
-    let pdf = dir.path().join("ibarra.pdf");
-    let t = leer(&pdf);
-    let n = paginas(&pdf);
-    assert!(n >= 12, "{n} pages");
-    let compacto: String = t.split_whitespace().collect::<Vec<_>>().join(" ");
-    let mut encontrados = BTreeSet::new();
-    for c in CAPITULOS {
-        assert!(compacto.contains(c), "chapter {c}");
-        encontrados.insert(*c);
+    for (d, pdf) in docx.iter().zip(&pdfs) {
+        let convertido = d.with_extension("pdf");
+        // LibreOffice reads the chapters and sections of our PDF, in its order, as headings.
+        let esquema = common::esquema_pdf(pdf);
+        assert_eq!(common::esquema_pdf(&convertido), esquema, "{}", d.display());
+        // And prints each of them in the body, in that order, after the table of contents.
+        let t = common::plano(&common::paginas_pdf(&convertido).join(" "));
+        let ultimo = &esquema.last().unwrap().0;
+        let mut desde = t.find(ultimo.as_str()).expect("table of contents") + ultimo.len();
+        for (capitulo, secciones) in &esquema {
+            for titulo in std::iter::once(capitulo).chain(secciones) {
+                desde += t[desde..]
+                    .find(titulo.as_str())
+                    .unwrap_or_else(|| panic!("{}: «{titulo}» out of order", d.display()));
+            }
+        }
+        let n = paginas(&convertido);
+        assert!(t.contains(&format!("Página 1 de {n}")), "footer");
+        eprintln!(
+            "LibreOffice: {} → PDF de {n} páginas; {} capítulos y {} secciones, los del PDF, en su orden",
+            d.file_name().unwrap().to_string_lossy(),
+            esquema.len(),
+            esquema.iter().map(|(_, s)| s.len()).sum::<usize>()
+        );
     }
-    assert!(compacto.contains(&format!("Página 1 de {n}")), "footer");
+    // The action matrix's narrow header cells keep their words whole.
+    let palabras = palabras_grandes(&docx[1].with_extension("pdf"), 0.0);
+    // The last page with the heading: the first one is the table of contents.
+    let matriz = palabras
+        .iter()
+        .rev()
+        .find(|p| p.windows(3).any(|w| w == ["Matriz", "de", "acciones"]))
+        .expect("matrix page");
+    for encabezado in [
+        "Id",
+        "Eje",
+        "objetivo",
+        "Acción",
+        "Responsable",
+        "Indicador",
+        "Línea",
+        "base",
+        "Meta",
+        "Medio",
+        "verificación",
+        "Plazo",
+        "Presupuesto",
+    ] {
+        assert!(
+            matriz.iter().any(|w| w == encabezado),
+            "«{encabezado}» broken in the matrix header: {matriz:?}"
+        );
+    }
+    let compacto = common::plano(&common::paginas_pdf(&docx[1].with_extension("pdf")).join(" "));
     let plan = cantonal::validar(Path::new("plans/ibarra.yaml"), Opciones::default());
     for a in &plan.plan().unwrap().acciones {
         assert!(compacto.contains(&a.id), "{}", a.id);
@@ -440,20 +534,11 @@ fn libreoffice_opens_the_word_files_chapters_actions_and_comments_read_back() {
             assert!(compacto.contains(&cifra), "{} {cifra}", a.id);
         }
     }
-    eprintln!(
-        "LibreOffice: ibarra.docx → PDF de {n} páginas; capítulos encontrados: {}",
-        encontrados.len()
-    );
     // The review copy, saved by LibreOffice as ODT: every comment as LibreOffice read it, with
     // its author, its date and its text, anchored in the text.
-    let odt = self::soffice(&perfil)
+    let odt = common::soffice(&perfil)
         .unwrap()
-        .args([
-            "--convert-to",
-            "odt",
-            "--outdir",
-            dir.path().to_str().unwrap(),
-        ])
+        .args(["--convert-to", "odt", "--outdir", word.to_str().unwrap()])
         .arg(&revision)
         .output()
         .unwrap();
@@ -463,7 +548,7 @@ fn libreoffice_opens_the_word_files_chapters_actions_and_comments_read_back() {
         String::from_utf8_lossy(&odt.stderr)
     );
     let mut zip =
-        zip::ZipArchive::new(std::fs::File::open(dir.path().join("otavalo.revision.odt")).unwrap())
+        zip::ZipArchive::new(std::fs::File::open(word.join("otavalo.revision.odt")).unwrap())
             .unwrap();
     let mut content = String::new();
     zip.by_name("content.xml")
@@ -525,4 +610,245 @@ fn libreoffice_opens_the_word_files_chapters_actions_and_comments_read_back() {
         "LibreOffice: {} comentarios de Word leídos con autor, fecha y texto",
         anotaciones.len()
     );
+}
+
+/// The pixel size of a PNG.
+fn tam_png(bytes: &[u8]) -> (u32, u32) {
+    let info = png::Decoder::new(std::io::Cursor::new(bytes))
+        .read_info()
+        .unwrap();
+    (info.info().width, info.info().height)
+}
+
+/// The targets of the pictures of an XML part, through its relationships.
+fn imagenes_de(p: &std::collections::BTreeMap<String, String>, parte: &str) -> Vec<String> {
+    let (carpeta, archivo) = parte.rsplit_once('/').unwrap();
+    let rels = &p[&format!("{carpeta}/_rels/{archivo}.rels")];
+    let rels = roxmltree::Document::parse(rels).unwrap();
+    let xml = roxmltree::Document::parse(&p[parte]).unwrap();
+    xml.descendants()
+        .filter(|n| n.tag_name().name() == "blip")
+        .map(|b| {
+            let id = b
+                .attributes()
+                .find(|a| a.name() == "embed")
+                .unwrap()
+                .value();
+            let rel = rels
+                .descendants()
+                .find(|r| r.attribute("Id") == Some(id))
+                .unwrap_or_else(|| panic!("{parte}: no relationship {id}"));
+            format!("{carpeta}/{}", rel.attribute("Target").unwrap())
+        })
+        .collect()
+}
+
+#[test]
+fn the_crest_is_a_picture_on_the_cover_and_in_every_header() {
+    let dir = tempfile::tempdir().unwrap();
+    let png = common::png(64, 80);
+    let mut jpeg = std::io::Cursor::new(Vec::new());
+    image::RgbImage::from_fn(64, 80, |x, y| image::Rgb([x as u8 * 3, y as u8 * 3, 90]))
+        .write_to(&mut jpeg, image::ImageFormat::Jpeg)
+        .unwrap();
+    let svg = br##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 50"><rect width="40" height="50" fill="#1f4e79"/></svg>"##;
+    // PNG bytes are kept; a JPEG becomes a PNG of its size; an SVG is drawn 600 pixels high.
+    let casos: [(&str, &[u8], (u32, u32)); 3] = [
+        ("escudo.png", &png, (64, 80)),
+        ("escudo.jpg", jpeg.get_ref(), (64, 80)),
+        ("escudo.svg", svg, (480, 600)),
+    ];
+    for (archivo, contenido, tam) in casos {
+        std::fs::write(dir.path().join(archivo), contenido).unwrap();
+        let plan = dir.path().join("plan.yaml");
+        std::fs::write(
+            &plan,
+            common::mutate(
+                "provincia: Imbabura }",
+                &format!("provincia: Imbabura, escudo: {archivo} }}"),
+            ),
+        )
+        .unwrap();
+        let bytes = docx(&plan, None);
+        let archivos = common::archivos_zip(&bytes);
+        let media: Vec<&String> = archivos
+            .keys()
+            .filter(|n| n.starts_with("word/media/"))
+            .collect();
+        // One image file, shared by the cover and the headers.
+        assert_eq!(media.len(), 1, "{archivo}: {media:?}");
+        let imagen = &archivos[media[0]];
+        assert_eq!(tam_png(imagen), tam, "{archivo}");
+        if archivo.ends_with(".png") {
+            assert_eq!(imagen, &png);
+        }
+        let p = partes(&bytes);
+        assert_eq!(imagenes_de(&p, "word/document.xml"), [media[0].clone()]);
+        // On the cover, 2.4 cm high (in EMU), as in the PDF.
+        let doc = roxmltree::Document::parse(&p["word/document.xml"]).unwrap();
+        let extent = doc
+            .descendants()
+            .find(|n| n.tag_name().name() == "extent")
+            .unwrap();
+        assert_eq!(extent.attribute("cy"), Some("864000"));
+        let cabeceras: Vec<&String> = p
+            .keys()
+            .filter(|k| k.starts_with("word/header") && k.ends_with(".xml"))
+            .collect();
+        assert_eq!(cabeceras.len(), 3);
+        for c in cabeceras {
+            assert_eq!(imagenes_de(&p, c), [media[0].clone()], "{c}");
+        }
+        std::fs::remove_file(dir.path().join(archivo)).unwrap();
+        // LibreOffice opens it and prints the crest.
+        if archivo.ends_with(".png") && common::poppler() {
+            let perfil = dir.path().join("perfil");
+            let Some(mut soffice) = soffice(&perfil) else {
+                continue;
+            };
+            let d = dir.path().join("escudo.docx");
+            std::fs::write(&d, &bytes).unwrap();
+            let out = soffice
+                .args(["--convert-to", "pdf", "--outdir"])
+                .arg(dir.path())
+                .arg(&d)
+                .output()
+                .unwrap();
+            assert!(out.status.success());
+            let lista = Command::new("pdfimages")
+                .arg("-list")
+                .arg(d.with_extension("pdf"))
+                .output()
+                .unwrap();
+            let lista = String::from_utf8_lossy(&lista.stdout);
+            assert!(
+                lista.lines().any(|l| {
+                    let c: Vec<&str> = l.split_whitespace().collect();
+                    c.len() > 4 && c[3] == "64" && c[4] == "80"
+                }),
+                "no 64×80 image in LibreOffice's PDF:\n{lista}"
+            );
+        }
+    }
+}
+
+/// The words at least `alto` points high on each page of a PDF, as `pdftotext -bbox` reads them.
+fn palabras_grandes(pdf: &Path, alto: f64) -> Vec<Vec<String>> {
+    let out = Command::new("pdftotext")
+        .arg("-bbox")
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let html = String::from_utf8(out.stdout).unwrap();
+    let doc = roxmltree::Document::parse_with_options(
+        &html,
+        roxmltree::ParsingOptions {
+            allow_dtd: true,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let num = |n: &roxmltree::Node, a: &str| n.attribute(a).unwrap().parse::<f64>().unwrap();
+    doc.descendants()
+        .filter(|n| n.tag_name().name() == "page")
+        .map(|p| {
+            p.descendants()
+                .filter(|w| w.tag_name().name() == "word")
+                .filter(|w| num(w, "yMax") - num(w, "yMin") >= alto)
+                .filter_map(|w| w.text().map(str::to_owned))
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn the_marks_are_large_on_every_page_as_in_the_pdf() {
+    // The marks of each plan, from the document model: EJEMPLO for an illustrative plan,
+    // BORRADOR for one not approved.
+    let dir = tempfile::tempdir().unwrap();
+    let base = dir.path().join("base.yaml");
+    std::fs::write(&base, common::base()).unwrap();
+    let planes = [
+        base,
+        Path::new("plans/colta.yaml").to_owned(),
+        Path::new("plans/ibarra.yaml").to_owned(),
+    ];
+    let mut vistos = std::collections::BTreeSet::new();
+    let mut casos = Vec::new();
+    for plan in &planes {
+        let d = cantonal::validar(plan, Opciones::default())
+            .documento()
+            .unwrap();
+        let marcas: Vec<&str> = [
+            d.marca_ejemplo.then_some("EJEMPLO"),
+            d.marca_borrador.then_some("BORRADOR"),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        vistos.extend(marcas.iter().copied());
+        // In every header: a paragraph in a frame centred on the page, with the marks alone.
+        let p = partes(&docx(plan, None));
+        let cabeceras: Vec<&String> = p
+            .iter()
+            .filter(|(k, _)| k.starts_with("word/header"))
+            .map(|(_, v)| v)
+            .collect();
+        assert_eq!(cabeceras.len(), 3);
+        for c in cabeceras {
+            let x = roxmltree::Document::parse(c).unwrap();
+            let enmarcados: Vec<String> = x
+                .descendants()
+                .filter(|n| es(n, "p") && n.descendants().any(|f| es(&f, "framePr")))
+                .map(|n| texto(&n))
+                .collect();
+            if marcas.is_empty() {
+                assert!(enmarcados.is_empty());
+            } else {
+                assert_eq!(enmarcados, [marcas.concat()], "{}", plan.display());
+            }
+        }
+        casos.push((plan.clone(), marcas));
+    }
+    assert_eq!(vistos.len(), 2, "both marks are tried");
+    // LibreOffice prints them large (60 pt) on every page.
+    let perfil = dir.path().join("perfil");
+    let Some(mut soffice) = soffice(&perfil) else {
+        return;
+    };
+    if !common::poppler() {
+        return;
+    }
+    let word = dir.path().join("word");
+    std::fs::create_dir(&word).unwrap();
+    let archivos: Vec<_> = casos
+        .iter()
+        .map(|(plan, _)| {
+            let d = word.join(plan.with_extension("docx").file_name().unwrap());
+            generar(plan, None, "docx", &d);
+            d
+        })
+        .collect();
+    let out = soffice
+        .args(["--convert-to", "pdf", "--outdir"])
+        .arg(&word)
+        .args(&archivos)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    for ((_, marcas), d) in casos.iter().zip(&archivos) {
+        let paginas = palabras_grandes(&d.with_extension("pdf"), 40.0);
+        assert!(paginas.len() > 10);
+        for (i, grandes) in paginas.iter().enumerate() {
+            assert_eq!(grandes, marcas, "{} page {}", d.display(), i + 1);
+        }
+        eprintln!(
+            "LibreOffice: {} → {:?} en grande en sus {} páginas",
+            d.file_name().unwrap().to_string_lossy(),
+            marcas,
+            paginas.len()
+        );
+    }
 }

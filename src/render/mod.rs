@@ -2,7 +2,8 @@
 //!
 //! Every output format is one [`Formato`] in the registry [`FORMATOS`], in a file of its own:
 //! [`pdf`] (Typst, through the world of [`typst`]), [`html`] and [`markdown`] (Handlebars, through
-//! [`hbs`]), [`json`]. A format owns its name on the command line, its file extension, its media
+//! [`hbs`]), [`json`], [`docx`] (Word, with the crest made PNG by [`raster`]) and [`xlsx`]. A
+//! format owns its name on the command line, its file extension, its media
 //! type and how it renders a plan or the consolidated report; the command line and any other
 //! caller choose a format from the registry and never match on formats themselves. Templates
 //! come from [`templates`]: embedded, or overridden one file at a time.
@@ -16,6 +17,7 @@ pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod pdf;
+pub mod raster;
 pub mod templates;
 pub mod typst;
 pub mod xlsx;

@@ -7,7 +7,8 @@
 //! located by path; the engine ([`check`], [`revision::revisar`]) turns them into located
 //! diagnostics, applies `--estricto` / `estado: aprobado` escalation and sorts them. The
 //! structural rules (S…) are reported by the loader, since they decide whether there is a typed
-//! plan at all; they live in the registry for `explicar`, `reglas` and the docs.
+//! plan at all, and the workbook rules (T…) by the import of a workshop workbook; they live in the
+//! registry for `explicar`, `reglas` and the docs.
 
 use chrono::NaiveDate;
 
@@ -41,6 +42,7 @@ mod referencias;
 pub mod revision;
 mod riesgos;
 mod ruta_atencion;
+pub mod taller;
 
 /// The explanation of a rule, as `cantonal explicar` prints it.
 #[derive(Debug)]
@@ -130,6 +132,9 @@ pub enum Comprobacion {
     Plan(fn(&Contexto) -> Vec<Hallazgo>),
     /// An observations file with the plan it reviews; findings point into the observations file.
     Observaciones(fn(&revision::ContextoRevision) -> Vec<Hallazgo>),
+    /// Reported by the import of a workshop workbook (`taller::importar`): whether the workbook
+    /// can be read into a plan (T rules). Their examples are cells, not plan fragments.
+    Taller,
 }
 
 /// A rule of the catalogue.
@@ -258,6 +263,9 @@ pub static REGLAS: &[&Regla] = &[
     &observaciones::O001,
     &observaciones::O002,
     &observaciones::O003,
+    &taller::T001,
+    &taller::T002,
+    &taller::T003,
 ];
 
 /// The rule with this code (case-insensitive).

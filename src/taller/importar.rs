@@ -21,14 +21,15 @@ use crate::diagnostics::{Celda, Diagnostic, Severidad};
 use crate::plan::ruta::resolver;
 use crate::plan::schema::SCHEMA_PATH;
 use crate::plan::spans::{Region, Seg};
-use crate::rules::Opciones;
+use crate::rules::taller::{T001, T002, T003};
+use crate::rules::{Opciones, Regla};
 
-/// Code of a workbook that cannot be read at all.
-pub const ILEGIBLE: &str = "T001";
-/// Code of a missing sheet, column or row of the template.
-pub const FALTA: &str = "T002";
-/// Code of a cell whose value is not of its column's kind.
-pub const CELDA: &str = "T003";
+/// A workbook that cannot be read at all.
+const ILEGIBLE: &Regla = &T001;
+/// A missing sheet, column or row of the template.
+const FALTA: &Regla = &T002;
+/// A cell whose value is not of its column's kind.
+const CELDA: &Regla = &T003;
 
 /// What an import gives.
 #[derive(Debug)]
@@ -301,15 +302,15 @@ fn leer(celda: &Data, tipo: Tipo) -> Result<Option<Value>, &'static str> {
 }
 
 fn diagnostico(
-    codigo: &'static str,
+    regla: &'static Regla,
     celda: Option<Celda>,
     mensaje: String,
     ayuda: String,
 ) -> Diagnostic {
     let fila = celda.as_ref().map_or(1, |c| c.fila.max(1));
     let mut d = Diagnostic::new(
-        codigo,
-        Severidad::Error,
+        regla.codigo,
+        regla.severidad,
         Region::point(fila, 1),
         String::new(),
         mensaje,

@@ -212,3 +212,204 @@ pub fn informe_html(
                 .join("\n")
         })
 }
+
+/// Whether poppler's tools are installed (CI installs them); without them a test that reads a
+/// PDF back says so and is skipped.
+pub fn poppler() -> bool {
+    let ok = Command::new("pdftotext").arg("-v").output().is_ok();
+    if !ok {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "poppler (pdftotext) must be installed in CI: .ci/run installs it"
+        );
+        eprintln!("pdftotext no está instalado: se omite esta prueba (instale poppler-utils)");
+    }
+    ok
+}
+
+/// The outline (bookmarks) of a PDF file, as poppler's `pdftohtml -xml` reads it: each
+/// chapter heading with the headings of its sections.
+pub fn esquema_pdf(pdf: &Path) -> Vec<(String, Vec<String>)> {
+    let out = Command::new("pdftohtml")
+        .args(["-xml", "-i", "-stdout", "-q"])
+        .arg(pdf)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "pdftohtml {}", pdf.display());
+    let xml = String::from_utf8_lossy(&out.stdout);
+    let doc = roxmltree::Document::parse_with_options(
+        &xml,
+        roxmltree::ParsingOptions {
+            allow_dtd: true,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let texto = |n: roxmltree::Node| -> String {
+        n.descendants()
+            .filter(|t| t.is_text())
+            .filter_map(|t| t.text())
+            .collect::<String>()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let mut out: Vec<(String, Vec<String>)> = Vec::new();
+    let Some(raiz) = doc
+        .root_element()
+        .children()
+        .find(|n| n.has_tag_name("outline"))
+    else {
+        return out;
+    };
+    for n in raiz.children().filter(|n| n.is_element()) {
+        if n.has_tag_name("item") {
+            out.push((texto(n), Vec::new()));
+        } else if n.has_tag_name("outline")
+            && let Some((_, secciones)) = out.last_mut()
+        {
+            secciones.extend(n.children().filter(|i| i.has_tag_name("item")).map(texto));
+        }
+    }
+    out
+}
+
+/// The text of a PDF file as `pdftotext` reads it, one string per page.
+pub fn paginas_pdf(pdf: &Path) -> Vec<String> {
+    let out = Command::new("pdftotext")
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "pdftotext {}", pdf.display());
+    let mut paginas: Vec<String> = String::from_utf8(out.stdout)
+        .unwrap()
+        .split('\u{c}')
+        .map(str::to_owned)
+        .collect();
+    // pdftotext ends every page, the last one too, with a form feed.
+    if paginas.last().is_some_and(|p| p.trim().is_empty()) {
+        paginas.pop();
+    }
+    paginas
+}
+
+/// White space folded, as a reader sees the text.
+pub fn plano(t: &str) -> String {
+    t.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Every file of a ZIP package (DOCX, XLSX, ODT…), by name, with its bytes.
+pub fn archivos_zip(bytes: &[u8]) -> std::collections::BTreeMap<String, Vec<u8>> {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    (0..zip.len())
+        .filter_map(|i| {
+            let mut f = zip.by_index(i).unwrap();
+            if f.is_dir() {
+                return None;
+            }
+            let nombre = f.name().unwrap().into_owned();
+            let mut contenido = Vec::new();
+            f.read_to_end(&mut contenido).unwrap();
+            Some((nombre, contenido))
+        })
+        .collect()
+}
+
+/// The XML parts of a ZIP package (and its relationships), by name, as text.
+pub fn partes(bytes: &[u8]) -> std::collections::BTreeMap<String, String> {
+    archivos_zip(bytes)
+        .into_iter()
+        .filter(|(n, _)| n.ends_with(".xml") || n.ends_with(".rels"))
+        .map(|(n, b)| (n, String::from_utf8(b).unwrap()))
+        .collect()
+}
+
+/// A PNG of `ancho` × `alto` pixels.
+pub fn png(ancho: u32, alto: u32) -> Vec<u8> {
+    let mut bytes = Vec::new();
+    {
+        let mut enc = png::Encoder::new(&mut bytes, ancho, alto);
+        enc.set_color(png::ColorType::Rgb);
+        let mut w = enc.write_header().unwrap();
+        let datos: Vec<u8> = (0..ancho * alto * 3).map(|i| (i % 251) as u8).collect();
+        w.write_image_data(&datos).unwrap();
+    }
+    bytes
+}
+
+/// A copy of the workbook `libro` as another program would write it (values only, no styles
+/// or lists), with the text `valor` in the cell (`hoja`, `fila`, `columna`), both 0-based.
+pub fn copia_de_libro(
+    libro: &Path,
+    (hoja, fila, columna, valor): (&str, u32, u16, &str),
+    salida: &Path,
+) {
+    use calamine::{Data, Reader};
+    let mut wb = calamine::open_workbook_auto(libro).unwrap();
+    let mut copia = rust_xlsxwriter::Workbook::new();
+    for nombre in wb.sheet_names().to_vec() {
+        let r = wb.worksheet_range(&nombre).unwrap();
+        let ws = copia.add_worksheet();
+        ws.set_name(&nombre).unwrap();
+        for (f, cells) in r.rows().enumerate() {
+            for (c, celda) in cells.iter().enumerate() {
+                let (f, c) = (f as u32, c as u16);
+                match celda {
+                    Data::Float(x) => ws.write_number(f, c, *x).map(|_| ()).unwrap(),
+                    Data::DateTime(d) => ws.write_number(f, c, d.as_f64()).map(|_| ()).unwrap(),
+                    Data::Empty => {}
+                    other => ws
+                        .write_string(f, c, other.to_string())
+                        .map(|_| ())
+                        .unwrap(),
+                }
+            }
+        }
+        if nombre == hoja {
+            ws.write_string(fila, columna, valor).unwrap();
+        }
+    }
+    copia.save(salida).unwrap();
+}
+
+/// The file of `plan` (with `observaciones`: the review copy) in the output `formato` of the
+/// registry, through the library.
+pub fn generado(formato: &str, plan: &Path, observaciones: Option<&Path>) -> Vec<u8> {
+    let mut v = cantonal::validar(plan, cantonal::rules::Opciones::default());
+    if let Some(o) = observaciones {
+        v = v.con_observaciones(o);
+    }
+    let documento = v.documento().unwrap();
+    cantonal::render::formato(formato)
+        .unwrap()
+        .render(
+            cantonal::render::Pieza::Plan {
+                plan: v.plan().unwrap(),
+                documento: &documento,
+            },
+            &cantonal::render::Opciones::default(),
+        )
+        .unwrap()
+        .bytes
+}
+
+/// LibreOffice headless, with a private profile in `perfil`, or `None` (with a message) when it
+/// is missing outside CI.
+pub fn soffice(perfil: &Path) -> Option<Command> {
+    if Command::new("soffice").arg("--version").output().is_err() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "LibreOffice (soffice) must be installed in CI: .ci/run installs it"
+        );
+        eprintln!(
+            "aviso: LibreOffice (soffice) no está instalado; se omite la prueba con un cliente real"
+        );
+        return None;
+    }
+    let mut c = Command::new("soffice");
+    c.arg(format!("-env:UserInstallation=file://{}", perfil.display()))
+        .args(["--headless", "--norestore"]);
+    Some(c)
+}

@@ -930,15 +930,23 @@ impl Docx {
         let footer_images = self.collect_footer_images(&mut media);
         self.document_rels.images = document_part.relationships;
 
-        let mut header_rels = vec![HeaderRels::new(); 3];
-        for (rels, images) in header_rels.iter_mut().zip(header_images) {
-            rels.set_images(images);
-        }
-
-        let mut footer_rels = vec![FooterRels::new(); 3];
-        for (rels, images) in footer_rels.iter_mut().zip(footer_images) {
-            rels.set_images(images);
-        }
+        // Patched in: one relationships part per header and footer part (it was always three).
+        let header_rels = header_images
+            .into_iter()
+            .map(|images| {
+                let mut rels = HeaderRels::new();
+                rels.set_images(images);
+                rels
+            })
+            .collect();
+        let footer_rels = footer_images
+            .into_iter()
+            .map(|images| {
+                let mut rels = FooterRels::new();
+                rels.set_images(images);
+                rels
+            })
+            .collect();
 
         if !document_part.footnotes.is_empty() {
             self.footnotes.add(document_part.footnotes);
@@ -1321,46 +1329,80 @@ impl Docx {
         }
     }
 
-    /// Collects image relationships for the default, first, and even headers.
+    /// Patched in: collects the image relationships of every header part, the document's and
+    /// its sections' alike, in the order the package writer numbers them (by relationship id).
+    /// It collected only the document's three headers, so an image in a section's header had
+    /// no relationship and Word or LibreOffice showed nothing.
     ///
     /// Each entry deliberately uses a separate relationship scope while all
     /// entries share the package-wide media registry. This preserves valid
     /// header `.rels` files without storing duplicate image bytes.
     fn collect_header_images(&mut self, media: &mut MediaRegistry) -> Vec<Vec<ImageIdAndPath>> {
-        let mut images = vec![Vec::new(); 3];
-        let headers = [
-            &mut self.document.section_property.header,
-            &mut self.document.section_property.first_header,
-            &mut self.document.section_property.even_header,
-        ];
-
-        for (images, header) in images.iter_mut().zip(headers) {
-            if let Some((_, header)) = header.as_mut() {
-                *images = collect_header_part(header, media).relationships;
+        let mut headers: Vec<&mut (String, Header)> = Vec::new();
+        let property = &mut self.document.section_property;
+        headers.extend(
+            [
+                &mut property.header,
+                &mut property.first_header,
+                &mut property.even_header,
+            ]
+            .into_iter()
+            .filter_map(Option::as_mut),
+        );
+        for child in self.document.children.iter_mut() {
+            if let DocumentChild::Section(section) = child {
+                let property = &mut section.property;
+                headers.extend(
+                    [
+                        &mut property.header,
+                        &mut property.first_header,
+                        &mut property.even_header,
+                    ]
+                    .into_iter()
+                    .filter_map(Option::as_mut),
+                );
             }
         }
-        images
+        headers.sort_by(|a, b| a.0.cmp(&b.0));
+        headers
+            .into_iter()
+            .map(|(_, header)| collect_header_part(header, media).relationships)
+            .collect()
     }
 
-    /// Collects image relationships for the default, first, and even footers.
-    ///
-    /// The fixed order matches the package writer's footer part ordering. A
-    /// shared registry prevents repeated footer and body images from being
-    /// emitted as separate physical media files.
+    /// Patched in: collects the image relationships of every footer part, as
+    /// [`Docx::collect_header_images`] does for headers.
     fn collect_footer_images(&mut self, media: &mut MediaRegistry) -> Vec<Vec<ImageIdAndPath>> {
-        let mut images = vec![Vec::new(); 3];
-        let footers = [
-            &mut self.document.section_property.footer,
-            &mut self.document.section_property.first_footer,
-            &mut self.document.section_property.even_footer,
-        ];
-
-        for (images, footer) in images.iter_mut().zip(footers) {
-            if let Some((_, footer)) = footer.as_mut() {
-                *images = collect_footer_part(footer, media).relationships;
+        let mut footers: Vec<&mut (String, Footer)> = Vec::new();
+        let property = &mut self.document.section_property;
+        footers.extend(
+            [
+                &mut property.footer,
+                &mut property.first_footer,
+                &mut property.even_footer,
+            ]
+            .into_iter()
+            .filter_map(Option::as_mut),
+        );
+        for child in self.document.children.iter_mut() {
+            if let DocumentChild::Section(section) = child {
+                let property = &mut section.property;
+                footers.extend(
+                    [
+                        &mut property.footer,
+                        &mut property.first_footer,
+                        &mut property.even_footer,
+                    ]
+                    .into_iter()
+                    .filter_map(Option::as_mut),
+                );
             }
         }
-        images
+        footers.sort_by(|a, b| a.0.cmp(&b.0));
+        footers
+            .into_iter()
+            .map(|(_, footer)| collect_footer_part(footer, media).relationships)
+            .collect()
     }
 
     /// Collects footnote references from the complete main document tree.

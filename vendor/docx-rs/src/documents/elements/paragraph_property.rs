@@ -226,10 +226,12 @@ impl BuildXML for ParagraphProperty {
     ) -> crate::xml::writer::Result<crate::xml::writer::EventWriter<W>> {
         XMLBuilder::from(stream)
             .open_paragraph_property()?
+            // Patched in: the frame before the run properties, as the schema orders them;
+            // LibreOffice ignored a frame written after them.
+            .add_optional_child(&self.frame_property)?
             .add_child(&self.run_property)?
             .add_optional_child(&self.style)?
             .add_optional_child(&self.numbering_property)?
-            .add_optional_child(&self.frame_property)?
             .add_optional_child(&self.alignment)?
             .add_optional_child(&self.indent)?
             .add_optional_child(&self.line_spacing)?
