@@ -65,9 +65,9 @@ pub(super) fn run(args: Args, color: bool) -> Result<(), Fallo> {
         eprintln!("aviso: {aviso}");
     }
     match args.formato {
-        VistaComparacion::Json => println!("{}", serde_json::to_string_pretty(&c).expect("json")),
-        VistaComparacion::Md => print!("{}", markdown(&c)),
-        VistaComparacion::Texto => print!("{}", texto(&c, color)),
+        VistaComparacion::Json => salidaln!("{}", serde_json::to_string_pretty(&c).expect("json")),
+        VistaComparacion::Md => salida!("{}", markdown(&c)),
+        VistaComparacion::Texto => salida!("{}", texto(&c, color)),
     }
     Ok(())
 }

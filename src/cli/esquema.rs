@@ -26,7 +26,7 @@ pub(super) fn run(args: Args) -> Result<(), Fallo> {
         esquema_plan()
     };
     let Some(path) = args.salida else {
-        print!("{json}");
+        salida!("{json}");
         return Ok(());
     };
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {

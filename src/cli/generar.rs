@@ -94,7 +94,7 @@ pub(super) struct Resultado {
 
 impl Resultado {
     pub(super) fn print(&self) {
-        print!("{}", self.salida);
+        salida!("{}", self.salida);
         eprint!("{}", self.errores);
     }
 
@@ -220,7 +220,7 @@ pub(super) fn run(args: Args, color: bool, quiet: bool) -> Result<(), Fallo> {
     }
     let fallidos = resultados.iter().filter(|r| r.codigo != OK).count();
     if !quiet || fallidos > 0 {
-        println!(
+        salidaln!(
             "\nResumen: {} planes; {} generados, {} no generados.",
             resultados.len(),
             resultados.len() - fallidos,

@@ -47,7 +47,7 @@ pub(super) fn run(args: Args, color: bool, quiet: bool) -> Result<(), Fallo> {
     let importado = importar(&args.libro, &salida);
     let archivo = args.libro.display().to_string();
     match args.formato {
-        VistaDiagnosticos::Json => println!(
+        VistaDiagnosticos::Json => salidaln!(
             "{}",
             json::Informe::new(vec![json::Archivo::new(
                 archivo.clone(),
@@ -57,7 +57,7 @@ pub(super) fn run(args: Args, color: bool, quiet: bool) -> Result<(), Fallo> {
             .to_json()
         ),
         VistaDiagnosticos::Texto if !quiet || !importado.diagnostics.is_empty() => {
-            print!(
+            salida!(
                 "{}",
                 human::render(&archivo, "", &importado.diagnostics, color)
             );
@@ -74,7 +74,7 @@ pub(super) fn run(args: Args, color: bool, quiet: bool) -> Result<(), Fallo> {
     write_atomic(&salida, texto.as_bytes())
         .map_err(|e| Fallo::NoSePudo(format!("no se pudo escribir {}: {e}", salida.display())))?;
     if !quiet && args.formato == VistaDiagnosticos::Texto {
-        println!(
+        salidaln!(
             "{}: plan importado de {archivo}; {}. Revíselo con `cantonal validar {}`.",
             salida.display(),
             conteo.texto(),

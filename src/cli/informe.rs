@@ -143,17 +143,14 @@ pub(super) fn run(args: Args, color: bool, quiet: bool) -> Result<(), Fallo> {
         }
     };
     match salida {
-        None => {
-            use std::io::Write;
-            let _ = std::io::stdout().write_all(&bytes);
-        }
+        None => super::escribir(&bytes),
         Some(salida) => {
             write_atomic(&salida, &bytes).map_err(|e| {
                 Fallo::NoSePudo(format!("no se pudo escribir {}: {e}", salida.display()))
             })?;
             if !quiet {
                 let t = &informe.totales;
-                println!(
+                salidaln!(
                     "{}: informe de {} ({} con errores, {})",
                     salida.display(),
                     plural(t.planes, "plan", "planes"),

@@ -12,6 +12,16 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::diagnostics::lista;
 use crate::suggest::did_you_mean;
 
+/// `print!` for the subcommands, through [`escribir`].
+macro_rules! salida {
+    ($($arg:tt)*) => { $crate::cli::escribir(format!($($arg)*).as_bytes()) };
+}
+
+/// `println!` for the subcommands, through [`escribir`].
+macro_rules! salidaln {
+    ($($arg:tt)*) => { $crate::cli::escribir(format!("{}\n", format!($($arg)*)).as_bytes()) };
+}
+
 mod comparar;
 mod completions;
 mod esquema;
@@ -24,6 +34,23 @@ mod plantilla_taller;
 mod reglas;
 mod validar;
 mod vigilar;
+
+/// Writes to standard output. When the reader has gone (`cantonal validar plans/ | head -1`),
+/// the rest is not wanted: the process ends quietly with 0, as Unix tools do, instead of
+/// panicking; any other failure to write is said in Spanish (exit 2). Temporary files of writes
+/// in progress are removed either way.
+pub(crate) fn escribir(bytes: &[u8]) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => crate::escritura::terminar(0),
+        Err(e) => {
+            eprintln!("error: no se pudo escribir la salida (error del sistema: {e})");
+            crate::escritura::terminar(NO_SE_PUDO.into())
+        }
+    }
+}
 
 /// Exit code: no errors.
 pub const OK: u8 = 0;
@@ -214,7 +241,7 @@ fn argument_error(e: clap::Error) -> Result<(), Fallo> {
     use clap::error::ErrorKind;
     match e.kind() {
         ErrorKind::DisplayHelp => {
-            print!("{}", ayuda_en_espanol(&e.render().to_string()));
+            salida!("{}", ayuda_en_espanol(&e.render().to_string()));
             Ok(())
         }
         ErrorKind::DisplayVersion => {

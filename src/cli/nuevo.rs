@@ -56,7 +56,7 @@ pub(super) fn run(args: Args, quiet: bool) -> Result<(), Fallo> {
         }
     }
     if !quiet {
-        println!(
+        salidaln!(
             "{}: plan inicial de {} ({}). Complete los textos «{PENDIENTE}» y revise con `cantonal validar {}`.",
             salida.display(),
             canton.nombre,

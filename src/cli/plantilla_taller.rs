@@ -76,7 +76,7 @@ pub(super) fn run(args: Args, quiet: bool) -> Result<(), Fallo> {
     write_atomic(&salida, &bytes)
         .map_err(|e| Fallo::NoSePudo(format!("no se pudo escribir {}: {e}", salida.display())))?;
     if !quiet {
-        println!(
+        salidaln!(
             "{}: libro del taller de {nombre}. Llénelo en Excel o LibreOffice y conviértalo en plan con `cantonal importar {}`.",
             salida.display(),
             salida.display()

@@ -89,7 +89,7 @@ pub(super) fn run(args: Args, color: bool, quiet: bool) -> Result<(), Fallo> {
     let terminal = std::io::stdout().is_terminal();
     let rebuild = || {
         if terminal {
-            print!("\x1b[2J\x1b[H");
+            salida!("\x1b[2J\x1b[H");
         }
         let start = Instant::now();
         let r = generar::construir(
@@ -102,7 +102,7 @@ pub(super) fn run(args: Args, color: bool, quiet: bool) -> Result<(), Fallo> {
         );
         r.print();
         let archivos: Vec<String> = vigilados.iter().map(|a| a.display().to_string()).collect();
-        println!(
+        salidaln!(
             "[vigilar] {} · {} en {} ms · falta: {}. Esperando cambios en {} (Ctrl-C para salir)",
             chrono::Local::now().format("%H:%M:%S"),
             if r.codigo == 0 {
@@ -141,6 +141,6 @@ pub(super) fn run(args: Args, color: bool, quiet: bool) -> Result<(), Fallo> {
             }
         }
     }
-    println!("[vigilar] terminado.");
+    salidaln!("[vigilar] terminado.");
     Ok(())
 }
