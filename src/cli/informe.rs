@@ -10,7 +10,7 @@ use std::path::PathBuf;
 
 use super::Fallo;
 use crate::carpeta::entradas;
-use crate::diagnostics::plural;
+use crate::espanol::plural;
 use crate::escritura::{comprobar_destino, write_atomic};
 use crate::informe::{informe, texto};
 use crate::render::{self, Formato, Pieza};

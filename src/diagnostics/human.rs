@@ -42,7 +42,7 @@ pub fn render(archivo: &str, texto: &str, diagnostics: &[Diagnostic], color: boo
     {
         out.push_str(&format!(
             "{archivo}: {} sin mostrar; `cantonal validar --formato json {archivo}` muestra la lista completa.\n\n",
-            super::plural(resto, "diagnóstico más", "diagnósticos más")
+            crate::espanol::plural(resto, "diagnóstico más", "diagnósticos más")
         ));
     }
     out
