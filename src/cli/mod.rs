@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use clap::error::{ContextKind, ContextValue};
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::diagnostics::lista;
+use crate::diagnostics::{lista, visible};
 use crate::suggest::did_you_mean;
 
 /// `print!` for the subcommands, through [`escribir`].
@@ -50,6 +50,12 @@ pub(crate) fn escribir(bytes: &[u8]) {
             crate::escritura::terminar(NO_SE_PUDO.into())
         }
     }
+}
+
+/// A file name as printed to a terminal: made [`visible`], so that a name with control
+/// characters (`"x\e]0;…\a.pdf"`) is shown escaped and never acts on the terminal.
+pub(crate) fn mostrar(path: impl AsRef<std::path::Path>) -> String {
+    visible(&path.as_ref().display().to_string()).into_owned()
 }
 
 /// Exit code: no errors.

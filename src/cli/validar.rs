@@ -123,12 +123,8 @@ fn print_human(resultados: &[Resultado], color: bool, quiet: bool) {
         let abiertas = abiertas
             .map(|n: usize| {
                 format!(
-                    "; {n} {}",
-                    if n == 1 {
-                        "observación abierta"
-                    } else {
-                        "observaciones abiertas"
-                    }
+                    "; {}",
+                    crate::espanol::plural(n, "observación abierta", "observaciones abiertas")
                 )
             })
             .unwrap_or_default();
