@@ -59,6 +59,12 @@ pub fn instalar_limpieza() {
     });
 }
 
+/// Ends the process with `codigo` now, removing the temporary files of writes in progress.
+pub fn terminar(codigo: i32) -> ! {
+    limpiar_temporales();
+    std::process::exit(codigo)
+}
+
 /// From now on, an interruption does not end the process: the caller polls [`interrumpido`] and
 /// stops on its own (temporary files are still removed at once).
 pub fn atender_interrupciones() {

@@ -1,6 +1,7 @@
 //! How Spanish writes amounts, numbers and dates, in one place: the printable plan, the
 //! consolidated report, the comparison of drafts and the diagnostics all write "USD 4.500,00",
-//! "1.200" and "15 de marzo de 2026" through these functions, so they never disagree.
+//! "1.200" and "15 de marzo de 2026" through these functions, so they never disagree. Counts
+//! agree with their noun here too ("1 plan", "3 planes"), for messages, documents and reports.
 
 use chrono::{Datelike, NaiveDate};
 
@@ -18,6 +19,16 @@ const MESES: [&str; 12] = [
     "noviembre",
     "diciembre",
 ];
+
+/// The word that goes with a count: `uno` for exactly 1, `varios` otherwise ("0 planes").
+pub fn palabra<'a>(n: usize, uno: &'a str, varios: &'a str) -> &'a str {
+    if n == 1 { uno } else { varios }
+}
+
+/// A count with its noun in singular or plural: "1 plan", "3 planes", "0 errores".
+pub fn plural(n: usize, uno: &str, varios: &str) -> String {
+    format!("{n} {}", palabra(n, uno, varios))
+}
 
 /// The month's Spanish name, 1-based.
 pub fn mes(n: u32) -> &'static str {

@@ -328,3 +328,61 @@ fn a_folder_scan_does_not_follow_links_out_of_the_folder() {
     let out = cantonal_a_tiempo(&["validar", texto(&planes.join("ajeno.yaml"))]);
     assert_eq!(out.status.code(), Some(1));
 }
+
+#[test]
+fn a_malformed_national_reference_is_explained_in_spanish_at_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("nacional")).unwrap();
+    let plan = dir.path().join("plan.yaml");
+    std::fs::write(
+        &plan,
+        base().replace("plan_nacional: pacta-2019-2030", "plan_nacional: otra"),
+    )
+    .unwrap();
+    let pacta = std::fs::read_to_string("plans/nacional/pacta-2019-2030.yaml")
+        .unwrap()
+        .replace("id: pacta-2019-2030\n", "id: otra\n");
+    let referencia = dir.path().join("nacional").join("otra.yaml");
+    let mensaje = |contenido: String| {
+        std::fs::write(&referencia, contenido).unwrap();
+        let out = cantonal_a_tiempo(&["validar", "--formato", "json", texto(&plan)]);
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let d = &diagnosticos(&json)[0];
+        assert_eq!(d["codigo"], "R003");
+        d["mensaje"].as_str().unwrap().to_owned()
+    };
+    let linea = |buscado: &str| pacta.lines().position(|l| l.starts_with(buscado)).unwrap() + 1;
+    let archivo = referencia.display();
+    // A misspelled field of an axis: located at it, with the valid fields.
+    let n = linea("      nombre: Prevención");
+    assert_eq!(
+        mensaje(pacta.replacen("      nombre: Prevención", "      nombr: Prevención", 1)),
+        format!(
+            "la referencia nacional no se pudo leer: {archivo}, línea {n}, columna 7: el campo `nombr` no es de una referencia nacional (campos válidos: `id`, `nombre`, `descripcion`, `obligatorio`, `responsables_requeridos`, `fuentes`, `origen`, `nota`) en `ejes.valores[0]`"
+        )
+    );
+    // A missing field.
+    let n = linea("id: otra");
+    assert_eq!(
+        mensaje(pacta.replacen("nombre_corto: PACTA 2019-2030\n", "", 1)),
+        format!(
+            "la referencia nacional no se pudo leer: {archivo}, línea {n}, columna 1: falta el campo `nombre_corto`"
+        )
+    );
+    // A value of the wrong kind.
+    let n = linea("vigencia:");
+    assert_eq!(
+        mensaje(pacta.replacen("fin: 2030-12-31", "fin: [2030]", 1)),
+        format!(
+            "la referencia nacional no se pudo leer: {archivo}, línea {n}, columna 38: un valor no es del tipo que corresponde (por ejemplo, un texto donde va una lista) en `vigencia.fin`"
+        )
+    );
+    // Broken YAML.
+    let n = linea("ejes:") + 2;
+    assert_eq!(
+        mensaje(pacta.replacen("ejes:\n", "ejes: [\n", 1)),
+        format!(
+            "la referencia nacional no se pudo leer: {archivo}, línea {n}, columna 3: no es YAML válido (revise la sangría, los dos puntos y las comillas)"
+        )
+    );
+}

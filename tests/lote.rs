@@ -29,7 +29,7 @@ fn a_folder_is_rendered_and_bad_plans_are_skipped() {
     let stdout = String::from_utf8_lossy(&o.stdout);
     let stderr = String::from_utf8_lossy(&o.stderr);
     assert!(
-        stdout.contains("Resumen: 7 planes; 6 generados, 1 no generados."),
+        stdout.contains("Resumen: 7 planes; 6 generados, 1 no generado."),
         "{stdout}"
     );
     assert!(

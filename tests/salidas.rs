@@ -209,3 +209,37 @@ fn an_interrupted_write_leaves_no_temporary_file() {
         assert!(!salida.exists(), "{senal}");
     }
 }
+
+#[test]
+fn a_reader_that_goes_away_ends_the_command_quietly() {
+    // `cantonal validar plans/ | head -1`: the reader closes the pipe before the command writes.
+    let plans = concat!(env!("CARGO_MANIFEST_DIR"), "/plans");
+    let base = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/base.yaml");
+    let ibarra = concat!(env!("CARGO_MANIFEST_DIR"), "/plans/ibarra.yaml");
+    let casos: Vec<Vec<&str>> = vec![
+        vec!["validar", plans],
+        vec!["validar", plans, "--formato", "json"],
+        vec!["comparar", base, ibarra],
+        vec!["informe", plans],
+        vec!["reglas"],
+        vec!["esquema"],
+        vec!["explicar", "C008"],
+        vec!["completions", "bash"],
+        vec!["manual"],
+    ];
+    for args in casos {
+        let mut hijo = Command::new(env!("CARGO_BIN_EXE_cantonal"))
+            .args(&args)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(hijo.stdout.take());
+        let o = hijo.wait_with_output().unwrap();
+        let err = stderr(&o);
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+        assert_eq!(o.status.code(), Some(0), "{args:?}: {err}");
+        assert_eq!(err, "", "{args:?}");
+    }
+}

@@ -65,3 +65,58 @@ fn informe_shows_control_characters_as_escapes() {
         .expect("the plan's row");
     assert!(fila.starts_with("  Ibarra\\u{1b}[31m\\u{7}  "), "{fila:?}");
 }
+
+#[test]
+fn generar_shows_control_characters_of_file_names_as_escapes() {
+    // A plan whose file name carries a terminal title sequence and a bell: the name of the
+    // document written beside it is printed escaped.
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("x\u{1b}]0;hola\u{7}.yaml");
+    std::fs::write(&plan, base()).unwrap();
+    let text = stdout_of(&["generar", plan.to_str().unwrap(), "--formato", "md"]);
+    let carpeta = dir.path().display();
+    assert!(
+        text.starts_with(&format!("{carpeta}/x\\u{{1b}}]0;hola\\u{{7}}.md: ")),
+        "{text:?}"
+    );
+    assert!(dir.path().join("x\u{1b}]0;hola\u{7}.md").is_file());
+    // The same name in a refusal, on standard error.
+    std::fs::write(&plan, base().replace("estado: borrador", "estado: nada")).unwrap();
+    let out = cantonal(&["generar", plan.to_str().unwrap(), "--formato", "md"]);
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(!err.contains('\u{1b}') && !err.contains('\u{7}'), "{err:?}");
+    assert_eq!(
+        err,
+        format!(
+            "error: no se generó el documento: {carpeta}/x\\u{{1b}}]0;hola\\u{{7}}.yaml tiene 1 error. Corríjalo y vuelva a intentarlo.\n"
+        )
+    );
+}
+
+#[test]
+fn a_batch_counts_its_plans_in_singular_and_plural() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.yaml"), base()).unwrap();
+    let salida = tempfile::tempdir().unwrap();
+    let args = |d: &std::path::Path| {
+        cantonal(&[
+            "generar",
+            d.to_str().unwrap(),
+            "--formato",
+            "md",
+            "-o",
+            salida.path().to_str().unwrap(),
+            "--quiet",
+        ])
+    };
+    std::fs::write(
+        dir.path().join("b.yaml"),
+        base().replace("estado: borrador", "estado: nada"),
+    )
+    .unwrap();
+    let out = args(dir.path());
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "\nResumen: 2 planes; 1 generado, 1 no generado.\n"
+    );
+}

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use super::Fallo;
+use super::{Fallo, mostrar};
 use crate::diff::{comparar, markdown::markdown, texto::texto};
 use crate::rules::Opciones;
 use crate::validacion::validar;
@@ -36,7 +36,7 @@ pub(super) fn run(args: Args, color: bool) -> Result<(), Fallo> {
         if !p.is_file() {
             return Err(Fallo::NoSePudo(format!(
                 "no existe el archivo {}",
-                p.display()
+                mostrar(p)
             )));
         }
     }
@@ -47,8 +47,8 @@ pub(super) fn run(args: Args, color: bool) -> Result<(), Fallo> {
             if v.plan().is_none() {
                 eprintln!(
                     "error: {} no se puede leer como plan; revíselo con `cantonal validar {}`",
-                    v.loaded.archivo.display(),
-                    v.loaded.archivo.display()
+                    mostrar(&v.loaded.archivo),
+                    mostrar(&v.loaded.archivo)
                 );
             }
         }
@@ -65,9 +65,9 @@ pub(super) fn run(args: Args, color: bool) -> Result<(), Fallo> {
         eprintln!("aviso: {aviso}");
     }
     match args.formato {
-        VistaComparacion::Json => println!("{}", serde_json::to_string_pretty(&c).expect("json")),
-        VistaComparacion::Md => print!("{}", markdown(&c)),
-        VistaComparacion::Texto => print!("{}", texto(&c, color)),
+        VistaComparacion::Json => salidaln!("{}", serde_json::to_string_pretty(&c).expect("json")),
+        VistaComparacion::Md => salida!("{}", markdown(&c)),
+        VistaComparacion::Texto => salida!("{}", texto(&c, color)),
     }
     Ok(())
 }

@@ -13,17 +13,17 @@ pub struct Args {
 }
 
 pub(super) fn run(args: Args) -> Result<(), Fallo> {
-    clap_complete::generate(
-        args.shell,
-        &mut Cli::command(),
-        "cantonal",
-        &mut std::io::stdout(),
-    );
+    let mut guion = Vec::new();
+    clap_complete::generate(args.shell, &mut Cli::command(), "cantonal", &mut guion);
+    super::escribir(&guion);
     Ok(())
 }
 
 pub(super) fn manual() -> Result<(), Fallo> {
+    let mut pagina = Vec::new();
     clap_mangen::Man::new(Cli::command())
-        .render(&mut std::io::stdout())
-        .map_err(|e| Fallo::NoSePudo(e.to_string()))
+        .render(&mut pagina)
+        .map_err(|e| Fallo::NoSePudo(e.to_string()))?;
+    super::escribir(&pagina);
+    Ok(())
 }

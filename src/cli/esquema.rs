@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use super::Fallo;
+use super::{Fallo, mostrar};
 use crate::escritura::write_atomic;
 use crate::generados::{esquema_observaciones, esquema_plan};
 
@@ -26,13 +26,13 @@ pub(super) fn run(args: Args) -> Result<(), Fallo> {
         esquema_plan()
     };
     let Some(path) = args.salida else {
-        print!("{json}");
+        salida!("{json}");
         return Ok(());
     };
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir)
-            .map_err(|e| Fallo::NoSePudo(format!("no se pudo crear {}: {e}", dir.display())))?;
+            .map_err(|e| Fallo::NoSePudo(format!("no se pudo crear {}: {e}", mostrar(dir))))?;
     }
     write_atomic(&path, json.as_bytes())
-        .map_err(|e| Fallo::NoSePudo(format!("no se pudo escribir {}: {e}", path.display())))
+        .map_err(|e| Fallo::NoSePudo(format!("no se pudo escribir {}: {e}", mostrar(&path))))
 }

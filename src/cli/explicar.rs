@@ -13,7 +13,7 @@ pub struct Args {
 
 pub(super) fn run(args: Args) -> Result<(), Fallo> {
     if let Some(r) = regla(&args.codigo) {
-        print!("{}", r.explicacion_texto());
+        salida!("{}", r.explicacion_texto());
         return Ok(());
     }
     let ayuda = match did_you_mean(&args.codigo, REGLAS.iter().map(|r| r.codigo)) {

@@ -13,10 +13,11 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use super::{ERRORES, Fallo, NO_SE_PUDO, OK};
+use super::{ERRORES, Fallo, NO_SE_PUDO, OK, mostrar};
 use crate::carpeta::plan_files;
 use crate::diagnostics::{Conteo, human};
 use crate::escritura::{comprobar_destino, write_atomic};
+use crate::espanol::{palabra, plural};
 use crate::plan::observaciones;
 use crate::render::templates::Plantillas;
 use crate::render::{self, Formato, Pieza};
@@ -94,7 +95,7 @@ pub(super) struct Resultado {
 
 impl Resultado {
     pub(super) fn print(&self) {
-        print!("{}", self.salida);
+        salida!("{}", self.salida);
         eprint!("{}", self.errores);
     }
 
@@ -114,9 +115,9 @@ pub(super) fn run(args: Args, color: bool, quiet: bool) -> Result<(), Fallo> {
         let plan = observaciones::plan_de(obs).unwrap_or_default();
         return Err(Fallo::NoSePudo(format!(
             "{} es un archivo de observaciones, no un plan; la copia de revisión se genera con `cantonal generar {} --observaciones {}`",
-            obs.display(),
-            plan.display(),
-            obs.display()
+            mostrar(obs),
+            mostrar(&plan),
+            mostrar(obs)
         )));
     }
     let plantillas = Plantillas::new(args.salida.plantillas.clone())?;
@@ -171,7 +172,7 @@ pub(super) fn run(args: Args, color: bool, quiet: bool) -> Result<(), Fallo> {
     {
         return Err(Fallo::NoSePudo(format!(
             "no se pudo crear la carpeta {}: {e}",
-            dir.display()
+            mostrar(dir)
         )));
     }
     let barra =
@@ -203,7 +204,7 @@ pub(super) fn run(args: Args, color: bool, quiet: bool) -> Result<(), Fallo> {
                         let Some(f) = files.get(i) else { break };
                         let r = construir(f, salida_de(f), encargo, &plantillas, color, quiet);
                         *casillas[i].lock().expect("not poisoned") = Some(r);
-                        barra.set_message(f.display().to_string());
+                        barra.set_message(mostrar(f));
                         barra.inc(1);
                     }
                 })
@@ -220,11 +221,11 @@ pub(super) fn run(args: Args, color: bool, quiet: bool) -> Result<(), Fallo> {
     }
     let fallidos = resultados.iter().filter(|r| r.codigo != OK).count();
     if !quiet || fallidos > 0 {
-        println!(
-            "\nResumen: {} planes; {} generados, {} no generados.",
-            resultados.len(),
-            resultados.len() - fallidos,
-            fallidos
+        salidaln!(
+            "\nResumen: {}; {}, {}.",
+            plural(resultados.len(), "plan", "planes"),
+            plural(resultados.len() - fallidos, "generado", "generados"),
+            plural(fallidos, "no generado", "no generados")
         );
     }
     if fallidos > 0 {
@@ -253,7 +254,7 @@ pub(super) fn construir(
         faltan: faltan.clone(),
     };
     let mut validado = validar(plan_path, Opciones::default());
-    let archivo = plan_path.display().to_string();
+    let archivo = mostrar(plan_path);
     if !validado.diagnostics.is_empty() && !quiet {
         out.push_str(&human::render(
             &archivo,
@@ -276,9 +277,9 @@ pub(super) fn construir(
             (0, _) => "nada: el plan no tiene problemas".to_owned(),
             (_, 0) => conteo.texto(),
             (_, n) => format!(
-                "{}; {n} {} «POR COMPLETAR»",
+                "{}; {} «POR COMPLETAR»",
                 conteo.texto(),
-                if n == 1 { "texto" } else { "textos" }
+                plural(n, "texto", "textos")
             ),
         },
     );
@@ -286,8 +287,8 @@ pub(super) fn construir(
         let _ = writeln!(
             err,
             "error: no se generó el documento: {archivo} tiene {}. {} y vuelva a intentarlo.",
-            errores_texto(conteo.errores),
-            corrijalos(conteo.errores)
+            plural(conteo.errores, "error", "errores"),
+            palabra(conteo.errores, "Corríjalo", "Corríjalos")
         );
         return fin(ERRORES, out, err, &faltan);
     }
@@ -295,7 +296,7 @@ pub(super) fn construir(
         validado = validado.con_observaciones(obs);
     }
     if let Some(revision) = &validado.revision {
-        let archivo = revision.loaded.archivo.display().to_string();
+        let archivo = mostrar(&revision.loaded.archivo);
         if !revision.diagnostics.is_empty() && !quiet {
             out.push_str(&human::render(
                 &archivo,
@@ -305,11 +306,12 @@ pub(super) fn construir(
             ));
         }
         if revision.tiene_errores() {
+            let errores = Conteo::de(&revision.diagnostics).errores;
             let _ = writeln!(
                 err,
                 "error: no se generó la copia de revisión: {archivo} tiene {}. {} y vuelva a intentarlo.",
-                errores_texto(Conteo::de(&revision.diagnostics).errores),
-                corrijalos(Conteo::de(&revision.diagnostics).errores)
+                plural(errores, "error", "errores"),
+                palabra(errores, "Corríjalo", "Corríjalos")
             );
             return fin(ERRORES, out, err, &faltan);
         }
@@ -360,11 +362,11 @@ pub(super) fn construir(
     ) {
         Ok(producto) => {
             if let Err(e) = write_atomic(&salida, &producto.bytes) {
-                let _ = writeln!(err, "error: no se pudo escribir {}: {e}", salida.display());
+                let _ = writeln!(err, "error: no se pudo escribir {}: {e}", mostrar(&salida));
                 return fin(NO_SE_PUDO, out, err, &faltan);
             }
             if !quiet {
-                let _ = writeln!(out, "{}: {}{avisos}", salida.display(), producto.detalle());
+                let _ = writeln!(out, "{}: {}{avisos}", mostrar(&salida), producto.detalle());
             }
             fin(OK, out, err, &faltan)
         }
@@ -375,7 +377,7 @@ pub(super) fn construir(
             let _ = writeln!(
                 err,
                 "error: no se generó {}; el archivo anterior, si existía, no se modificó.",
-                salida.display()
+                mostrar(&salida)
             );
             fin(ERRORES, out, err, &faltan)
         }
@@ -389,19 +391,5 @@ pub(super) fn salida_por_omision(plan_path: &Path, encargo: Encargo) -> PathBuf 
     match encargo.observaciones {
         Some(_) => plan_path.with_extension(format!("revision.{extension}")),
         None => plan_path.with_extension(extension),
-    }
-}
-
-/// "Corríjalo" for one error, "Corríjalos" for several.
-fn corrijalos(n: usize) -> &'static str {
-    if n == 1 { "Corríjalo" } else { "Corríjalos" }
-}
-
-/// "1 error", "3 errores".
-fn errores_texto(n: usize) -> String {
-    if n == 1 {
-        "1 error".to_owned()
-    } else {
-        format!("{n} errores")
     }
 }

@@ -5,7 +5,7 @@
 
 use std::path::PathBuf;
 
-use super::{Fallo, VistaDiagnosticos};
+use super::{Fallo, VistaDiagnosticos, mostrar};
 use crate::diagnostics::{Conteo, human, json};
 use crate::escritura::write_atomic;
 use crate::taller::importar::importar;
@@ -31,7 +31,7 @@ pub(super) fn run(args: Args, color: bool, quiet: bool) -> Result<(), Fallo> {
     if !args.libro.is_file() {
         return Err(Fallo::NoSePudo(format!(
             "no existe el libro {}",
-            args.libro.display()
+            mostrar(&args.libro)
         )));
     }
     let salida = args
@@ -41,13 +41,13 @@ pub(super) fn run(args: Args, color: bool, quiet: bool) -> Result<(), Fallo> {
     if salida.exists() && !args.forzar {
         return Err(Fallo::NoSePudo(format!(
             "{} ya existe; no se sobrescribe. Use --forzar para reemplazarlo u -o para elegir otro nombre.",
-            salida.display()
+            mostrar(&salida)
         )));
     }
     let importado = importar(&args.libro, &salida);
-    let archivo = args.libro.display().to_string();
+    let archivo = mostrar(&args.libro);
     match args.formato {
-        VistaDiagnosticos::Json => println!(
+        VistaDiagnosticos::Json => salidaln!(
             "{}",
             json::Informe::new(vec![json::Archivo::new(
                 archivo.clone(),
@@ -57,7 +57,7 @@ pub(super) fn run(args: Args, color: bool, quiet: bool) -> Result<(), Fallo> {
             .to_json()
         ),
         VistaDiagnosticos::Texto if !quiet || !importado.diagnostics.is_empty() => {
-            print!(
+            salida!(
                 "{}",
                 human::render(&archivo, "", &importado.diagnostics, color)
             );
@@ -72,13 +72,13 @@ pub(super) fn run(args: Args, color: bool, quiet: bool) -> Result<(), Fallo> {
         ))));
     };
     write_atomic(&salida, texto.as_bytes())
-        .map_err(|e| Fallo::NoSePudo(format!("no se pudo escribir {}: {e}", salida.display())))?;
+        .map_err(|e| Fallo::NoSePudo(format!("no se pudo escribir {}: {e}", mostrar(&salida))))?;
     if !quiet && args.formato == VistaDiagnosticos::Texto {
-        println!(
+        salidaln!(
             "{}: plan importado de {archivo}; {}. Revíselo con `cantonal validar {}`.",
-            salida.display(),
+            mostrar(&salida),
             conteo.texto(),
-            salida.display()
+            mostrar(&salida)
         );
     }
     if conteo.errores > 0 {

@@ -8,10 +8,10 @@
 
 use std::path::PathBuf;
 
-use super::Fallo;
+use super::{Fallo, mostrar};
 use crate::carpeta::entradas;
-use crate::diagnostics::plural;
 use crate::escritura::{comprobar_destino, write_atomic};
+use crate::espanol::plural;
 use crate::informe::{informe, texto};
 use crate::render::{self, Formato, Pieza};
 use crate::rules::Opciones;
@@ -143,19 +143,16 @@ pub(super) fn run(args: Args, color: bool, quiet: bool) -> Result<(), Fallo> {
         }
     };
     match salida {
-        None => {
-            use std::io::Write;
-            let _ = std::io::stdout().write_all(&bytes);
-        }
+        None => super::escribir(&bytes),
         Some(salida) => {
             write_atomic(&salida, &bytes).map_err(|e| {
-                Fallo::NoSePudo(format!("no se pudo escribir {}: {e}", salida.display()))
+                Fallo::NoSePudo(format!("no se pudo escribir {}: {e}", mostrar(&salida)))
             })?;
             if !quiet {
                 let t = &informe.totales;
-                println!(
+                salidaln!(
                     "{}: informe de {} ({} con errores, {})",
-                    salida.display(),
+                    mostrar(&salida),
                     plural(t.planes, "plan", "planes"),
                     t.con_errores,
                     plural(

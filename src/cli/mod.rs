@@ -9,8 +9,18 @@ use std::process::ExitCode;
 use clap::error::{ContextKind, ContextValue};
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::diagnostics::lista;
+use crate::diagnostics::{lista, visible};
 use crate::suggest::did_you_mean;
+
+/// `print!` for the subcommands, through [`escribir`].
+macro_rules! salida {
+    ($($arg:tt)*) => { $crate::cli::escribir(format!($($arg)*).as_bytes()) };
+}
+
+/// `println!` for the subcommands, through [`escribir`].
+macro_rules! salidaln {
+    ($($arg:tt)*) => { $crate::cli::escribir(format!("{}\n", format!($($arg)*)).as_bytes()) };
+}
 
 mod comparar;
 mod completions;
@@ -26,6 +36,29 @@ mod plantilla_taller;
 mod reglas;
 mod validar;
 mod vigilar;
+
+/// Writes to standard output. When the reader has gone (`cantonal validar plans/ | head -1`),
+/// the rest is not wanted: the process ends quietly with 0, as Unix tools do, instead of
+/// panicking; any other failure to write is said in Spanish (exit 2). Temporary files of writes
+/// in progress are removed either way.
+pub(crate) fn escribir(bytes: &[u8]) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => crate::escritura::terminar(0),
+        Err(e) => {
+            eprintln!("error: no se pudo escribir la salida (error del sistema: {e})");
+            crate::escritura::terminar(NO_SE_PUDO.into())
+        }
+    }
+}
+
+/// A file name as printed to a terminal: made [`visible`], so that a name with control
+/// characters (`"x\e]0;…\a.pdf"`) is shown escaped and never acts on the terminal.
+pub(crate) fn mostrar(path: impl AsRef<std::path::Path>) -> String {
+    visible(&path.as_ref().display().to_string()).into_owned()
+}
 
 /// Exit code: no errors.
 pub const OK: u8 = 0;
@@ -233,7 +266,7 @@ fn argument_error(e: clap::Error) -> Result<(), Fallo> {
     use clap::error::ErrorKind;
     match e.kind() {
         ErrorKind::DisplayHelp => {
-            print!("{}", ayuda_en_espanol(&e.render().to_string()));
+            salida!("{}", ayuda_en_espanol(&e.render().to_string()));
             Ok(())
         }
         ErrorKind::DisplayVersion => {

@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::Fallo;
+use super::{Fallo, mostrar};
 use crate::escritura::write_atomic;
 use crate::nuevo::{buscar_canton, plan_inicial, slug};
 use crate::plan::schema::SCHEMA_PATH;
@@ -31,14 +31,14 @@ pub(super) fn run(args: Args, quiet: bool) -> Result<(), Fallo> {
     if salida.exists() {
         return Err(Fallo::NoSePudo(format!(
             "{} ya existe; no se sobrescribe. Elija otro nombre con -o.",
-            salida.display()
+            mostrar(&salida)
         )));
     }
     let referencia = Referencia::pacta();
     let hoy = chrono::Local::now().date_naive();
     let texto = plan_inicial(canton, referencia, hoy);
     write_atomic(&salida, texto.as_bytes())
-        .map_err(|e| Fallo::NoSePudo(format!("no se pudo escribir {}: {e}", salida.display())))?;
+        .map_err(|e| Fallo::NoSePudo(format!("no se pudo escribir {}: {e}", mostrar(&salida))))?;
     let carpeta = salida
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -51,17 +51,17 @@ pub(super) fn run(args: Args, quiet: bool) -> Result<(), Fallo> {
         if let Err(e) = written {
             eprintln!(
                 "aviso: no se pudo escribir el esquema {}: {e}",
-                esquema.display()
+                mostrar(&esquema)
             );
         }
     }
     if !quiet {
-        println!(
+        salidaln!(
             "{}: plan inicial de {} ({}). Complete los textos «{PENDIENTE}» y revise con `cantonal validar {}`.",
-            salida.display(),
+            mostrar(&salida),
             canton.nombre,
             canton.provincia,
-            salida.display()
+            mostrar(&salida)
         );
     }
     Ok(())

@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use super::Fallo;
+use super::{Fallo, mostrar};
 use crate::escritura::write_atomic;
 use crate::nuevo::{buscar_canton, slug};
 use crate::reference::nacional::Referencia;
@@ -38,8 +38,8 @@ pub(super) fn run(args: Args, quiet: bool) -> Result<(), Fallo> {
             let Some(plan) = v.plan() else {
                 return Err(Fallo::Errores(Some(format!(
                     "{} no se puede leer como plan; revíselo con `cantonal validar {}`",
-                    archivo.display(),
-                    archivo.display()
+                    mostrar(archivo),
+                    mostrar(archivo)
                 ))));
             };
             let r = v.referencia().unwrap_or(referencia);
@@ -70,16 +70,16 @@ pub(super) fn run(args: Args, quiet: bool) -> Result<(), Fallo> {
     if salida.exists() && !args.forzar {
         return Err(Fallo::NoSePudo(format!(
             "{} ya existe; no se sobrescribe. Use --forzar para reemplazarlo u -o para elegir otro nombre.",
-            salida.display()
+            mostrar(&salida)
         )));
     }
     write_atomic(&salida, &bytes)
-        .map_err(|e| Fallo::NoSePudo(format!("no se pudo escribir {}: {e}", salida.display())))?;
+        .map_err(|e| Fallo::NoSePudo(format!("no se pudo escribir {}: {e}", mostrar(&salida))))?;
     if !quiet {
-        println!(
+        salidaln!(
             "{}: libro del taller de {nombre}. Llénelo en Excel o LibreOffice y conviértalo en plan con `cantonal importar {}`.",
-            salida.display(),
-            salida.display()
+            mostrar(&salida),
+            mostrar(&salida)
         );
     }
     Ok(())

@@ -15,12 +15,12 @@ pub struct Args {
 
 pub(super) fn run(args: Args) -> Result<(), Fallo> {
     if args.markdown {
-        print!("{}", reglas_markdown());
+        salida!("{}", reglas_markdown());
     } else {
         for r in REGLAS {
-            println!("{}  {:<12} {}", r.codigo, severidad(r), r.titulo);
+            salidaln!("{}  {:<12} {}", r.codigo, severidad(r), r.titulo);
         }
-        println!("\n`cantonal explicar <código>` explica cada regla.");
+        salidaln!("\n`cantonal explicar <código>` explica cada regla.");
     }
     Ok(())
 }

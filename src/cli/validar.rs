@@ -62,7 +62,7 @@ pub(super) fn run(args: Args, color: bool, quiet: bool) -> Result<(), Fallo> {
                     archivos.push(a);
                 }
             }
-            println!("{}", json::Informe::new(archivos).to_json());
+            salidaln!("{}", json::Informe::new(archivos).to_json());
         }
         VistaDiagnosticos::Texto => print_human(&resultados, color, quiet),
     }
@@ -84,7 +84,7 @@ fn print_human(resultados: &[Resultado], color: bool, quiet: bool) {
             .filter(|d| !quiet || d.severidad == Severidad::Error)
             .cloned()
             .collect();
-        print!("{}", human::render(&archivo, texto, &shown, color));
+        salida!("{}", human::render(&archivo, texto, &shown, color));
         let conteo = Conteo::de(diags);
         total.sumar(conteo);
         archivos += 1;
@@ -92,9 +92,9 @@ fn print_human(resultados: &[Resultado], color: bool, quiet: bool) {
             let linea = format!("{archivo}{resumen}");
             let linea = visible(&linea);
             if diags.is_empty() {
-                println!("{linea}: sin problemas");
+                salidaln!("{linea}: sin problemas");
             } else {
-                println!("{linea}: {}", conteo.texto());
+                salidaln!("{linea}: {}", conteo.texto());
             }
         }
     };
@@ -123,16 +123,12 @@ fn print_human(resultados: &[Resultado], color: bool, quiet: bool) {
         let abiertas = abiertas
             .map(|n: usize| {
                 format!(
-                    "; {n} {}",
-                    if n == 1 {
-                        "observación abierta"
-                    } else {
-                        "observaciones abiertas"
-                    }
+                    "; {}",
+                    crate::espanol::plural(n, "observación abierta", "observaciones abiertas")
                 )
             })
             .unwrap_or_default();
-        println!(
+        salidaln!(
             "\nResumen: {archivos} archivos; {}{abiertas}",
             total.texto()
         );

@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 
 use notify::{RecursiveMode, Watcher};
 
-use super::{Fallo, generar};
+use super::{Fallo, generar, mostrar};
 use crate::escritura;
 use crate::render::templates::Plantillas;
 
@@ -36,7 +36,7 @@ pub(super) fn run(args: Args, color: bool, quiet: bool) -> Result<(), Fallo> {
         if !archivo.is_file() {
             return Err(Fallo::NoSePudo(format!(
                 "no existe el archivo {}",
-                archivo.display()
+                mostrar(archivo)
             )));
         }
     }
@@ -81,7 +81,7 @@ pub(super) fn run(args: Args, color: bool, quiet: bool) -> Result<(), Fallo> {
         watcher
             .watch(carpeta, RecursiveMode::NonRecursive)
             .map_err(|e| {
-                Fallo::NoSePudo(format!("no se pudo vigilar {}: {e}", carpeta.display()))
+                Fallo::NoSePudo(format!("no se pudo vigilar {}: {e}", mostrar(carpeta)))
             })?;
     }
     // On a terminal each build replaces the previous one on the screen, so what is shown is
@@ -89,7 +89,7 @@ pub(super) fn run(args: Args, color: bool, quiet: bool) -> Result<(), Fallo> {
     let terminal = std::io::stdout().is_terminal();
     let rebuild = || {
         if terminal {
-            print!("\x1b[2J\x1b[H");
+            salida!("\x1b[2J\x1b[H");
         }
         let start = Instant::now();
         let r = generar::construir(
@@ -101,8 +101,8 @@ pub(super) fn run(args: Args, color: bool, quiet: bool) -> Result<(), Fallo> {
             quiet,
         );
         r.print();
-        let archivos: Vec<String> = vigilados.iter().map(|a| a.display().to_string()).collect();
-        println!(
+        let archivos: Vec<String> = vigilados.iter().map(mostrar).collect();
+        salidaln!(
             "[vigilar] {} · {} en {} ms · falta: {}. Esperando cambios en {} (Ctrl-C para salir)",
             chrono::Local::now().format("%H:%M:%S"),
             if r.codigo == 0 {
@@ -141,6 +141,6 @@ pub(super) fn run(args: Args, color: bool, quiet: bool) -> Result<(), Fallo> {
             }
         }
     }
-    println!("[vigilar] terminado.");
+    salidaln!("[vigilar] terminado.");
     Ok(())
 }

@@ -8,7 +8,12 @@ use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet}
 
 use super::{Diagnostic, Severidad, visible};
 
-/// Renders the diagnostics of one file. `texto` is the file's text as loaded.
+/// How many diagnostics of one file are shown: a file with thousands of problems is not read
+/// one by one (the JSON output lists them all).
+pub const MAX_MOSTRADOS: usize = 100;
+
+/// Renders the diagnostics of one file, the first [`MAX_MOSTRADOS`] of them and a line saying
+/// how many more there are. `texto` is the file's text as loaded.
 pub fn render(archivo: &str, texto: &str, diagnostics: &[Diagnostic], color: bool) -> String {
     let renderer = if color {
         Renderer::styled()
@@ -16,8 +21,10 @@ pub fn render(archivo: &str, texto: &str, diagnostics: &[Diagnostic], color: boo
         Renderer::plain()
     };
     let archivo = visible(archivo);
+    // Lines are indexed once: a file may have as many diagnostics as lines.
+    let lineas: Vec<&str> = texto.split('\n').collect();
     let mut out = String::new();
-    for d in diagnostics {
+    for d in diagnostics.iter().take(MAX_MOSTRADOS) {
         // Messages quote plan text: shown visible, never as terminal commands.
         let d = Diagnostic {
             mensaje: visible(&d.mensaje).into_owned(),
@@ -25,8 +32,18 @@ pub fn render(archivo: &str, texto: &str, diagnostics: &[Diagnostic], color: boo
             ayuda: visible(&d.ayuda).into_owned(),
             ..d.clone()
         };
-        out.push_str(&renderer.render(&[group(&archivo, texto, &d)]));
+        out.push_str(&renderer.render(&[group(&archivo, &lineas, &d)]));
         out.push_str("\n\n");
+    }
+    if let Some(resto) = diagnostics
+        .len()
+        .checked_sub(MAX_MOSTRADOS)
+        .filter(|n| *n > 0)
+    {
+        out.push_str(&format!(
+            "{archivo}: {} sin mostrar; `cantonal validar --formato json {archivo}` muestra la lista completa.\n\n",
+            crate::espanol::plural(resto, "diagnóstico más", "diagnósticos más")
+        ));
     }
     out
 }
@@ -39,7 +56,7 @@ fn level(s: Severidad) -> Level<'static> {
     }
 }
 
-fn group<'a>(archivo: &'a str, texto: &'a str, d: &'a Diagnostic) -> Group<'a> {
+fn group<'a>(archivo: &'a str, lineas: &[&'a str], d: &'a Diagnostic) -> Group<'a> {
     let title = level(d.severidad)
         .primary_title(d.mensaje.as_str())
         .id(d.codigo);
@@ -52,7 +69,7 @@ fn group<'a>(archivo: &'a str, texto: &'a str, d: &'a Diagnostic) -> Group<'a> {
         }
         return group.element(Level::HELP.with_name("ayuda").message(d.ayuda.as_str()));
     }
-    let (line_text, span) = marked_line(texto, d);
+    let (line_text, span) = marked_line(lineas, d);
     let mut snippet = Snippet::source(line_text)
         .path(archivo)
         .line_start(d.linea)
@@ -69,8 +86,8 @@ fn group<'a>(archivo: &'a str, texto: &'a str, d: &'a Diagnostic) -> Group<'a> {
 }
 
 /// The diagnostic's first line, made [`visible`], and the byte range to mark in it.
-fn marked_line<'a>(texto: &'a str, d: &Diagnostic) -> (Cow<'a, str>, std::ops::Range<usize>) {
-    let (line, range) = raw_marked_line(texto, d);
+fn marked_line<'a>(lineas: &[&'a str], d: &Diagnostic) -> (Cow<'a, str>, std::ops::Range<usize>) {
+    let (line, range) = raw_marked_line(lineas, d);
     match visible(line) {
         Cow::Borrowed(line) => (Cow::Borrowed(line), range),
         Cow::Owned(shown) => {
@@ -84,11 +101,8 @@ fn marked_line<'a>(texto: &'a str, d: &Diagnostic) -> (Cow<'a, str>, std::ops::R
 
 /// The text of the diagnostic's first line and the byte range to mark in it: from the start
 /// column to the end of the region on that line (at least one character).
-fn raw_marked_line<'a>(texto: &'a str, d: &Diagnostic) -> (&'a str, std::ops::Range<usize>) {
-    let line = texto
-        .split('\n')
-        .nth(d.linea.saturating_sub(1))
-        .unwrap_or("");
+fn raw_marked_line<'a>(lineas: &[&'a str], d: &Diagnostic) -> (&'a str, std::ops::Range<usize>) {
+    let line = lineas.get(d.linea.saturating_sub(1)).copied().unwrap_or("");
     let byte_of = |col: usize| {
         line.char_indices()
             .nth(col.saturating_sub(1))

@@ -9,6 +9,7 @@ use std::fmt::Write;
 
 use serde::Serialize;
 
+use crate::espanol::plural;
 use crate::plan::spans::Region;
 
 pub mod human;
@@ -156,11 +157,6 @@ impl Conteo {
             plural(self.sugerencias, "sugerencia", "sugerencias")
         )
     }
-}
-
-/// A count with its noun in singular or plural: "1 plan", "3 planes", "0 errores".
-pub fn plural(n: usize, uno: &str, varios: &str) -> String {
-    format!("{n} {}", if n == 1 { uno } else { varios })
 }
 
 /// Formats values for a message: "`a`, `b`, `c`".

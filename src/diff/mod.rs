@@ -4,6 +4,8 @@
 //! and route stage and in the budget. A renamed id is a removal plus an addition. Printed for
 //! people by [`texto`] and as Markdown tables by [`markdown`]; serialised as is for programs.
 
+use std::collections::{HashMap, HashSet};
+
 use serde::Serialize;
 use serde_json::Value;
 
@@ -257,7 +259,13 @@ fn join(ruta: &str, part: &str) -> String {
     }
 }
 
-fn diff_value(ruta: &str, list: Option<&str>, a: &Value, b: &Value, out: &mut Vec<Cambio>) {
+fn diff_value<'a>(
+    ruta: &str,
+    list: Option<&str>,
+    a: &'a Value,
+    b: &'a Value,
+    out: &mut Vec<Cambio>,
+) {
     match (a, b) {
         (Value::Object(x), Value::Object(y)) => {
             for (k, va) in x {
@@ -279,33 +287,41 @@ fn diff_value(ruta: &str, list: Option<&str>, a: &Value, b: &Value, out: &mut Ve
             let key = list.and_then(id_key).unwrap_or("id");
             // A route stage may have one entry per population: a repeated stage is told apart
             // by its population (`proteccion_inmediata:adultos`).
-            let propio = |v: &Value| v.get(key).and_then(Value::as_str).unwrap_or("").to_owned();
-            let repetido = |k: &str| {
-                x.iter().filter(|v| propio(v) == k).count() > 1
-                    || y.iter().filter(|v| propio(v) == k).count() > 1
-            };
-            let id = |v: &Value| {
+            let propio = |v: &'a Value| v.get(key).and_then(Value::as_str).unwrap_or("");
+            let mut veces: HashMap<&str, (usize, usize)> = HashMap::new();
+            for v in x {
+                veces.entry(propio(v)).or_default().0 += 1;
+            }
+            for v in y {
+                veces.entry(propio(v)).or_default().1 += 1;
+            }
+            let id = |v: &'a Value| {
                 let id = propio(v);
+                let repetido = veces.get(id).is_some_and(|&(a, b)| a > 1 || b > 1);
                 match v.get("poblacion").and_then(Value::as_str) {
-                    Some(p) if repetido(&id) => format!("{id}:{p}"),
-                    _ => id,
+                    Some(p) if repetido => format!("{id}:{p}"),
+                    _ => id.to_owned(),
                 }
             };
-            for va in x {
-                let r = join(ruta, &id(va));
-                match y.iter().find(|vb| id(vb) == id(va)) {
+            // Items are matched through an index by id (the first item with each id), so that
+            // two drafts with thousands of actors compare in linear time.
+            let anteriores: Vec<String> = x.iter().map(id).collect();
+            let posteriores: Vec<String> = y.iter().map(id).collect();
+            let mut nuevos: HashMap<&str, &Value> = HashMap::with_capacity(y.len());
+            for (i, vb) in posteriores.iter().zip(y) {
+                nuevos.entry(i.as_str()).or_insert(vb);
+            }
+            let existian: HashSet<&str> = anteriores.iter().map(String::as_str).collect();
+            for (i, va) in anteriores.iter().zip(x) {
+                let r = join(ruta, i);
+                match nuevos.get(i.as_str()) {
                     Some(vb) => diff_value(&r, None, va, vb, out),
                     None => out.push(Cambio::new(Tipo::Eliminado, r, Some(va), None)),
                 }
             }
-            for vb in y {
-                if !x.iter().any(|va| id(va) == id(vb)) {
-                    out.push(Cambio::new(
-                        Tipo::Agregado,
-                        join(ruta, &id(vb)),
-                        None,
-                        Some(vb),
-                    ));
+            for (i, vb) in posteriores.iter().zip(y) {
+                if !existian.contains(i.as_str()) {
+                    out.push(Cambio::new(Tipo::Agregado, join(ruta, i), None, Some(vb)));
                 }
             }
         }

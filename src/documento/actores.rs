@@ -1,6 +1,8 @@
 //! The actors chapter: who takes part, how to reach them, and what each one leads, supports and
 //! answers for in the referral route.
 
+use std::collections::{HashMap, HashSet};
+
 use serde::Serialize;
 
 use super::cmark::Bloque;
@@ -39,8 +41,37 @@ pub struct ActorDoc {
     pub notas: Vec<Nota>,
 }
 
-/// The actors, with the stages of `ruta_atencion` (already built) each takes part in.
+/// The actors, with the stages of `ruta_atencion` (already built) each takes part in. What each
+/// actor leads, accompanies and serves in is gathered in one pass over the actions and the
+/// route, not one per actor: a plan may have thousands of each.
 pub(super) fn actores(plan: &Plan, r: &Referencia, ruta_atencion: &[EtapaDoc]) -> Vec<ActorDoc> {
+    let mut lidera: HashMap<&str, Vec<String>> = HashMap::new();
+    let mut acompana: HashMap<&str, Vec<String>> = HashMap::new();
+    for x in &plan.acciones {
+        lidera.entry(&x.responsable).or_default().push(x.id.clone());
+        let mut vistos = HashSet::new();
+        for c in x
+            .corresponsables
+            .iter()
+            .filter(|c| vistos.insert(c.as_str()))
+        {
+            acompana.entry(c).or_default().push(x.id.clone());
+        }
+    }
+    let mut etapas: HashMap<&str, Vec<String>> = HashMap::new();
+    for d in ruta_atencion {
+        let x = &plan.ruta_atencion[d.indice];
+        let mut vistos = HashSet::new();
+        for id in x.responsable.iter().chain(&x.apoyo) {
+            let nombres = etapas.entry(id).or_default();
+            // A stage with one entry per population is named once.
+            if vistos.insert(id.as_str()) && !nombres.contains(&d.nombre) {
+                nombres.push(d.nombre.clone());
+            }
+        }
+    }
+    let de =
+        |mapa: &HashMap<&str, Vec<String>>, id: &str| mapa.get(id).cloned().unwrap_or_default();
     plan.actores
         .iter()
         .map(|a| {
@@ -58,31 +89,9 @@ pub(super) fn actores(plan: &Plan, r: &Referencia, ruta_atencion: &[EtapaDoc]) -
                 telefono: contacto.telefono,
                 correo: contacto.correo,
                 direccion: contacto.direccion,
-                lidera: plan
-                    .acciones
-                    .iter()
-                    .filter(|x| x.responsable == a.id)
-                    .map(|x| x.id.clone())
-                    .collect(),
-                acompana: plan
-                    .acciones
-                    .iter()
-                    .filter(|x| x.corresponsables.contains(&a.id))
-                    .map(|x| x.id.clone())
-                    .collect(),
-                etapas: ruta_atencion
-                    .iter()
-                    .filter(|d| {
-                        let x = &plan.ruta_atencion[d.indice];
-                        x.responsable.as_deref() == Some(a.id.as_str()) || x.apoyo.contains(&a.id)
-                    })
-                    .fold(Vec::new(), |mut nombres: Vec<String>, d| {
-                        // A stage with one entry per population is named once.
-                        if !nombres.contains(&d.nombre) {
-                            nombres.push(d.nombre.clone());
-                        }
-                        nombres
-                    }),
+                lidera: de(&lidera, &a.id),
+                acompana: de(&acompana, &a.id),
+                etapas: de(&etapas, &a.id),
                 notas: Vec::new(),
             }
         })

@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use super::revision::Nota;
 use crate::espanol::{mes_anio, numero, usd};
+use crate::plan::consultas::Indice;
 use crate::plan::model::{Periodo, Plan};
 use crate::reference::nacional::Referencia;
 
@@ -130,10 +131,12 @@ fn fraccion(periodo: &Periodo, d: NaiveDate) -> f64 {
 }
 
 pub(super) fn acciones(plan: &Plan, r: &Referencia) -> Vec<AccionDoc> {
+    // Each action's objective is found through an index: a plan may have thousands of each.
+    let indice = Indice::new(plan);
     plan.acciones
         .iter()
         .map(|a| {
-            let eje = plan.eje_de(a).unwrap_or_default().to_owned();
+            let eje = indice.eje_de(a).unwrap_or_default().to_owned();
             let ind = &a.indicador;
             AccionDoc {
                 id: a.id.clone(),

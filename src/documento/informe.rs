@@ -125,6 +125,19 @@ pub struct TotalFin {
     pub planes_con_riesgo: usize,
     /// Share of the largest count (for the bar chart).
     pub fraccion: f64,
+    /// "3 acciones en 1 plan".
+    pub texto: String,
+}
+
+/// The words that go under the counts of the report's summary cards, agreeing with them.
+#[derive(Debug, Clone, Serialize)]
+pub struct Etiquetas {
+    /// "plan" / "planes".
+    pub planes: &'static str,
+    /// "acción" / "acciones".
+    pub acciones: &'static str,
+    /// "observación abierta" / "observaciones abiertas".
+    pub observaciones_abiertas: &'static str,
 }
 
 /// Totals over the folder.
@@ -154,6 +167,12 @@ pub struct Totales {
     pub presupuesto: f64,
     /// Total budget, written out.
     pub presupuesto_texto: String,
+    /// "1 plan", "12 planes".
+    pub planes_texto: String,
+    /// "1 plan tiene errores", "3 planes tienen errores".
+    pub con_errores_texto: String,
+    /// The words of the summary cards.
+    pub etiquetas: Etiquetas,
 }
 
 /// The consolidated report.

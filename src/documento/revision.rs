@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use super::Documento;
 use super::cmark::{self, Bloque};
-use crate::espanol::fecha_larga;
+use crate::espanol::{fecha_larga, plural};
 use crate::plan::model::Plan;
 use crate::plan::observaciones::EstadoObservacion;
 use crate::plan::spans::Seg;
@@ -84,6 +84,12 @@ pub struct RevisionDoc {
     pub abiertas: usize,
     /// Resolved observations.
     pub resueltas: usize,
+    /// "1 abierta", "4 abiertas".
+    pub abiertas_texto: String,
+    /// "1 resuelta", "2 resueltas".
+    pub resueltas_texto: String,
+    /// "1 observación abierta y 2 resueltas".
+    pub resumen: String,
     /// Every observation, in order.
     pub observaciones: Vec<ObservacionDoc>,
     /// Notes addressed to whole chapters.
@@ -213,12 +219,21 @@ impl Documento {
             self.fecha = obs.fecha;
             self.fecha_documento = fecha_larga(obs.fecha);
         }
+        let abiertas = filas.iter().filter(|f| f.abierta).count();
+        let resueltas = filas.len() - abiertas;
         self.revision = Some(RevisionDoc {
             revisor: obs.revisor.clone(),
             fecha: fecha_larga(obs.fecha),
             fecha_dia: obs.fecha,
-            abiertas: filas.iter().filter(|f| f.abierta).count(),
-            resueltas: filas.iter().filter(|f| !f.abierta).count(),
+            abiertas,
+            resueltas,
+            abiertas_texto: plural(abiertas, "abierta", "abiertas"),
+            resueltas_texto: plural(resueltas, "resuelta", "resueltas"),
+            resumen: format!(
+                "{} y {}",
+                plural(abiertas, "observación abierta", "observaciones abiertas"),
+                plural(resueltas, "resuelta", "resueltas")
+            ),
             observaciones: filas,
             secciones,
         });

@@ -16,10 +16,11 @@ use crate::carpeta::{Resultado, comprobar, entradas};
 use crate::diagnostics::Conteo;
 use crate::documento::Documento;
 use crate::documento::informe::{
-    CeldaEje, CeldaEtapa, CeldaFin, Columna, FilaPlan, Informe, TotalEje, TotalFin, Totales,
+    CeldaEje, CeldaEtapa, CeldaFin, Columna, Etiquetas, FilaPlan, Informe, TotalEje, TotalFin,
+    Totales,
 };
 use crate::documento::portada::estado;
-use crate::espanol::usd;
+use crate::espanol::{palabra, plural, usd};
 use crate::plan::model::Plan;
 use crate::reference::nacional::Referencia;
 use crate::rules::Opciones;
@@ -353,27 +354,38 @@ fn totales(
     let por_fin = fin_acciones
         .iter()
         .enumerate()
-        .map(|(i, &acciones)| TotalFin {
-            acciones,
-            planes_con_riesgo: legibles
+        .map(|(i, &acciones)| {
+            let planes_con_riesgo = legibles
                 .iter()
                 .filter(|p| p.por_fin[i].acciones > 0 || p.por_fin[i].brecha)
-                .count(),
-            fraccion: if max_fin > 0 {
-                acciones as f64 / max_fin as f64
-            } else {
-                0.0
-            },
+                .count();
+            TotalFin {
+                acciones,
+                planes_con_riesgo,
+                fraccion: if max_fin > 0 {
+                    acciones as f64 / max_fin as f64
+                } else {
+                    0.0
+                },
+                texto: format!(
+                    "{} en {}",
+                    plural(acciones, "acción", "acciones"),
+                    plural(planes_con_riesgo, "plan", "planes")
+                ),
+            }
         })
         .collect();
+    let con_errores = planes.iter().filter(|p| p.errores > 0).count();
+    let observaciones_abiertas = planes.iter().filter_map(|p| p.observaciones_abiertas).sum();
+    let acciones = legibles.iter().map(|p| p.acciones).sum();
     Totales {
         planes: planes.len(),
-        con_errores: planes.iter().filter(|p| p.errores > 0).count(),
+        con_errores,
         ilegibles: planes.iter().filter(|p| !p.legible).count(),
         errores: planes.iter().map(|p| p.errores).sum(),
         advertencias: planes.iter().map(|p| p.advertencias).sum(),
-        observaciones_abiertas: planes.iter().filter_map(|p| p.observaciones_abiertas).sum(),
-        acciones: legibles.iter().map(|p| p.acciones).sum(),
+        observaciones_abiertas,
+        acciones,
         por_eje,
         por_etapa: (0..etapas.len())
             .map(|i| legibles.iter().filter(|p| p.por_etapa[i].cubierta).count())
@@ -381,5 +393,16 @@ fn totales(
         por_fin,
         presupuesto,
         presupuesto_texto: usd(presupuesto),
+        planes_texto: plural(planes.len(), "plan", "planes"),
+        con_errores_texto: plural(con_errores, "plan tiene errores", "planes tienen errores"),
+        etiquetas: Etiquetas {
+            planes: palabra(planes.len(), "plan", "planes"),
+            acciones: palabra(acciones, "acción", "acciones"),
+            observaciones_abiertas: palabra(
+                observaciones_abiertas,
+                "observación abierta",
+                "observaciones abiertas",
+            ),
+        },
     }
 }

@@ -4,7 +4,7 @@
 
 use crate::diagnostics::visible;
 use crate::documento::informe::{FilaPlan, Informe};
-use crate::espanol::numero;
+use crate::espanol::{numero, plural};
 
 /// Marks a mandatory axis or stage that nobody covers.
 pub const BRECHA: &str = "✗";
@@ -73,10 +73,6 @@ impl Tabla {
         }
         out
     }
-}
-
-fn plural(n: usize, uno: &str, varios: &str) -> String {
-    format!("{n} {}", if n == 1 { uno } else { varios })
 }
 
 /// A table with one row per plan: its canton, then `celdas` of the plan under `columnas`
@@ -295,11 +291,8 @@ pub fn render(informe: &Informe) -> String {
     let usados = fines_usados(informe);
     for &i in &usados {
         out.push_str(&format!(
-            "  {} {} — {} en {}\n",
-            informe.fines[i].corto,
-            informe.fines[i].nombre,
-            plural(tot.por_fin[i].acciones, "acción", "acciones"),
-            plural(tot.por_fin[i].planes_con_riesgo, "plan", "planes")
+            "  {} {} — {}\n",
+            informe.fines[i].corto, informe.fines[i].nombre, tot.por_fin[i].texto
         ));
     }
     out.push_str(&format!(
@@ -308,7 +301,7 @@ pub fn render(informe: &Informe) -> String {
 
     out.push_str(&format!(
         "\nTotal: {}, {} con errores; {}; {}; {}.\n",
-        plural(tot.planes, "plan", "planes"),
+        tot.planes_texto,
         tot.con_errores,
         plural(tot.acciones, "acción", "acciones"),
         tot.presupuesto_texto,

@@ -19,7 +19,7 @@ use serde_json::Value;
 
 use super::model::Plan;
 use super::montos;
-use super::ruta::ruta;
+use super::ruta::{Repetidos, ruta_con};
 use super::schema::COMILLAS_TIPOGRAFICAS;
 use super::spans::{NodePath, Region, Seg, SpanIndex, first_duplicate_key, second_document};
 use super::tipo::TipoArchivo;
@@ -45,6 +45,8 @@ pub struct Loaded<T> {
     spans: OnceLock<SpanIndex>,
     /// The document as a JSON value (`Null` when it could not be read).
     pub valor: Value,
+    /// The repeated ids of its lists, indexed on first use (for id paths).
+    repetidos: OnceLock<Repetidos>,
     /// The typed content, when the document is structurally valid.
     pub datos: Option<T>,
     /// Diagnostics found while loading (all errors).
@@ -59,7 +61,8 @@ impl<T> Loaded<T> {
 
     /// The id path of `path`.
     pub fn ruta(&self, path: &[Seg]) -> String {
-        ruta(&self.valor, path)
+        let repetidos = self.repetidos.get_or_init(|| Repetidos::de(&self.valor));
+        ruta_con(&self.valor, path, repetidos)
     }
 
     /// The folder the plan lives in (for references and images next to it).
@@ -112,6 +115,7 @@ fn empty<T>(archivo: &Path, texto: String) -> Loaded<T> {
         texto,
         spans: OnceLock::new(),
         valor: Value::Null,
+        repetidos: OnceLock::new(),
         datos: None,
         diagnostics: Vec::new(),
     }
@@ -139,6 +143,7 @@ pub fn load_bytes<T: TipoArchivo>(archivo: &Path, bytes: &[u8]) -> Loaded<T> {
     };
     let mut invalid = Vec::new();
     loaded.valor = to_json(&yaml, &mut Vec::new(), &mut invalid);
+    loaded.repetidos = OnceLock::new();
     for (path, mensaje, ayuda) in invalid {
         let region = loaded.spans().locate_key(&path);
         loaded.error("S003", region, &path, mensaje, ayuda);

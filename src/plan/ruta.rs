@@ -5,6 +5,8 @@
 //! unique in the list; otherwise by their position, counted from 1 as an official counts:
 //! `diagnostico.casos[2]`.
 
+use std::collections::{HashMap, HashSet};
+
 use serde_json::Value;
 
 use super::spans::Seg;
@@ -17,12 +19,18 @@ fn id_key(list_key: Option<&str>) -> &'static str {
     }
 }
 
-/// The id path of `path` inside `root`.
+/// The id path of `path` inside `root`. Each call looks through the lists it crosses; to name
+/// many nodes of one document, index it once with [`Repetidos`] and use [`ruta_con`].
 pub fn ruta(root: &Value, path: &[Seg]) -> String {
+    ruta_con(root, path, &Repetidos::de_ruta(root, path))
+}
+
+/// The id path of `path` inside `root`, whose repeated ids are `repetidos`.
+pub fn ruta_con(root: &Value, path: &[Seg], repetidos: &Repetidos) -> String {
     let mut out = String::new();
     let mut node = Some(root);
     let mut last_key: Option<&str> = None;
-    for seg in path {
+    for (k, seg) in path.iter().enumerate() {
         match seg {
             Seg::Key(key) => {
                 if !out.is_empty() {
@@ -33,16 +41,9 @@ pub fn ruta(root: &Value, path: &[Seg]) -> String {
                 last_key = Some(key);
             }
             Seg::Index(i) => {
-                let list = node.and_then(Value::as_array);
-                let item = list.and_then(|l| l.get(*i));
-                match (list, item.and_then(|it| item_id(it, id_key(last_key)))) {
-                    (Some(list), Some(id))
-                        if list
-                            .iter()
-                            .filter(|other| item_id(other, id_key(last_key)) == Some(id))
-                            .count()
-                            == 1 =>
-                    {
+                let item = node.and_then(Value::as_array).and_then(|l| l.get(*i));
+                match item.and_then(|it| item_id(it, id_key(last_key))) {
+                    Some(id) if !repetidos.contiene(&path[..k], id) => {
                         out.push('.');
                         out.push_str(id);
                     }
@@ -54,6 +55,81 @@ pub fn ruta(root: &Value, path: &[Seg]) -> String {
         }
     }
     out
+}
+
+/// The ids that more than one item of a list has, for each list of a document: an item with
+/// such an id is named by its position.
+#[derive(Debug, Default)]
+pub struct Repetidos(HashMap<Vec<Seg>, HashSet<String>>);
+
+impl Repetidos {
+    /// The repeated ids of every list of `root`.
+    pub fn de(root: &Value) -> Self {
+        let mut out = Repetidos::default();
+        out.recorrer(root, &mut Vec::new(), None, usize::MAX);
+        out
+    }
+
+    /// The repeated ids of the lists that `path` crosses, and of no other.
+    fn de_ruta(root: &Value, path: &[Seg]) -> Self {
+        let mut out = Repetidos::default();
+        let mut node = Some(root);
+        let mut last_key = None;
+        for (k, seg) in path.iter().enumerate() {
+            match seg {
+                Seg::Key(key) => {
+                    node = node.and_then(|n| n.get(key));
+                    last_key = Some(key.as_str());
+                }
+                Seg::Index(i) => {
+                    if let Some(n) = node {
+                        out.recorrer(n, &mut path[..k].to_vec(), last_key, 0);
+                    }
+                    node = node.and_then(|n| n.get(i));
+                    last_key = None;
+                }
+            }
+        }
+        out
+    }
+
+    /// Records the repeated ids of the list `value` at `path`, and of the lists inside it down to
+    /// `hondura` more levels.
+    fn recorrer(&mut self, value: &Value, path: &mut Vec<Seg>, key: Option<&str>, hondura: usize) {
+        match value {
+            Value::Array(items) => {
+                let mut vistos = HashSet::new();
+                let repetidos: HashSet<String> = items
+                    .iter()
+                    .filter_map(|it| item_id(it, id_key(key)))
+                    .filter(|id| !vistos.insert(*id))
+                    .map(str::to_owned)
+                    .collect();
+                if !repetidos.is_empty() {
+                    self.0.insert(path.clone(), repetidos);
+                }
+                if hondura > 0 {
+                    for (i, it) in items.iter().enumerate() {
+                        path.push(Seg::Index(i));
+                        self.recorrer(it, path, None, hondura - 1);
+                        path.pop();
+                    }
+                }
+            }
+            Value::Object(map) if hondura > 0 => {
+                for (k, v) in map {
+                    path.push(Seg::Key(k.clone()));
+                    self.recorrer(v, path, Some(k), hondura - 1);
+                    path.pop();
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn contiene(&self, lista: &[Seg], id: &str) -> bool {
+        self.0.get(lista).is_some_and(|ids| ids.contains(id))
+    }
 }
 
 fn item_id<'a>(item: &'a Value, key: &str) -> Option<&'a str> {
@@ -121,8 +197,10 @@ mod tests {
             ),
             (path!["riesgos", 1], "riesgos[2]"),
         ];
+        let repetidos = Repetidos::de(&plan);
         for (p, expected) in cases {
             assert_eq!(ruta(&plan, &p), expected);
+            assert_eq!(ruta_con(&plan, &p, &repetidos), expected);
             assert_eq!(resolver(&plan, expected), Some(p));
         }
         assert_eq!(resolver(&plan, "acciones.A9"), None);

@@ -10,6 +10,7 @@
 /// Where `nuevo`, `importar` and the example plans expect the schema, relative to the plan.
 pub const SCHEMA_PATH: &str = "esquema/plan-cantonal.schema.json";
 
+use std::cell::OnceCell;
 use std::sync::OnceLock;
 
 use jsonschema::error::ValidationErrorKind;
@@ -18,7 +19,7 @@ use serde_json::{Value, json};
 
 use super::model::Plan;
 use super::observaciones::Observaciones;
-use super::ruta::ruta;
+use super::ruta::{Repetidos, ruta_con};
 use super::spans::{NodePath, Seg};
 use crate::diagnostics::lista;
 use crate::reference::nacional::Referencia;
@@ -102,6 +103,9 @@ pub fn observaciones() -> &'static Esquema {
     })
 }
 
+/// How many unknown fields of one mapping get a did-you-mean.
+const MAX_SUGERENCIAS: usize = 100;
+
 /// One structural problem, located by path.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Problem {
@@ -121,10 +125,11 @@ impl Esquema {
     /// Checks `document` against this structure: every problem at once, ordered by path.
     pub fn check(&'static self, document: &Value) -> Vec<Problem> {
         let mut out = Vec::new();
+        let repetidos = OnceCell::new();
         for error in self.validador.iter_errors(document) {
-            self.describe(document, &error, &mut out);
+            self.describe(document, &repetidos, &error, &mut out);
         }
-        out.sort_by_key(|p| p.path.cmp_key());
+        out.sort_by_cached_key(|p| p.path.cmp_key());
         out.dedup();
         out
     }
@@ -160,6 +165,7 @@ impl Esquema {
     fn describe(
         &'static self,
         document: &Value,
+        repetidos: &OnceCell<Repetidos>,
         error: &ValidationError<'_>,
         out: &mut Vec<Problem>,
     ) {
@@ -204,19 +210,26 @@ impl Esquema {
                     .and_then(Value::as_object)
                     .map(|p| p.keys().map(String::as_str).collect())
                     .unwrap_or_default();
-                for key in unexpected {
+                let validos = lista(&known);
+                for (n, key) in unexpected.iter().enumerate() {
                     let mut child = path.clone();
                     child.push(Seg::Key(key.clone()));
-                    let ayuda = match did_you_mean(key, known.iter().copied()) {
+                    // A misspelling is looked for among the first unknown fields of a mapping:
+                    // thousands of them are not a matter of spelling, and looking would cost
+                    // more than the rest of the check.
+                    let parecido = if n < MAX_SUGERENCIAS {
+                        did_you_mean(key, known.iter().copied())
+                    } else {
+                        None
+                    };
+                    let ayuda = match parecido {
                     _ if key.contains(COMILLAS_TIPOGRAFICAS) => "Parece el resto de un texto entre comillas tipográficas (“ ”), que YAML no reconoce como comillas: use comillas rectas \" o quite las comillas.".to_owned(),
                     _ if key.contains(' ') => "Parece la continuación de un texto que contiene una coma dentro de `{ … }`: escriba ese texto entre comillas, por ejemplo `nombre: \"MIES, oficina de Cotacachi\"`.".to_owned(),
                     Some(best) => format!(
-                        "¿Quiso decir `{best}`? Campos válidos aquí: {}.",
-                        lista(&known)
+                        "¿Quiso decir `{best}`? Campos válidos aquí: {validos}."
                     ),
                     None => format!(
-                        "Los campos válidos aquí son: {}. Los nombres van en minúsculas y sin tildes.",
-                        lista(&known)
+                        "Los campos válidos aquí son: {validos}. Los nombres van en minúsculas y sin tildes."
                     ),
                 };
                     push(
@@ -240,7 +253,8 @@ impl Esquema {
                 let donde = if path.is_empty() {
                     format!("en {}", self.documento)
                 } else {
-                    format!("en `{}`", ruta(document, &path))
+                    let repetidos = repetidos.get_or_init(|| Repetidos::de(document));
+                    format!("en `{}`", ruta_con(document, &path, repetidos))
                 };
                 push(
                     path,
@@ -310,7 +324,7 @@ impl Esquema {
                         continue;
                     }
                     for e in branch {
-                        self.describe(document, e, &mut inner);
+                        self.describe(document, repetidos, e, &mut inner);
                     }
                 }
                 if inner.is_empty() {

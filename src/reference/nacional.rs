@@ -432,7 +432,11 @@ pub fn resolve(plan_dir: &Path, id: &str) -> Resolved {
                         file.display(),
                         r.id
                     )),
-                    Err(e) => Resolved::Invalid(format!("{}: {e}", file.display())),
+                    Err(e) => Resolved::Invalid(format!(
+                        "{}{}",
+                        file.display(),
+                        por_que_no_se_lee(&text, &e)
+                    )),
                 },
                 Err(motivo) => Resolved::Invalid(motivo),
             };
@@ -443,6 +447,58 @@ pub fn resolve(plan_dir: &Path, id: &str) -> Resolved {
     } else {
         Resolved::Unknown
     }
+}
+
+/// Where and why a reference file is not a reference, in Spanish: ", línea 3, columna 5: falta
+/// el campo `nombre` en `ejes.valores[0]`". serde_yaml's messages are English; only their
+/// position, their path and serde's standard field and type errors are kept, translated.
+fn por_que_no_se_lee(text: &str, e: &serde_yaml::Error) -> String {
+    let donde = |e: &serde_yaml::Error| {
+        e.location()
+            .map(|l| format!(", línea {}, columna {}", l.line(), l.column()))
+            .unwrap_or_default()
+    };
+    if let Err(sintaxis) = serde_yaml::from_str::<serde_yaml::Value>(text) {
+        return format!(
+            "{}: no es YAML válido (revise la sangría, los dos puntos y las comillas)",
+            donde(&sintaxis)
+        );
+    }
+    let crudo = e.to_string();
+    let sin_lugar = crudo.split(" at line ").next().unwrap_or_default();
+    // serde_yaml names the node as `ejes.valores[0]: missing field ...`.
+    let (ruta, mensaje) = match sin_lugar.split_once(": ") {
+        Some((ruta, mensaje)) if !ruta.contains(' ') => (Some(ruta), mensaje),
+        _ => (None, sin_lugar),
+    };
+    let campo = |prefijo: &str| {
+        mensaje
+            .strip_prefix(prefijo)
+            .and_then(|resto| resto.split('`').next())
+    };
+    let que = if let Some(c) = campo("missing field `") {
+        format!("falta el campo `{c}`")
+    } else if let Some(c) = campo("unknown field `") {
+        match mensaje.split_once("expected one of ") {
+            Some((_, validos)) => {
+                format!(
+                    "el campo `{c}` no es de una referencia nacional (campos válidos: {validos})"
+                )
+            }
+            None => format!("el campo `{c}` no es de una referencia nacional"),
+        }
+    } else if let Some(c) = campo("unknown variant `") {
+        format!("`{c}` no es un valor permitido")
+    } else if let Some(c) = campo("duplicate field `") {
+        format!("el campo `{c}` está repetido")
+    } else if mensaje.starts_with("invalid ") {
+        "un valor no es del tipo que corresponde (por ejemplo, un texto donde va una lista)"
+            .to_owned()
+    } else {
+        "no tiene la forma de una referencia nacional".to_owned()
+    };
+    let en = ruta.map(|r| format!(" en `{r}`")).unwrap_or_default();
+    format!("{}: {que}{en}", donde(e))
 }
 
 /// The text of the reference `file` next to a plan in `plan_dir`: a regular file of at most

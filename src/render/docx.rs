@@ -862,8 +862,8 @@ fn portada(e: &mut Escritor, d: &Documento, escudo: Option<&Png>) {
     }
     if let Some(r) = &d.revision {
         e.texto(&format!(
-            "Observaciones de {}, {}: {} abiertas, {} resueltas. Cada una es un comentario de Word junto al elemento que observa; la lista completa está al final.",
-            r.revisor, r.fecha, r.abiertas, r.resueltas
+            "Observaciones de {}, {}: {}, {}. Cada una es un comentario de Word junto al elemento que observa; la lista completa está al final.",
+            r.revisor, r.fecha, r.abiertas_texto, r.resueltas_texto
         ));
     }
     let mut filas = vec![
@@ -1629,8 +1629,8 @@ fn observaciones(e: &mut Escritor, d: &Documento) {
     let Some(r) = &d.revision else { return };
     e.capitulo(&[]);
     e.texto(&format!(
-        "Revisión de {}, {}: {} observaciones abiertas y {} resueltas. Cada observación ubicada en el plan es también un comentario de Word junto al elemento que observa.",
-        r.revisor, r.fecha, r.abiertas, r.resueltas
+        "Revisión de {}, {}: {}. Cada observación ubicada en el plan es también un comentario de Word junto al elemento que observa.",
+        r.revisor, r.fecha, r.resumen
     ));
     let mut filas = Vec::new();
     for x in &r.observaciones {

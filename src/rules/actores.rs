@@ -1,6 +1,8 @@
 //! C008 and A005: the actor map: no actor declared for nothing, and the cantonal protection
 //! bodies always present.
 
+use std::collections::HashSet;
+
 use super::{Comprobacion, Contexto, Explicacion, Hallazgo, Regla};
 use crate::diagnostics::Severidad;
 use crate::path;
@@ -37,7 +39,7 @@ pub static A005: Regla = Regla {
 
 fn comprobar_c008(ctx: &Contexto) -> Vec<Hallazgo> {
     let p = ctx.plan;
-    let usados: Vec<&str> = p
+    let usados: HashSet<&str> = p
         .acciones
         .iter()
         .flat_map(|a| std::iter::once(&a.responsable).chain(&a.corresponsables))
@@ -52,7 +54,7 @@ fn comprobar_c008(ctx: &Contexto) -> Vec<Hallazgo> {
     p.actores
         .iter()
         .enumerate()
-        .filter(|(_, a)| !usados.contains(&a.id.as_str()))
+        .filter(|(_, a)| !usados.contains(a.id.as_str()))
         .map(|(i, a)| {
             Hallazgo::en(
                 path!["actores", i, "id"],
@@ -68,11 +70,12 @@ fn comprobar_c008(ctx: &Contexto) -> Vec<Hallazgo> {
 
 fn comprobar_a005(ctx: &Contexto) -> Vec<Hallazgo> {
     let tipos = &ctx.referencia.tipos_actor;
+    let presentes: HashSet<&str> = ctx.plan.actores.iter().map(|a| a.tipo.as_str()).collect();
     ctx.referencia
         .actores_cantonales_requeridos
         .tipos
         .iter()
-        .filter(|t| !ctx.plan.actores.iter().any(|a| &a.tipo == *t))
+        .filter(|t| !presentes.contains(t.as_str()))
         .map(|t| {
             Hallazgo::clave(
                 path!["actores"],

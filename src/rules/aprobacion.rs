@@ -240,12 +240,7 @@ mod tests {
             firmantes: Vec::new(),
         });
         let referencia = crate::reference::nacional::Referencia::pacta();
-        let ctx = |hoy| Contexto {
-            plan: &plan,
-            referencia,
-            carpeta: std::path::Path::new("."),
-            hoy,
-        };
+        let ctx = |hoy| Contexto::new(&plan, referencia, std::path::Path::new("."), hoy);
         assert!(comprobar_c013(&ctx(dia(15))).is_empty());
         assert_eq!(comprobar_c013(&ctx(dia(14))).len(), 1);
     }

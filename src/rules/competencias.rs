@@ -49,7 +49,7 @@ fn comprobar_a012(ctx: &Contexto) -> Vec<Hallazgo> {
     let catalogo = &ctx.referencia.poblaciones_ruta;
     let mut out = Vec::new();
     for (i, e) in ctx.plan.ruta_atencion.iter().enumerate() {
-        let Some(actor) = e.responsable.as_deref().and_then(|r| ctx.plan.actor(r)) else {
+        let Some(actor) = e.responsable.as_deref().and_then(|r| ctx.indice.actor(r)) else {
             continue;
         };
         let poblacion = poblacion_de(ctx, e);
@@ -118,7 +118,7 @@ fn comprobar_a013(ctx: &Contexto) -> Vec<Hallazgo> {
         };
         let (Some(lideran), Some(actor)) = (
             &etapa.lideran,
-            e.responsable.as_deref().and_then(|id| ctx.plan.actor(id)),
+            e.responsable.as_deref().and_then(|id| ctx.indice.actor(id)),
         ) else {
             continue;
         };

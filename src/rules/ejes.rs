@@ -1,6 +1,8 @@
 //! A001 and A004: alignment with the national axes: every mandatory axis has actions, and the
 //! investigation axis involves the institutions that investigate.
 
+use std::collections::HashSet;
+
 use super::{Comprobacion, Contexto, Explicacion, Hallazgo, Regla};
 use crate::diagnostics::{Severidad, lista};
 use crate::path;
@@ -37,16 +39,17 @@ pub static A004: Regla = Regla {
 
 fn comprobar_a001(ctx: &Contexto) -> Vec<Hallazgo> {
     let p = ctx.plan;
+    let con_acciones: HashSet<&str> = p
+        .acciones
+        .iter()
+        .filter_map(|a| ctx.indice.eje_de(a))
+        .collect();
     ctx.referencia
         .ejes
         .valores
         .iter()
         .filter(|e| e.obligatorio)
-        .filter(|e| {
-            !p.acciones
-                .iter()
-                .any(|a| ctx.plan.eje_de(a) == Some(e.id.as_str()))
-        })
+        .filter(|e| !con_acciones.contains(e.id.as_str()))
         .map(|e| {
             let objetivo = p.objetivos.iter().position(|o| o.eje == e.id);
             match objetivo {
@@ -74,7 +77,11 @@ fn comprobar_a001(ctx: &Contexto) -> Vec<Hallazgo> {
 fn comprobar_a004(ctx: &Contexto) -> Vec<Hallazgo> {
     let mut out = Vec::new();
     for (i, a) in ctx.plan.acciones.iter().enumerate() {
-        let Some(eje) = ctx.plan.eje_de(a).and_then(|e| ctx.referencia.ejes.get(e)) else {
+        let Some(eje) = ctx
+            .indice
+            .eje_de(a)
+            .and_then(|e| ctx.referencia.ejes.get(e))
+        else {
             continue;
         };
         if eje.responsables_requeridos.is_empty() {
@@ -82,7 +89,7 @@ fn comprobar_a004(ctx: &Contexto) -> Vec<Hallazgo> {
         }
         let participa = std::iter::once(&a.responsable)
             .chain(&a.corresponsables)
-            .filter_map(|id| ctx.plan.actor(id))
+            .filter_map(|id| ctx.indice.actor(id))
             .filter_map(|actor| actor.institucion.as_deref())
             .any(|inst| eje.responsables_requeridos.iter().any(|r| r == inst));
         if !participa {

@@ -1,10 +1,12 @@
 //! C006, C007 and C019: every action is measurable, with a baseline and a target that means
 //! progress, and every objective is measured by the change it seeks, not only by activities.
 
+use std::collections::HashMap;
+
 use super::{Comprobacion, Contexto, Explicacion, Hallazgo, Regla};
 use crate::diagnostics::Severidad;
 use crate::path;
-use crate::plan::model::TipoIndicador;
+use crate::plan::model::{Accion, TipoIndicador};
 
 /// Incomplete indicator.
 pub static C006: Regla = Regla {
@@ -119,14 +121,15 @@ fn comprobar_c007(ctx: &Contexto) -> Vec<Hallazgo> {
 }
 
 fn comprobar_c019(ctx: &Contexto) -> Vec<Hallazgo> {
+    let mut por_objetivo: HashMap<&str, Vec<&Accion>> = HashMap::new();
+    for a in &ctx.plan.acciones {
+        por_objetivo.entry(a.objetivo.as_str()).or_default().push(a);
+    }
     let mut out = Vec::new();
     for (i, o) in ctx.plan.objetivos.iter().enumerate() {
-        let acciones: Vec<_> = ctx
-            .plan
-            .acciones
-            .iter()
-            .filter(|a| a.objetivo == o.id)
-            .collect();
+        let acciones = por_objetivo
+            .get(o.id.as_str())
+            .map_or(&[][..], Vec::as_slice);
         let de_resultado: Vec<_> = acciones
             .iter()
             .filter(|a| a.indicador.tipo == Some(TipoIndicador::Resultado))

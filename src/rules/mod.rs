@@ -14,6 +14,7 @@ use chrono::NaiveDate;
 
 use crate::diagnostics::{Diagnostic, Severidad};
 use crate::espanol::fecha_larga;
+use crate::plan::consultas::Indice;
 use crate::plan::load::{Loaded, LoadedPlan};
 use crate::plan::model::{Estado, Plan};
 use crate::plan::spans::NodePath;
@@ -100,9 +101,28 @@ pub struct Contexto<'a> {
     pub carpeta: &'a std::path::Path,
     /// Today, for the checks that compare a date with it (see [`crate::fechas::hoy`]).
     pub hoy: NaiveDate,
+    /// Its actors and objectives by id: rules look items up by id in loops over other items,
+    /// and a plan may have tens of thousands of them.
+    pub indice: Indice<'a>,
 }
 
-impl Contexto<'_> {
+impl<'a> Contexto<'a> {
+    /// The context of `plan`, with its items indexed once.
+    pub fn new(
+        plan: &'a Plan,
+        referencia: &'a Referencia,
+        carpeta: &'a std::path::Path,
+        hoy: NaiveDate,
+    ) -> Self {
+        Contexto {
+            plan,
+            referencia,
+            carpeta,
+            hoy,
+            indice: Indice::new(plan),
+        }
+    }
+
     /// The date the plan speaks for: when it was drafted (`elaboracion.fecha`) or, when it does
     /// not say, the start of its period. The second value says which one, as a Spanish phrase
     /// that follows "antes de" in messages.
@@ -329,12 +349,7 @@ fn run(
     out: &mut Vec<Diagnostic>,
 ) {
     let carpeta = loaded.carpeta();
-    let ctx = Contexto {
-        plan,
-        referencia,
-        carpeta: &carpeta,
-        hoy: crate::fechas::hoy(),
-    };
+    let ctx = Contexto::new(plan, referencia, &carpeta, crate::fechas::hoy());
     for regla in REGLAS {
         if let Comprobacion::Plan(comprobar) = regla.comprobar {
             for hallazgo in comprobar(&ctx) {

@@ -56,8 +56,18 @@ fn comprobar_c014(ctx: &Contexto) -> Vec<Hallazgo> {
         .collect()
 }
 
-/// Whether a budget source names the municipality.
-fn es_municipal(ctx: &Contexto, fuente: &str) -> bool {
+/// The municipal actors of a plan by folded id and name, found once for all budget sources.
+fn gad_municipales(ctx: &Contexto) -> Vec<(String, String)> {
+    ctx.plan
+        .actores
+        .iter()
+        .filter(|a| a.tipo == "gad_municipal")
+        .map(|a| (fold(&a.id), fold(&a.nombre)))
+        .collect()
+}
+
+/// Whether a budget source names the municipality (or one of the `gad` actors, by id or name).
+fn es_municipal(gad: &[(String, String)], fuente: &str) -> bool {
     let f = fold(fuente);
     if f.contains("municip") {
         return true;
@@ -70,12 +80,9 @@ fn es_municipal(ctx: &Contexto, fuente: &str) -> bool {
             .collect::<Vec<_>>()
     };
     palabras(false).contains(&"gad")
-        || ctx
-            .plan
-            .actores
-            .iter()
-            .filter(|a| a.tipo == "gad_municipal")
-            .any(|a| palabras(true).contains(&fold(&a.id).as_str()) || f.contains(&fold(&a.nombre)))
+        || gad.iter().any(|(id, nombre)| {
+            palabras(true).contains(&id.as_str()) || f.contains(nombre.as_str())
+        })
 }
 
 fn comprobar_c015(ctx: &Contexto) -> Vec<Hallazgo> {
@@ -88,9 +95,10 @@ fn comprobar_c015(ctx: &Contexto) -> Vec<Hallazgo> {
     if montos.is_empty() {
         return Vec::new();
     }
+    let gad = gad_municipales(ctx);
     let municipal: f64 = montos
         .iter()
-        .filter(|p| p.fuente.as_deref().is_some_and(|f| es_municipal(ctx, f)))
+        .filter(|p| p.fuente.as_deref().is_some_and(|f| es_municipal(&gad, f)))
         .map(|p| p.monto)
         .sum();
     if municipal > 0.0 {
@@ -115,12 +123,13 @@ mod tests {
         ))
         .unwrap();
         let plan: crate::plan::model::Plan = serde_yaml::from_str(&text).unwrap();
-        let ctx = Contexto {
-            plan: &plan,
-            referencia: crate::reference::nacional::Referencia::pacta(),
-            carpeta: std::path::Path::new("."),
-            hoy: plan.periodo.inicio,
-        };
+        let ctx = Contexto::new(
+            &plan,
+            crate::reference::nacional::Referencia::pacta(),
+            std::path::Path::new("."),
+            plan.periodo.inicio,
+        );
+        let gad = gad_municipales(&ctx);
         for si in [
             "GAD Municipal",
             "Municipio de Ibarra",
@@ -128,7 +137,7 @@ mod tests {
             "GAD Municipal y cooperación",
             "Presupuesto del GAD de Ibarra",
         ] {
-            assert!(es_municipal(&ctx, si), "{si}");
+            assert!(es_municipal(&gad, si), "{si}");
         }
         for no in [
             "GAD Provincial de Imbabura",
@@ -136,7 +145,7 @@ mod tests {
             "Cooperación internacional",
             "Gadgets",
         ] {
-            assert!(!es_municipal(&ctx, no), "{no}");
+            assert!(!es_municipal(&gad, no), "{no}");
         }
     }
 }

@@ -1,5 +1,7 @@
 //! R002 and R003: references between items of the plan, and to the national reference.
 
+use std::collections::HashSet;
+
 use super::{Comprobacion, Contexto, Explicacion, Hallazgo, Regla};
 use crate::diagnostics::{Severidad, lista};
 use crate::path;
@@ -52,15 +54,16 @@ fn comprobar_r002(ctx: &Contexto) -> Vec<Hallazgo> {
     let actores: Vec<&str> = p.actores.iter().map(|a| a.id.as_str()).collect();
     let riesgos: Vec<&str> = p.riesgos.iter().map(|r| r.id.as_str()).collect();
     let objetivos: Vec<&str> = p.objetivos.iter().map(|o| o.id.as_str()).collect();
+    let riesgo_existe: HashSet<&str> = riesgos.iter().copied().collect();
     let add_actor = "Declare el actor en `actores` o corrija el id.";
     let mut out = Vec::new();
     let actor = |path: NodePath, id: &str, out: &mut Vec<Hallazgo>| {
-        if !actores.contains(&id) {
+        if ctx.indice.actor(id).is_none() {
             out.push(desconocido(path, "el actor", id, &actores, add_actor));
         }
     };
     for (i, a) in p.acciones.iter().enumerate() {
-        if !objetivos.contains(&a.objetivo.as_str()) {
+        if ctx.indice.objetivo(&a.objetivo).is_none() {
             out.push(desconocido(
                 path!["acciones", i, "objetivo"],
                 "el objetivo",
@@ -70,7 +73,7 @@ fn comprobar_r002(ctx: &Contexto) -> Vec<Hallazgo> {
             ));
         }
         for (j, r) in a.riesgos.iter().enumerate() {
-            if !riesgos.contains(&r.as_str()) {
+            if !riesgo_existe.contains(r.as_str()) {
                 out.push(desconocido(
                     path!["acciones", i, "riesgos", j],
                     "el riesgo",

@@ -7,6 +7,8 @@
 //! action that names risks but says neither still counts, as plans written before these fields
 //! did, and A018 asks it to say them.
 
+use std::collections::{HashMap, HashSet};
+
 use super::{Comprobacion, Contexto, Explicacion, Hallazgo, Regla};
 use crate::diagnostics::{Severidad, lista};
 use crate::path;
@@ -94,27 +96,47 @@ fn comparten_poblacion(a: &Accion, r: &Riesgo) -> bool {
         })
 }
 
-/// Whether action `a` answers risk `r`.
-fn atiende(a: &Accion, r: &Riesgo) -> bool {
-    a.riesgos.contains(&r.id) && comparten_fin(a, r) && comparten_poblacion(a, r)
-}
-
-fn atendido(ctx: &Contexto, riesgo: &Riesgo) -> bool {
-    ctx.plan.acciones.iter().any(|a| atiende(a, riesgo))
+/// Every pair of an action and the position of a risk it answers (one it names and shares a
+/// purpose and a population with), found through the risks by id once: a plan may have
+/// thousands of each.
+fn respuestas<'a>(ctx: &Contexto<'a>) -> Vec<(&'a Accion, usize)> {
+    let riesgos = &ctx.plan.riesgos;
+    let mut por_id: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (k, r) in riesgos.iter().enumerate() {
+        por_id.entry(r.id.as_str()).or_default().push(k);
+    }
+    let mut out = Vec::new();
+    for a in &ctx.plan.acciones {
+        let mut nombrados = HashSet::new();
+        for id in a.riesgos.iter().filter(|id| nombrados.insert(id.as_str())) {
+            for &k in por_id.get(id.as_str()).into_iter().flatten() {
+                if comparten_fin(a, &riesgos[k]) && comparten_poblacion(a, &riesgos[k]) {
+                    out.push((a, k));
+                }
+            }
+        }
+    }
+    out
 }
 
 fn comprobar_a003(ctx: &Contexto) -> Vec<Hallazgo> {
+    let atendidos: HashSet<usize> = respuestas(ctx).into_iter().map(|(_, k)| k).collect();
+    let nombrados: HashSet<&str> = ctx
+        .plan
+        .acciones
+        .iter()
+        .flat_map(|a| a.riesgos.iter().map(String::as_str))
+        .collect();
     ctx.plan
         .riesgos
         .iter()
         .enumerate()
         .filter(|(_, r)| r.probabilidad == Probabilidad::Alta || r.impacto == Impacto::Alto)
-        .filter(|(_, r)| !atendido(ctx, r))
+        .filter(|(k, _)| !atendidos.contains(k))
         .map(|(i, r)| {
-            let nombrado = ctx.plan.acciones.iter().any(|a| a.riesgos.contains(&r.id));
             Hallazgo::en(
                 path!["riesgos", i, "id"],
-                if nombrado {
+                if nombrados.contains(r.id.as_str()) {
                     format!("el riesgo {} («{}») es alto y ninguna de las acciones que lo nombran se dirige a sus fines y poblaciones", r.id, r.titulo)
                 } else {
                     format!("el riesgo {} («{}») es alto y ninguna acción lo atiende", r.id, r.titulo)
@@ -126,40 +148,43 @@ fn comprobar_a003(ctx: &Contexto) -> Vec<Hallazgo> {
 }
 
 fn comprobar_a009(ctx: &Contexto) -> Vec<Hallazgo> {
-    let mut vistos: Vec<&str> = Vec::new();
+    // A purpose is covered by an action that answers a risk with that purpose and is directed
+    // at it (or at no purpose in particular).
+    let mut cubiertos: HashSet<&str> = HashSet::new();
+    for (a, k) in respuestas(ctx) {
+        cubiertos.extend(
+            ctx.plan.riesgos[k]
+                .fines
+                .iter()
+                .filter(|fin| a.fines.is_empty() || a.fines.contains(fin))
+                .map(String::as_str),
+        );
+    }
+    let mut vistos: HashSet<&str> = HashSet::new();
     let mut out = Vec::new();
     for (i, r) in ctx.plan.riesgos.iter().enumerate() {
         for (j, fin) in r.fines.iter().enumerate() {
-            if vistos.contains(&fin.as_str()) {
+            if !vistos.insert(fin.as_str()) || cubiertos.contains(fin.as_str()) {
                 continue;
             }
-            vistos.push(fin);
-            let cubierto =
-                ctx.plan
-                    .riesgos
-                    .iter()
-                    .filter(|otro| otro.fines.contains(fin))
-                    .any(|otro| {
-                        ctx.plan.acciones.iter().any(|a| {
-                            atiende(a, otro) && (a.fines.is_empty() || a.fines.contains(fin))
-                        })
-                    });
-            if !cubierto {
-                out.push(Hallazgo::en(
-                    path!["riesgos", i, "fines", j],
-                    format!(
-                        "la {} aparece en los riesgos pero ninguna acción la aborda",
-                        ctx.referencia.fines_explotacion.nombre(fin).to_lowercase()
-                    ),
-                    "Vincule a una acción (campo `riesgos`) alguno de los riesgos con este fin de explotación.",
-                ));
-            }
+            out.push(Hallazgo::en(
+                path!["riesgos", i, "fines", j],
+                format!(
+                    "la {} aparece en los riesgos pero ninguna acción la aborda",
+                    ctx.referencia.fines_explotacion.nombre(fin).to_lowercase()
+                ),
+                "Vincule a una acción (campo `riesgos`) alguno de los riesgos con este fin de explotación.",
+            ));
         }
     }
     out
 }
 
 fn comprobar_a017(ctx: &Contexto) -> Vec<Hallazgo> {
+    let mut primero: HashMap<&str, &Riesgo> = HashMap::new();
+    for r in &ctx.plan.riesgos {
+        primero.entry(r.id.as_str()).or_insert(r);
+    }
     let mut out = Vec::new();
     for (i, a) in ctx
         .plan
@@ -169,7 +194,7 @@ fn comprobar_a017(ctx: &Contexto) -> Vec<Hallazgo> {
         .filter(|(_, a)| dirigida(a))
     {
         for (j, id) in a.riesgos.iter().enumerate() {
-            let Some(r) = ctx.plan.riesgos.iter().find(|r| &r.id == id) else {
+            let Some(r) = primero.get(id.as_str()) else {
                 continue;
             };
             let mut falta = Vec::new();

@@ -103,7 +103,7 @@ fn comprobar_a002(ctx: &Contexto) -> Vec<Hallazgo> {
 fn comprobar_a007(ctx: &Contexto) -> Vec<Hallazgo> {
     let mut out = Vec::new();
     for (i, e) in ctx.plan.ruta_atencion.iter().enumerate() {
-        let Some(actor) = e.responsable.as_deref().and_then(|r| ctx.plan.actor(r)) else {
+        let Some(actor) = e.responsable.as_deref().and_then(|r| ctx.indice.actor(r)) else {
             continue;
         };
         let filled = |v: &Option<String>| v.as_deref().is_some_and(|s| !s.trim().is_empty());
