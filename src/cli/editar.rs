@@ -58,9 +58,9 @@ pub(super) fn run(args: Args, quiet: bool) -> Result<(), Fallo> {
         Some(p) => format!("{}#plan={p}", servidor.url),
         None => servidor.url.clone(),
     };
-    println!("{url}");
+    salidaln!("{url}");
     if !quiet {
-        println!("Editor de planes abierto. Pulse Ctrl-C para terminar.");
+        salidaln!("Editor de planes abierto. Pulse Ctrl-C para terminar.");
     }
     if !args.no_abrir && webbrowser::open(&url).is_err() {
         eprintln!("aviso: no se pudo abrir el navegador; abra la dirección de arriba.");
@@ -71,7 +71,7 @@ pub(super) fn run(args: Args, quiet: bool) -> Result<(), Fallo> {
     }
     servidor.detener();
     if !quiet {
-        println!("Editor terminado.");
+        salidaln!("Editor terminado.");
     }
     Ok(())
 }

@@ -179,7 +179,7 @@ pub fn iniciar(
         )
     })?;
     let carpeta = preparar(&documentos)?;
-    println!("{}", aviso(&carpeta));
+    salidaln!("{}", aviso(&carpeta));
     editar(&carpeta.carpeta)
 }
 
