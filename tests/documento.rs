@@ -30,17 +30,7 @@ fn paginas(plan: &Path) -> Vec<String> {
         "-o",
         pdf.to_str().unwrap(),
     ]);
-    let out = Command::new("pdftotext")
-        .args([pdf.to_str().unwrap(), "-"])
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    String::from_utf8(out.stdout)
-        .unwrap()
-        .split('\u{c}')
-        .filter(|p| !p.trim().is_empty())
-        .map(str::to_owned)
-        .collect()
+    common::pdftotext(&pdf).expect("poppler is installed (checked by the caller)")
 }
 
 /// White space folded, as a reader sees the text.

@@ -51,6 +51,31 @@ pub fn cantonal_ok(args: &[&str]) -> Output {
     o
 }
 
+/// The text of each page of the PDF file `pdf`, as poppler's `pdftotext` reads it; `None` when
+/// poppler is not installed (CI installs it), after saying so.
+pub fn pdftotext(pdf: &Path) -> Option<Vec<String>> {
+    let Ok(out) = Command::new("pdftotext")
+        .args([pdf.to_str().unwrap(), "-"])
+        .output()
+    else {
+        eprintln!("pdftotext no está instalado: se omite esta prueba (instale poppler-utils)");
+        return None;
+    };
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    Some(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .split('\u{c}')
+            .filter(|p| !p.trim().is_empty())
+            .map(str::to_owned)
+            .collect(),
+    )
+}
+
 /// Writes `text` as `name` in a new temporary folder and returns both.
 pub fn write_plan(name: &str, text: impl AsRef<[u8]>) -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
