@@ -505,3 +505,52 @@ fn markdown_review_copy_marks_items_and_lists_observations() {
         "3. **Etapa de la ruta: Intervención en crisis (Todas las víctimas)** — Abierta"
     ));
 }
+
+/// A long review of a plan whose actions run over several pages of the landscape matrix: the
+/// review copy is made, and its PDF text has every observation, the first and the last included.
+/// (Footnotes in a table row split between pages made Typst's PDF export fail with «internal
+/// error: parent group»: see docs/robustez.md.)
+#[test]
+fn a_review_copy_with_many_observations_on_long_actions_is_made() {
+    let dir = tempfile::tempdir().unwrap();
+    let larga: Vec<String> = (0..600).map(|i| format!("palabra{}", i % 97)).collect();
+    let mut plan = std::fs::read_to_string("plans/colta.yaml").unwrap();
+    for a in ["A1", "A2", "A3"] {
+        let inicio = plan.find(&format!("  - id: {a}\n")).unwrap();
+        let campo = inicio + plan[inicio..].find("    descripcion: ").unwrap();
+        let fin = campo + plan[campo..].find('\n').unwrap();
+        plan.insert_str(fin, &format!(". {}", larga.join(" ")));
+    }
+    let plan_path = dir.path().join("plan.yaml");
+    std::fs::write(&plan_path, plan).unwrap();
+    let n = 150;
+    let mut obs = CABECERA.to_owned();
+    for i in 1..=n {
+        obs.push_str(&format!(
+            "  - ruta: acciones.A{}\n    texto: Observación número {i} sobre la acción.\n",
+            (i - 1) % 3 + 1
+        ));
+    }
+    let obs_path = dir.path().join("plan.observaciones.yaml");
+    std::fs::write(&obs_path, obs).unwrap();
+    let pdf = dir.path().join("revision.pdf");
+    cantonal_ok(&[
+        "generar",
+        plan_path.to_str().unwrap(),
+        "--observaciones",
+        obs_path.to_str().unwrap(),
+        "-o",
+        pdf.to_str().unwrap(),
+    ]);
+    if !common::poppler() {
+        return;
+    }
+    let paginas = common::paginas_pdf(&pdf);
+    let texto = fold(&paginas.join(" "));
+    for i in 1..=n {
+        let nota = format!("Observación número {i} sobre la acción.");
+        // Beside its action, and again in the final table.
+        assert_eq!(texto.matches(&nota).count(), 2, "{nota}");
+    }
+    assert!(texto.contains(&format!("{n} abiertas, 0 resueltas")));
+}

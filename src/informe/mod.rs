@@ -35,12 +35,16 @@ fn primera_palabra(nombre: &str) -> String {
         .to_owned()
 }
 
-impl Informe {
-    /// The report over `resultados` (checked plans, as `validar` gives them), dated `fecha`.
-    /// Columns come from the embedded national reference unless the plans name another one.
-    pub fn new(origen: &str, resultados: &[Resultado], fecha: NaiveDate) -> Informe {
-        let r = columnas_de(resultados);
-        let ejes: Vec<Columna> = r
+/// The columns of the report, from one national reference.
+struct Columnas {
+    ejes: Vec<Columna>,
+    etapas: Vec<Columna>,
+    fines: Vec<Columna>,
+}
+
+impl Columnas {
+    fn de(r: &Referencia) -> Columnas {
+        let ejes = r
             .ejes
             .valores
             .iter()
@@ -51,7 +55,7 @@ impl Informe {
                 obligatorio: e.obligatorio,
             })
             .collect();
-        let etapas: Vec<Columna> = r
+        let etapas = r
             .etapas_ruta
             .valores
             .iter()
@@ -63,7 +67,7 @@ impl Informe {
                 obligatorio: e.obligatoria,
             })
             .collect();
-        let fines: Vec<Columna> = r
+        let fines = r
             .fines_explotacion
             .valores
             .iter()
@@ -75,14 +79,36 @@ impl Informe {
                 obligatorio: false,
             })
             .collect();
-        let mut planes: Vec<FilaPlan> = resultados
-            .iter()
-            .map(|res| fila(res, &ejes, &etapas, &fines, fecha))
-            .collect();
+        Columnas {
+            ejes,
+            etapas,
+            fines,
+        }
+    }
+}
+
+impl Informe {
+    /// The report from its rows (one per plan, in file order), with columns from `r`, dated
+    /// `fecha`.
+    fn de_filas(
+        origen: &str,
+        r: &Referencia,
+        columnas: Columnas,
+        mut planes: Vec<FilaPlan>,
+        fecha: NaiveDate,
+    ) -> Informe {
+        let Columnas {
+            ejes,
+            etapas,
+            fines,
+        } = columnas;
         // Two drafts of the same canton in one folder: tell the rows apart by file name.
-        let nombres: Vec<String> = planes.iter().map(|p| p.canton.clone()).collect();
+        let mut por_canton: rustc_hash::FxHashMap<String, usize> = Default::default();
+        for p in &planes {
+            *por_canton.entry(p.canton.clone()).or_default() += 1;
+        }
         for p in &mut planes {
-            if nombres.iter().filter(|n| **n == p.canton).count() > 1 {
+            if por_canton.get(&p.canton).is_some_and(|n| *n > 1) {
                 let archivo = std::path::Path::new(&p.archivo)
                     .file_name()
                     .map(|n| n.to_string_lossy().into_owned())
@@ -117,6 +143,11 @@ impl Informe {
 }
 
 /// The report over the plans named by `nombrados` (files or folders), checked with `opciones`.
+///
+/// Plans stream through: each is loaded, checked and reduced to its row, and dropped before the
+/// report is made, so memory does not grow with the plans beyond the rows the report prints. The
+/// columns come from the reference of the first plan that can be read (the embedded PACTA when it
+/// names none that can be found), so the plans up to that one are checked first, in order.
 pub fn informe(
     nombrados: &[PathBuf],
     opciones: Opciones,
@@ -124,10 +155,32 @@ pub fn informe(
 ) -> Result<Informe, crate::Error> {
     use rayon::prelude::*;
     let entradas = entradas(nombrados)?;
-    let resultados: Vec<Resultado> = entradas
-        .par_iter()
-        .map(|e| comprobar(e, opciones))
+    let mut primeros = Vec::new();
+    let mut referencia = None;
+    for e in &entradas {
+        let res = comprobar(e, opciones);
+        let legible = match &res {
+            Resultado::Plan(v) if v.plan().is_some() => Some(v.referencia().cloned()),
+            _ => None,
+        };
+        primeros.push(res);
+        if let Some(r) = legible {
+            referencia = r;
+            break;
+        }
+    }
+    let r = referencia.as_ref().unwrap_or(Referencia::pacta());
+    let columnas = Columnas::de(r);
+    let mut filas: Vec<FilaPlan> = primeros
+        .iter()
+        .map(|res| fila(res, &columnas, fecha))
         .collect();
+    drop(primeros);
+    filas.par_extend(
+        entradas[filas.len()..]
+            .par_iter()
+            .map(|e| fila(&comprobar(e, opciones), &columnas, fecha)),
+    );
     // The report names the folders and files as the user named them, by their last component:
     // no path of the machine it was made on.
     let origen = nombrados
@@ -135,7 +188,7 @@ pub fn informe(
         .map(|r| nombre_visible(r))
         .collect::<Vec<_>>()
         .join(", ");
-    let mut informe = Informe::new(&origen, &resultados, fecha);
+    let mut informe = Informe::de_filas(&origen, r, columnas, filas, fecha);
     for fila in &mut informe.planes {
         let archivo = std::path::Path::new(&fila.archivo);
         fila.archivo = nombrados
@@ -161,26 +214,13 @@ fn nombre_visible(path: &std::path::Path) -> String {
     )
 }
 
-/// The reference whose catalogues make the columns: the one the first readable plan names, when
-/// it can be resolved; the embedded PACTA otherwise.
-fn columnas_de(resultados: &[Resultado]) -> &Referencia {
-    resultados
-        .iter()
-        .find_map(|r| match r {
-            Resultado::Plan(v) if v.plan().is_some() => Some(v.referencia()),
-            _ => None,
-        })
-        .flatten()
-        .unwrap_or(Referencia::pacta())
-}
-
-fn fila(
-    res: &Resultado,
-    ejes: &[Columna],
-    etapas: &[Columna],
-    fines: &[Columna],
-    fecha: NaiveDate,
-) -> FilaPlan {
+/// The row of one checked plan.
+fn fila(res: &Resultado, columnas: &Columnas, fecha: NaiveDate) -> FilaPlan {
+    let Columnas {
+        ejes,
+        etapas,
+        fines,
+    } = columnas;
     let revision = res.revision();
     let mut conteo = Conteo::default();
     if let Some(r) = revision {

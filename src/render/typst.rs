@@ -72,6 +72,24 @@ static FONTS: LazyLock<Fonts> = LazyLock::new(|| {
 static LIBRARY: LazyLock<LazyHash<Library>> =
     LazyLock::new(|| LazyHash::new(Library::builder().build()));
 
+/// Templates parsed once per process: every plan of a batch (and every save under `vigilar`)
+/// gets the same [`Source`] for the same text, so Typst neither parses them again nor misses its
+/// memoised work on them. A changed text (a template folder being edited) replaces the entry.
+static PARSED: LazyLock<Mutex<HashMap<FileId, Source>>> = LazyLock::new(Default::default);
+
+/// The parsed template `id` with text `texto`, from [`PARSED`] when the text is unchanged.
+fn parsed(id: FileId, texto: String) -> Source {
+    let mut parsed = PARSED.lock().expect("not poisoned");
+    match parsed.get(&id) {
+        Some(source) if source.text() == texto => source.clone(),
+        _ => {
+            let source = Source::new(id, texto);
+            parsed.insert(id, source.clone());
+            source
+        }
+    }
+}
+
 /// What the template sees.
 pub struct PlanWorld {
     main: FileId,
@@ -138,7 +156,7 @@ impl PlanWorld {
             .get(name)
             .map_err(|e| FileError::Other(Some(e.to_string().into())))?
             .ok_or_else(|| FileError::NotFound(path.into()))?;
-        let source = Source::new(id, plantilla.texto);
+        let source = parsed(id, plantilla.texto);
         self.sources
             .lock()
             .expect("not poisoned")

@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# Escala y memoria (docs/rendimiento.md): tiempo y memoria máxima de procesos enteros, cada cifra
+# junto a su referencia, en una sola corrida. No es una prueba: no afirma nada, imprime.
+#
+#   scripts/bench-escala.sh [BINARIO_DE_REFERENCIA]
+#
+# Usa target/release/cantonal (o $CANTONAL). Con BINARIO_DE_REFERENCIA (otro cantonal, por ejemplo
+# el de la rama principal), cada fila lo mide también. La compilación Typst «sola» usa el paquete
+# de Python `typst` 0.15 (`pip install 'typst==0.15.*'`) con las mismas plantillas, el mismo
+# plan.json y las fuentes incorporadas, como un proceso entero. Tiempos y memoria con
+# /usr/bin/time (tiempo real y VmHWM del proceso). Las entradas se generan en $BENCH_DIR
+# (/tmp/cantonal-escala por omisión); ESCALA="1 10 100" acota la curva de planes.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+RAIZ=$(pwd)
+BIN=$(realpath "${CANTONAL:-target/release/cantonal}")
+ANTES=${1:+$(realpath "$1")}
+W=${BENCH_DIR:-/tmp/cantonal-escala}
+ESCALA=${ESCALA:-"1 10 100 221 1000 2000"}
+OBSERVACIONES=${OBSERVACIONES:-"10 100 1000 5000"}
+mkdir -p "$W"
+export NO_COLOR=1
+
+# medir COMANDO...: tiempo real, CPU (usuario + sistema, todos los hilos) y memoria máxima del
+# proceso (y «falló» si no salió con 0).
+medir() {
+    local estado=0
+    /usr/bin/time -f "%e %U %S %M" -o "$W/tiempo" "$@" >"$W/salida" 2>&1 || estado=$?
+    tail -n 1 "$W/tiempo" | awk -v e="$estado" '{ printf "%7.2f s (CPU %6.2f s) %6.0f MiB%s", $1, $2 + $3, $4 / 1024, (e != 0 ? " (falló)" : "") }'
+}
+
+# fila NOMBRE ARGUMENTOS...: cantonal, y la referencia si se dio.
+fila() {
+    local nombre=$1
+    shift
+    printf '%-44s %s' "$nombre" "$(medir "$BIN" "$@")"
+    if [ -n "$ANTES" ]; then printf '   antes: %s' "$(medir "$ANTES" "$@")"; fi
+    printf '\n'
+}
+
+echo "cantonal: $BIN"
+[ -n "$ANTES" ] && echo "referencia: $ANTES"
+echo "máquina: $(nproc) núcleos, $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo); $(date -u '+%Y-%m-%d %H:%M UTC')"
+
+# Planes sintéticos (40 acciones cada uno), uno por cantón del catálogo, repitiendo después del 221.
+MAX=$(echo "$ESCALA" | tr ' ' '\n' | sort -n | tail -n 1)
+if [ ! -d "$W/planes-$MAX" ]; then
+    cargo run --quiet --example sinteticos -- "$MAX" "$W/planes-$MAX" >/dev/null
+fi
+for n in $ESCALA; do
+    if [ ! -d "$W/planes-$n" ]; then
+        mkdir -p "$W/planes-$n"
+        find "$W/planes-$MAX" -name '*.yaml' | sort | head -n "$n" | xargs -I{} cp {} "$W/planes-$n/"
+    fi
+done
+
+echo
+echo "== generar de plans/ibarra.yaml (PDF): cantonal frente a Typst solo, procesos enteros"
+mkdir -p "$W/ibarra"
+"$BIN" generar plans/ibarra.yaml --formato json -o "$W/ibarra/completo.json" >/dev/null
+python3 -c 'import json, sys; d = json.load(open(sys.argv[1]))["documento"]; json.dump(d, open(sys.argv[2], "w"), ensure_ascii=False)' \
+    "$W/ibarra/completo.json" "$W/ibarra/plan.json"
+cp templates/*.typ "$W/ibarra/"
+cat >"$W/typst-solo.py" <<'EOF'
+import sys, typst
+raiz = sys.argv[1]
+pdf = typst.compile(f"{raiz}/plan.typ", root=raiz, font_paths=[], ignore_system_fonts=True)
+open(sys.argv[2], "wb").write(pdf)
+EOF
+for i in 1 2 3; do
+    printf '  corrida %s: Typst solo %s   cantonal %s\n' "$i" \
+        "$(medir python3 "$W/typst-solo.py" "$W/ibarra" "$W/ibarra/solo.pdf")" \
+        "$(medir "$BIN" generar plans/ibarra.yaml -o "$W/ibarra/cantonal.pdf")"
+done
+
+echo
+echo "== informe PDF sobre N planes"
+for n in $ESCALA; do
+    fila "informe de $n planes" informe "$W/planes-$n" -o "$W/informe-$n.pdf"
+done
+
+echo
+echo "== lote: generar CARPETA -o SALIDA (PDF)"
+for n in $ESCALA; do
+    rm -rf "$W/lote"
+    fila "lote de $n planes" generar "$W/planes-$n" -o "$W/lote"
+done
+
+echo
+echo "== copia de revisión de un plan de cuatro acciones (plans/colta.yaml) con N observaciones"
+for n in $OBSERVACIONES; do
+    d="$W/obs-$n"
+    mkdir -p "$d"
+    cp plans/colta.yaml "$d/plan.yaml"
+    {
+        printf 'revisor: Asesoría técnica\nfecha: 2026-03-10\nobservaciones:\n'
+        rutas=(acciones.A1 acciones.A2.indicador.meta acciones.A3 acciones.A4.presupuesto riesgos.R1
+            riesgos.R2 actores.gad-colta objetivos.O2 presentacion diagnostico seguimiento ruta_atencion)
+        for ((i = 0; i < n; i++)); do
+            printf '  - ruta: %s\n    texto: Observación número %d sobre **este** elemento.\n' "${rutas[i % 12]}" $((i + 1))
+            if ((i % 3 == 0)); then printf '    estado: resuelta\n'; fi
+        done
+    } >"$d/plan.observaciones.yaml"
+    fila "copia de revisión, $n observaciones" generar "$d/plan.yaml" --observaciones "$d/plan.observaciones.yaml" -o "$d/revision.pdf"
+done
+cd "$RAIZ"
