@@ -69,20 +69,30 @@ pub fn paginas(v: &Validado) -> Result<Vec<Pagina>, String> {
             .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
             .collect()
     };
-    Ok(compilado
-        .pages()
-        .iter()
-        .zip(claves)
-        .enumerate()
-        .map(|(i, (page, clave))| {
-            let pagina = hechas.entry(clave).or_insert_with(|| {
-                Arc::new(Pagina {
+    // The pages whose layout is new are converted in parallel: an edit usually changes a few.
+    let nuevas: Vec<(u128, Arc<Pagina>)> = {
+        use rayon::prelude::*;
+        let pendientes: Vec<(usize, u128)> = claves
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| !hechas.contains_key(c))
+            .map(|(i, c)| (i, *c))
+            .collect();
+        pendientes
+            .into_par_iter()
+            .map(|(i, clave)| {
+                let pagina = Pagina {
                     hash: format!("{clave:032x}"),
-                    svg: typst_svg::svg(page, &opciones),
+                    svg: typst_svg::svg(&compilado.pages()[i], &opciones),
                     texto: textos.get(i).cloned().unwrap_or_default(),
-                })
-            });
-            Pagina::clone(pagina)
-        })
+                };
+                (clave, Arc::new(pagina))
+            })
+            .collect()
+    };
+    hechas.extend(nuevas);
+    Ok(claves
+        .iter()
+        .map(|clave| Pagina::clone(&hechas[clave]))
         .collect())
 }
