@@ -524,21 +524,11 @@ fn libreoffice_opens_the_workbooks_and_its_ods_imports_back() {
     ]);
     // Every sheet of both workbooks to CSV (UTF-8, formatted as shown), in one start.
     let csv = dir.path().join("csv");
-    let out = soffice()
-        .args([
-            "--convert-to",
-            "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1",
-            "--outdir",
-            csv.to_str().unwrap(),
-        ])
-        .arg(&plan)
-        .arg(&informe)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    common::convertir(
+        soffice(),
+        "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1",
+        &csv,
+        &[&plan, &informe],
     );
     let leer = |nombre: &str| {
         std::fs::read_to_string(csv.join(nombre)).unwrap_or_else(|e| panic!("{nombre}: {e}"))
@@ -562,16 +552,7 @@ fn libreoffice_opens_the_workbooks_and_its_ods_imports_back() {
     assert_eq!(planes.lines().count(), 1 + EJEMPLOS.len());
     // The template, saved by LibreOffice as ODS, imports back to the same plan.
     let ods_dir = dir.path().join("ods");
-    let out = soffice()
-        .args(["--convert-to", "ods", "--outdir", ods_dir.to_str().unwrap()])
-        .arg(&taller)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    common::convertir(soffice(), "ods", &ods_dir, &[&taller]);
     let imp = cantonal::taller::importar::importar(
         &ods_dir.join("taller.ods"),
         &dir.path().join("o.yaml"),

@@ -424,7 +424,7 @@ fn hostile_plan_text_stays_text_in_word() {
 fn libreoffice_opens_the_word_files_chapters_actions_and_comments_read_back() {
     let dir = tempfile::tempdir().unwrap();
     let perfil = dir.path().join("perfil");
-    let Some(mut soffice) = soffice(&perfil) else {
+    let Some(soffice) = soffice(&perfil) else {
         return;
     };
     if !common::poppler() {
@@ -446,20 +446,11 @@ fn libreoffice_opens_the_word_files_chapters_actions_and_comments_read_back() {
     }
     let revision = docx[2].clone();
     // One start of LibreOffice converts them all; comments are printed in the margin.
-    let out = soffice
-        .args([
-            "--convert-to",
-            r#"pdf:writer_pdf_Export:{"ExportNotesInMargin":{"type":"boolean","value":"true"}}"#,
-            "--outdir",
-            word.to_str().unwrap(),
-        ])
-        .args(&docx)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    common::convertir(
+        soffice,
+        r#"pdf:writer_pdf_Export:{"ExportNotesInMargin":{"type":"boolean","value":"true"}}"#,
+        &word,
+        &docx,
     );
     let paginas = |pdf: &Path| -> usize {
         let o = Command::new("pdfinfo").arg(pdf).output().unwrap();
@@ -536,16 +527,11 @@ fn libreoffice_opens_the_word_files_chapters_actions_and_comments_read_back() {
     }
     // The review copy, saved by LibreOffice as ODT: every comment as LibreOffice read it, with
     // its author, its date and its text, anchored in the text.
-    let odt = common::soffice(&perfil)
-        .unwrap()
-        .args(["--convert-to", "odt", "--outdir", word.to_str().unwrap()])
-        .arg(&revision)
-        .output()
-        .unwrap();
-    assert!(
-        odt.status.success(),
-        "{}",
-        String::from_utf8_lossy(&odt.stderr)
+    common::convertir(
+        common::soffice(&perfil).unwrap(),
+        "odt",
+        &word,
+        &[&revision],
     );
     let mut zip =
         zip::ZipArchive::new(std::fs::File::open(word.join("otavalo.revision.odt")).unwrap())
@@ -703,18 +689,12 @@ fn the_crest_is_a_picture_on_the_cover_and_in_every_header() {
         // LibreOffice opens it and prints the crest.
         if archivo.ends_with(".png") && common::poppler() {
             let perfil = dir.path().join("perfil");
-            let Some(mut soffice) = soffice(&perfil) else {
+            let Some(soffice) = soffice(&perfil) else {
                 continue;
             };
             let d = dir.path().join("escudo.docx");
             std::fs::write(&d, &bytes).unwrap();
-            let out = soffice
-                .args(["--convert-to", "pdf", "--outdir"])
-                .arg(dir.path())
-                .arg(&d)
-                .output()
-                .unwrap();
-            assert!(out.status.success());
+            common::convertir(soffice, "pdf", dir.path(), &[&d]);
             let lista = Command::new("pdfimages")
                 .arg("-list")
                 .arg(d.with_extension("pdf"))
@@ -815,7 +795,7 @@ fn the_marks_are_large_on_every_page_as_in_the_pdf() {
     assert_eq!(vistos.len(), 2, "both marks are tried");
     // LibreOffice prints them large (60 pt) on every page.
     let perfil = dir.path().join("perfil");
-    let Some(mut soffice) = soffice(&perfil) else {
+    let Some(soffice) = soffice(&perfil) else {
         return;
     };
     if !common::poppler() {
@@ -831,13 +811,7 @@ fn the_marks_are_large_on_every_page_as_in_the_pdf() {
             d
         })
         .collect();
-    let out = soffice
-        .args(["--convert-to", "pdf", "--outdir"])
-        .arg(&word)
-        .args(&archivos)
-        .output()
-        .unwrap();
-    assert!(out.status.success());
+    common::convertir(soffice, "pdf", &word, &archivos);
     for ((_, marcas), d) in casos.iter().zip(&archivos) {
         let paginas = palabras_grandes(&d.with_extension("pdf"), 40.0);
         assert!(paginas.len() > 10);

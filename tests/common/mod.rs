@@ -413,3 +413,24 @@ pub fn soffice(perfil: &Path) -> Option<Command> {
         .args(["--headless", "--norestore"]);
     Some(c)
 }
+
+/// Converts `archivos` with LibreOffice (a command from [`soffice`]) to `filtro`, into `carpeta`,
+/// in one start; the test fails with LibreOffice's own message if it could not.
+pub fn convertir<P: AsRef<Path>>(
+    mut soffice: Command,
+    filtro: &str,
+    carpeta: &Path,
+    archivos: &[P],
+) {
+    let out = soffice
+        .args(["--convert-to", filtro, "--outdir"])
+        .arg(carpeta)
+        .args(archivos.iter().map(AsRef::as_ref))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "LibreOffice --convert-to {filtro}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
