@@ -21,7 +21,9 @@ use super::model::Plan;
 use super::montos;
 use super::ruta::{Repetidos, ruta_con};
 use super::schema::COMILLAS_TIPOGRAFICAS;
-use super::spans::{NodePath, Region, Seg, SpanIndex, first_duplicate_key, second_document};
+use super::spans::{
+    NodePath, Region, Seg, SpanIndex, first_duplicate_key, second_document, ultima_clave,
+};
 use super::tipo::TipoArchivo;
 use crate::diagnostics::{Diagnostic, Severidad};
 use crate::documento::cmark;
@@ -256,15 +258,7 @@ fn check_anidamiento<T>(loaded: &mut Loaded<T>) {
     collect_hondos(&loaded.valor, &mut Vec::new(), &mut hondos);
     for path in hondos {
         let region = loaded.spans().locate(&path);
-        let campo = path
-            .iter()
-            .rev()
-            .find_map(|s| match s {
-                Seg::Key(k) => Some(k.as_str()),
-                Seg::Index(_) => None,
-            })
-            .unwrap_or("texto")
-            .to_owned();
+        let campo = ultima_clave(&path).unwrap_or("texto").to_owned();
         loaded.error(
             "S008",
             region,

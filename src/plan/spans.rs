@@ -19,6 +19,22 @@ pub enum Seg {
     Index(usize),
 }
 
+impl Seg {
+    /// The key, when this step is one.
+    pub fn clave(&self) -> Option<&str> {
+        match self {
+            Seg::Key(k) => Some(k),
+            Seg::Index(_) => None,
+        }
+    }
+}
+
+/// The last key of a path: the name of the field it ends in (`meta` in `acciones[2].indicador.meta`
+/// and in `riesgos[0].zonas[1]`).
+pub fn ultima_clave(path: &[Seg]) -> Option<&str> {
+    path.iter().rev().find_map(Seg::clave)
+}
+
 impl From<&str> for Seg {
     fn from(key: &str) -> Self {
         Seg::Key(key.to_owned())

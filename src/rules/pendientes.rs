@@ -4,7 +4,7 @@ use serde_json::Value;
 
 use super::{Comprobacion, Contexto, Explicacion, Hallazgo, Regla};
 use crate::diagnostics::Severidad;
-use crate::plan::spans::{NodePath, Seg};
+use crate::plan::spans::{NodePath, Seg, ultima_clave};
 
 /// The marker that `cantonal nuevo` writes where the official has to write.
 pub const PENDIENTE: &str = "POR COMPLETAR";
@@ -34,14 +34,7 @@ fn comprobar(ctx: &Contexto) -> Vec<Hallazgo> {
 fn walk(value: &Value, path: &mut NodePath, out: &mut Vec<Hallazgo>) {
     match value {
         Value::String(s) if s.to_uppercase().contains(PENDIENTE) => {
-            let campo = path
-                .iter()
-                .rev()
-                .find_map(|s| match s {
-                    Seg::Key(k) => Some(k.as_str()),
-                    Seg::Index(_) => None,
-                })
-                .unwrap_or("campo");
+            let campo = ultima_clave(path).unwrap_or("campo");
             out.push(Hallazgo::en(
                 path.clone(),
                 format!("`{campo}` está por completar"),

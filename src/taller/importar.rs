@@ -363,23 +363,14 @@ fn ubicar(
     generales: &BTreeMap<&'static str, usize>,
 ) -> Option<Celda> {
     let segs = resolver(datos, ruta)?;
-    let claves: Vec<&str> = segs
-        .iter()
-        .map_while(|s| match s {
-            Seg::Key(k) => Some(k.as_str()),
-            Seg::Index(_) => None,
-        })
-        .collect();
+    let claves: Vec<&str> = segs.iter().map_while(Seg::clave).collect();
     let lista = claves.join(".");
     if let (Some((hoja, filas)), Some(Seg::Index(i))) =
         (origenes.get(lista.as_str()), segs.get(claves.len()))
     {
         let resto: Vec<&str> = segs[claves.len() + 1..]
             .iter()
-            .filter_map(|s| match s {
-                Seg::Key(k) => Some(k.as_str()),
-                Seg::Index(_) => None,
-            })
+            .filter_map(Seg::clave)
             .collect();
         let resto = resto.join(".");
         let columnas = HOJAS
