@@ -172,20 +172,10 @@ const ADVERSARIAL: &[&str] = &[
 fn plan_text_is_data_never_typst_code() {
     for s in ADVERSARIAL {
         let q = serde_json::to_string(s).unwrap();
-        let yaml = base()
-            .replace(
-                "titulo: Captación por redes sociales",
-                &format!("titulo: Captación por redes sociales\n    descripcion: {q}"),
-            )
-            .replace(
-                "descripcion: Talleres en colegios",
-                &format!("descripcion: {q}"),
-            )
-            .replace("nombre: GAD Municipal de Ibarra", &format!("nombre: {q}"))
-            .replace(
-                "estado: borrador\n",
-                &format!("estado: borrador\npresentacion: {q}\n"),
-            );
+        let yaml = common::plan_hostil(s).replace(
+            "estado: borrador\n",
+            &format!("estado: borrador\npresentacion: {q}\n"),
+        );
         let (_dir, path) = write_plan("plan.yaml", &yaml);
         let pdf = render(&plan_of(&path));
         let t = flat(&pdf);

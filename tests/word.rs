@@ -10,7 +10,7 @@ use std::path::Path;
 use std::process::Command;
 
 use cantonal::rules::Opciones;
-use common::{base, cantonal_ok, partes, soffice, write_plan};
+use common::{base, cantonal_ok, partes, plan_hostil, soffice, write_plan};
 
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
@@ -348,22 +348,7 @@ pub const HOSTILES: &[&str] = &[
     "<w:fldSimple w:instr=\"PAGE\"/> & ]]>",
 ];
 
-/// The base plan with `s` in a risk description, an action description and an actor name.
-pub fn plan_hostil(s: &str) -> String {
-    let q = serde_json::to_string(s).unwrap();
-    base()
-        .replace(
-            "titulo: Captación por redes sociales",
-            &format!("titulo: Captación por redes sociales\n    descripcion: {q}"),
-        )
-        .replace(
-            "descripcion: Talleres en colegios",
-            &format!("descripcion: {q}"),
-        )
-        .replace("nombre: GAD Municipal de Ibarra", &format!("nombre: {q}"))
-}
-
-/// [`plan_hostil`] with `s` also in six fields of the chapters the approvable document added:
+/// [`common::plan_hostil`] with `s` also in six fields of the chapters the approvable document added:
 /// the introduction, the PDOT's name and objective, and three of the monitoring.
 fn plan_hostil_capitulos(s: &str) -> String {
     let q = serde_json::to_string(s).unwrap();

@@ -51,6 +51,21 @@ pub fn cantonal_ok(args: &[&str]) -> Output {
     o
 }
 
+/// The base plan with `s` in a risk description, an action description and an actor name.
+pub fn plan_hostil(s: &str) -> String {
+    let q = serde_json::to_string(s).unwrap();
+    base()
+        .replace(
+            "titulo: Captación por redes sociales",
+            &format!("titulo: Captación por redes sociales\n    descripcion: {q}"),
+        )
+        .replace(
+            "descripcion: Talleres en colegios",
+            &format!("descripcion: {q}"),
+        )
+        .replace("nombre: GAD Municipal de Ibarra", &format!("nombre: {q}"))
+}
+
 /// Writes `text` as `name` in a new temporary folder and returns both.
 pub fn write_plan(name: &str, text: impl AsRef<[u8]>) -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
