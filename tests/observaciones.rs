@@ -262,10 +262,10 @@ fn the_review_copy_pdf_puts_each_note_on_the_page_of_its_item() {
     let pages: Vec<String> = text(&doc.document).split('\u{c}').map(fold).collect();
     assert!(pages[0].contains("COPIA DE REVISIÓN"), "{}", pages[0]);
     assert!(pages[0].contains("4 abiertas, 2 resueltas"), "{}", pages[0]);
-    let tabla = pages
+    let indice = pages
         .iter()
         .rposition(|p| p.contains("Observaciones de revisión Revisión de"))
-        .expect("final table of observations");
+        .expect("final index of observations");
     // (note text, text of its item that must be on the same page)
     let casos = [
         (
@@ -297,7 +297,7 @@ fn the_review_copy_pdf_puts_each_note_on_the_page_of_its_item() {
         let en: Vec<usize> = pages
             .iter()
             .enumerate()
-            .filter(|(n, p)| *n != tabla && p.contains(nota))
+            .filter(|(n, p)| *n != indice && p.contains(nota))
             .map(|(n, _)| n)
             .collect();
         assert_eq!(en.len(), 1, "note {} on pages {en:?}", i + 1);
@@ -306,21 +306,21 @@ fn the_review_copy_pdf_puts_each_note_on_the_page_of_its_item() {
             "note {} is not beside `{item}`",
             i + 1
         );
-        // The final table gives that page for that observation.
+        // The final index gives that page for that observation.
         let fila = format!("{} ", i + 1);
-        assert!(pages[tabla].contains(&fila));
+        assert!(pages[indice].contains(&fila));
         let estado = if i < 4 { "Abierta" } else { "Resuelta" };
-        let pagina = format!("{estado} {}", en[0] + 1);
+        let pagina = format!("{estado} pág. {}", en[0] + 1);
         assert!(
-            pages[tabla].contains(&pagina),
+            pages[indice].contains(&pagina),
             "observation {} should say `{pagina}`: {}",
             i + 1,
-            pages[tabla]
+            pages[indice]
         );
     }
-    assert!(pages[tabla].contains("Acción A4 — presupuesto acciones.A4.presupuesto"));
-    assert!(pages[tabla].contains("Etapa de la ruta: Intervención en crisis"));
-    assert!(pages[tabla].contains("Diagnóstico — casos diagnostico.casos"));
+    assert!(pages[indice].contains("Acción A4 — presupuesto acciones.A4.presupuesto"));
+    assert!(pages[indice].contains("Etapa de la ruta: Intervención en crisis"));
+    assert!(pages[indice].contains("Diagnóstico — casos diagnostico.casos"));
     // Every page of the review copy says so in its header.
     assert!(
         pages[1..pages.len() - 1]
