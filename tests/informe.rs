@@ -494,3 +494,109 @@ fn the_summary_line_counts_in_singular_and_plural() {
             .ends_with(": informe de 2 planes (0 con errores, 1 observación abierta)\n")
     );
 }
+
+/// More plans than the printed report details (`DETALLE_IMPRESO_MAXIMO`): the PDF gives the same
+/// tables province by province and lists the plans that need attention; JSON keeps every row and
+/// the same province totals.
+#[test]
+fn a_large_folder_is_printed_province_by_province() {
+    use cantonal::documento::informe::DETALLE_IMPRESO_MAXIMO;
+    let dir = carpeta();
+    cantonal::sintetico::write_all(dir.path(), DETALLE_IMPRESO_MAXIMO).unwrap();
+    let v = json_de(&["informe", dir.path().to_str().unwrap(), "--formato", "json"]);
+    let n = DETALLE_IMPRESO_MAXIMO + 4;
+    assert_eq!(v["planes"].as_array().unwrap().len(), n);
+    assert!(v.get("resumen").is_none());
+
+    // The province totals, counted here from the plans' own rows.
+    let provincia = columna::<Option<String>>(&v, |p| &p["provincia"]);
+    let errores = columna::<usize>(&v, |p| &p["errores"]);
+    let brechas = columna::<usize>(&v, |p| &p["brechas"]);
+    let legible = columna::<bool>(&v, |p| &p["legible"]);
+    let etapas = celdas::<bool>(&v, "por_etapa", "cubierta");
+    let de = |nombre: Option<&str>| -> Vec<usize> {
+        (0..n)
+            .filter(|&i| provincia[i].as_deref() == nombre)
+            .collect()
+    };
+    let imbabura = de(Some("Imbabura"));
+    let sin_provincia = de(None);
+    assert!(imbabura.len() > 2 && sin_provincia.len() == 2);
+    let json_provincias = v["provincias"].as_array().unwrap();
+    let nombres: Vec<&str> = json_provincias
+        .iter()
+        .map(|p| p["nombre"].as_str().unwrap())
+        .collect();
+    // Spanish order, accents aside (Bolívar before Cañar before Carchi); unread plans last.
+    let orden = |a: &str| nombres.iter().position(|n| *n == a).unwrap();
+    assert!(orden("Bolívar") < orden("Cañar") && orden("Cañar") < orden("Carchi"));
+    assert_eq!(nombres.last(), Some(&"Sin provincia (plan ilegible)"));
+    let json_imbabura = &json_provincias[orden("Imbabura")]["totales"];
+    assert_eq!(json_imbabura["planes"], imbabura.len());
+    assert_eq!(
+        json_imbabura["con_errores"],
+        imbabura.iter().filter(|&&i| errores[i] > 0).count()
+    );
+    assert_eq!(
+        json_imbabura["con_brechas"],
+        imbabura.iter().filter(|&&i| brechas[i] > 0).count()
+    );
+
+    // The printed report: a few pages, the province rows, and the plans that need attention.
+    let i = informe_de(dir.path());
+    let pdf = informe_pdf(
+        &i,
+        Plantillas::default(),
+        NaiveDate::from_ymd_opt(2026, 11, 28).unwrap(),
+    )
+    .unwrap();
+    let t: String = text(&pdf.document)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        pdf.document.pages().len() < 15,
+        "{}",
+        pdf.document.pages().len()
+    );
+    assert!(t.contains(&format!(
+        "Informe resumido por provincia. La carpeta reúne {n} planes, más de los {DETALLE_IMPRESO_MAXIMO} que este informe detalla uno por uno"
+    )));
+    let con_errores = imbabura.iter().filter(|&&i| errores[i] > 0).count();
+    let con_brechas = imbabura.iter().filter(|&&i| brechas[i] > 0).count();
+    // Provincia, planes, con errores, advertencias, obs. abiertas, ilegibles, con brechas.
+    let advertencias: usize = imbabura
+        .iter()
+        .map(|&i| columna::<usize>(&v, |p| &p["advertencias"])[i])
+        .sum();
+    let fila = format!(
+        "Imbabura {} {con_errores} {advertencias} 1 0 {con_brechas}",
+        imbabura.len()
+    );
+    assert!(t.contains(&fila), "PDF lacks `{fila}`: {t}");
+    // Route: plans of Imbabura covering health care, over its readable plans, and the gap.
+    let salud = 2;
+    let cubren = imbabura.iter().filter(|&&i| etapas[i][salud]).count();
+    let legibles = imbabura.iter().filter(|&&i| legible[i]).count();
+    assert_eq!(cubren + 1, legibles);
+    assert!(t.contains(&format!("{cubren} / {legibles} ✗ 1")), "{t}");
+    assert!(
+        t.contains("Sin provincia (plan ilegible) 2 2 0 0 2 0"),
+        "{t}"
+    );
+    // The plans that need attention, and only those: no synthetic plan is listed.
+    assert!(
+        t.contains("6. Planes que requieren atención 4 planes requieren atención:"),
+        "{t}"
+    );
+    // (The synthetic plans include Ibarra and Otavalo: the rows carry their file names.)
+    for fila in [
+        "Ibarra (a-base.yaml) Imbabura Borrador 0 3 — a-base.yaml",
+        "Otavalo (b-brechas.yaml) Imbabura Borrador 2 4 Mendicidad b-brechas.yaml",
+        "c-roto.yaml — No se pudo leer 1 — — c-roto.yaml",
+        "d.yaml — No existe el plan 1 — — d.yaml",
+    ] {
+        assert!(t.contains(fila), "PDF lacks `{fila}`: {t}");
+    }
+    assert!(!t.contains("-0000.yaml"), "{t}");
+}

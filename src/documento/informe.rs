@@ -114,6 +114,8 @@ pub struct TotalEje {
     pub fraccion: f64,
     /// Readable plans without any action in this axis.
     pub planes_sin_acciones: usize,
+    /// Readable plans for which this axis is a gap (mandatory, and without actions or budget).
+    pub planes_con_brecha: usize,
 }
 
 /// Totals of one purpose of exploitation over all plans.
@@ -123,6 +125,8 @@ pub struct TotalFin {
     pub acciones: usize,
     /// Plans whose risks name it.
     pub planes_con_riesgo: usize,
+    /// Plans whose risks name it and no action addresses it.
+    pub planes_con_brecha: usize,
     /// Share of the largest count (for the bar chart).
     pub fraccion: f64,
     /// "3 acciones en 1 plan".
@@ -149,6 +153,8 @@ pub struct Totales {
     pub con_errores: usize,
     /// Plans that could not be read at all.
     pub ilegibles: usize,
+    /// Readable plans with a mandatory axis or route stage left uncovered.
+    pub con_brechas: usize,
     /// Errors.
     pub errores: usize,
     /// Warnings.
@@ -161,6 +167,9 @@ pub struct Totales {
     pub por_eje: Vec<TotalEje>,
     /// Plans covering each route stage.
     pub por_etapa: Vec<usize>,
+    /// Readable plans leaving each route stage without a responsible actor when it is mandatory
+    /// (0 for optional stages).
+    pub brechas_etapa: Vec<usize>,
     /// Per purpose of exploitation.
     pub por_fin: Vec<TotalFin>,
     /// Total budget.
@@ -194,8 +203,104 @@ pub struct Informe {
     pub etapas: Vec<Columna>,
     /// Purposes of exploitation.
     pub fines: Vec<Columna>,
-    /// One row per plan, in file order.
+    /// One row per plan, in file order. In the printed report of a large folder
+    /// ([`Informe::impreso`]), only the plans that need attention, up to a limit.
     pub planes: Vec<FilaPlan>,
     /// Totals.
     pub totales: Totales,
+    /// The same totals province by province, by province name; plans that could not be read
+    /// that far go under «Sin provincia».
+    pub provincias: Vec<Provincia>,
+    /// Set only in the printed report of a large folder: what was left out of it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub resumen: Option<Resumen>,
+}
+
+/// The totals of the plans of one province.
+#[derive(Debug, Clone, Serialize)]
+pub struct Provincia {
+    /// Province name, as the plans write it.
+    pub nombre: String,
+    /// Its totals.
+    pub totales: Totales,
+}
+
+/// Why and how the printed report of a large folder is summarised.
+#[derive(Debug, Clone, Serialize)]
+pub struct Resumen {
+    /// Plans in the folder.
+    pub planes: usize,
+    /// The most plans the printed report details one by one.
+    pub limite: usize,
+    /// Plans that need attention (errors, gaps, or could not be read).
+    pub con_atencion: usize,
+    /// Of those, the ones listed (in file order).
+    pub mostrados: usize,
+    /// "2 000 planes".
+    pub planes_texto: String,
+    /// "1 plan requiere atención" / "312 planes requieren atención".
+    pub con_atencion_texto: String,
+}
+
+/// The most plans the printed report (PDF) details one by one. Ecuador has 221 cantons, so a
+/// national folder with a plan per canton is always printed in full. Beyond this, each plan's
+/// row in five tables would make a report of hundreds of pages that a reader cannot use and that
+/// costs Typst about 0.7 MB per plan to lay out (`docs/rendimiento.md`): the printed report then
+/// gives the same tables province by province and lists the plans that need attention; every
+/// plan's row stays in the JSON, HTML and XLSX reports.
+pub const DETALLE_IMPRESO_MAXIMO: usize = 250;
+
+impl FilaPlan {
+    /// A plan someone has to act on: it has errors, leaves a mandatory axis or stage uncovered,
+    /// or could not be read.
+    pub fn requiere_atencion(&self) -> bool {
+        self.errores > 0 || self.brechas > 0 || !self.legible
+    }
+}
+
+impl Informe {
+    /// The report as it is printed: itself up to [`DETALLE_IMPRESO_MAXIMO`] plans; beyond, a copy
+    /// whose rows are only the plans that need attention (at most that many, in file order), with
+    /// [`Informe::resumen`] saying what was left out.
+    pub fn impreso(&self) -> std::borrow::Cow<'_, Informe> {
+        use std::borrow::Cow;
+        if self.planes.len() <= DETALLE_IMPRESO_MAXIMO {
+            return Cow::Borrowed(self);
+        }
+        let atencion: Vec<&FilaPlan> = self
+            .planes
+            .iter()
+            .filter(|p| p.requiere_atencion())
+            .collect();
+        let planes: Vec<FilaPlan> = atencion
+            .iter()
+            .take(DETALLE_IMPRESO_MAXIMO)
+            .map(|p| (*p).clone())
+            .collect();
+        Cow::Owned(Informe {
+            version: self.version,
+            origen: self.origen.clone(),
+            fecha: self.fecha.clone(),
+            referencia: self.referencia.clone(),
+            referencia_corta: self.referencia_corta.clone(),
+            ejes: self.ejes.clone(),
+            etapas: self.etapas.clone(),
+            fines: self.fines.clone(),
+            resumen: Some(Resumen {
+                planes: self.planes.len(),
+                limite: DETALLE_IMPRESO_MAXIMO,
+                con_atencion: atencion.len(),
+                mostrados: planes.len(),
+                planes_texto: crate::espanol::plural(self.planes.len(), "plan", "planes"),
+                con_atencion_texto: crate::espanol::plural(
+                    atencion.len(),
+                    "plan requiere atención",
+                    "planes requieren atención",
+                ),
+            }),
+            planes,
+            totales: self.totales.clone(),
+            provincias: self.provincias.clone(),
+        })
+    }
 }

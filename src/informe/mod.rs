@@ -16,8 +16,8 @@ use crate::carpeta::{Resultado, comprobar, entradas};
 use crate::diagnostics::Conteo;
 use crate::documento::Documento;
 use crate::documento::informe::{
-    CeldaEje, CeldaEtapa, CeldaFin, Columna, Etiquetas, FilaPlan, Informe, TotalEje, TotalFin,
-    Totales,
+    CeldaEje, CeldaEtapa, CeldaFin, Columna, Etiquetas, FilaPlan, Informe, Provincia, TotalEje,
+    TotalFin, Totales,
 };
 use crate::documento::portada::estado;
 use crate::espanol::{palabra, plural, usd};
@@ -126,7 +126,28 @@ impl Informe {
                 };
             }
         }
-        let totales = totales(&planes, &ejes, &etapas, &fines);
+        let todos: Vec<&FilaPlan> = planes.iter().collect();
+        let generales = totales(&todos, &ejes, &etapas, &fines);
+        // In Spanish alphabetical order (accents and case aside), the unread plans last.
+        let mut por_provincia: std::collections::BTreeMap<(bool, String, &str), Vec<&FilaPlan>> =
+            Default::default();
+        for p in &planes {
+            let nombre = p.provincia.as_deref();
+            let clave = (
+                nombre.is_none(),
+                crate::suggest::fold(nombre.unwrap_or_default()),
+                nombre.unwrap_or(SIN_PROVINCIA),
+            );
+            por_provincia.entry(clave).or_default().push(p);
+        }
+        let provincias = por_provincia
+            .into_iter()
+            .map(|((_, _, nombre), planes)| Provincia {
+                nombre: nombre.to_owned(),
+                totales: totales(&planes, &ejes, &etapas, &fines),
+            })
+            .collect();
+        drop(todos);
         Informe {
             version: 1,
             origen: origen.to_owned(),
@@ -137,7 +158,9 @@ impl Informe {
             etapas,
             fines,
             planes,
-            totales,
+            totales: generales,
+            provincias,
+            resumen: None,
         }
     }
 }
@@ -360,13 +383,17 @@ fn cifras(
     }
 }
 
+/// Where the plans that could not be read as far as their canton are counted, by province.
+const SIN_PROVINCIA: &str = "Sin provincia (plan ilegible)";
+
+/// The totals over `planes` (the whole folder, or one province).
 fn totales(
-    planes: &[FilaPlan],
+    planes: &[&FilaPlan],
     ejes: &[Columna],
     etapas: &[Columna],
     fines: &[Columna],
 ) -> Totales {
-    let legibles: Vec<&FilaPlan> = planes.iter().filter(|p| p.legible).collect();
+    let legibles: Vec<&FilaPlan> = planes.iter().copied().filter(|p| p.legible).collect();
     let presupuesto: f64 = legibles.iter().map(|p| p.presupuesto).sum();
     let por_eje = (0..ejes.len())
         .map(|i| {
@@ -384,6 +411,7 @@ fn totales(
                     .iter()
                     .filter(|p| p.por_eje[i].acciones == 0)
                     .count(),
+                planes_con_brecha: legibles.iter().filter(|p| p.por_eje[i].brecha).count(),
             }
         })
         .collect();
@@ -402,6 +430,7 @@ fn totales(
             TotalFin {
                 acciones,
                 planes_con_riesgo,
+                planes_con_brecha: legibles.iter().filter(|p| p.por_fin[i].brecha).count(),
                 fraccion: if max_fin > 0 {
                     acciones as f64 / max_fin as f64
                 } else {
@@ -422,6 +451,7 @@ fn totales(
         planes: planes.len(),
         con_errores,
         ilegibles: planes.iter().filter(|p| !p.legible).count(),
+        con_brechas: legibles.iter().filter(|p| p.brechas > 0).count(),
         errores: planes.iter().map(|p| p.errores).sum(),
         advertencias: planes.iter().map(|p| p.advertencias).sum(),
         observaciones_abiertas,
@@ -429,6 +459,9 @@ fn totales(
         por_eje,
         por_etapa: (0..etapas.len())
             .map(|i| legibles.iter().filter(|p| p.por_etapa[i].cubierta).count())
+            .collect(),
+        brechas_etapa: (0..etapas.len())
+            .map(|i| legibles.iter().filter(|p| p.por_etapa[i].brecha).count())
             .collect(),
         por_fin,
         presupuesto,

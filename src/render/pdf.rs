@@ -82,14 +82,23 @@ pub fn plan_pdf(
     compilar(&world, &ident, fecha, config, start)
 }
 
-/// Lays out the consolidated report with `informe.typ` and exports it.
+/// Lays out the consolidated report with `informe.typ` and exports it: the report as it is
+/// printed ([`Informe::impreso`]: a large folder province by province).
 pub fn informe_pdf(
     informe: &Informe,
     plantillas: Plantillas,
     fecha: NaiveDate,
 ) -> Result<PdfCompilado, Vec<TemplateError>> {
     let start = Instant::now();
-    let world = PlanWorld::with("informe.typ", "/informe.json", informe, plantillas, fecha);
+    let impreso = informe.impreso();
+    let world = PlanWorld::with(
+        "informe.typ",
+        "/informe.json",
+        impreso.as_ref(),
+        plantillas,
+        fecha,
+    );
+    drop(impreso);
     compilar(
         &world,
         "cantonal/informe",
