@@ -7,7 +7,8 @@
 # Usa target/release/cantonal (o $CANTONAL). Con BINARIO_DE_REFERENCIA (otro cantonal, por ejemplo
 # el de la rama principal), cada fila lo mide también. La compilación Typst «sola» usa el paquete
 # de Python `typst` 0.15 (`pip install 'typst==0.15.*'`) con las mismas plantillas, el mismo
-# plan.json y las fuentes incorporadas, como un proceso entero. Tiempos y memoria con
+# plan.json y las fuentes incorporadas, como un proceso entero. PROSA="1024 4096" elige los
+# tamaños (en KB de Markdown) del plan de prosa. Tiempos y memoria con
 # /usr/bin/time (tiempo real y VmHWM del proceso). Las entradas se generan en $BENCH_DIR
 # (/tmp/cantonal-escala por omisión); ESCALA="1 10 100" acota la curva de planes.
 set -euo pipefail
@@ -18,6 +19,7 @@ ANTES=${1:+$(realpath "$1")}
 W=${BENCH_DIR:-/tmp/cantonal-escala}
 ESCALA=${ESCALA:-"1 10 100 221 1000 2000"}
 OBSERVACIONES=${OBSERVACIONES:-"10 100 1000 5000"}
+PROSA=${PROSA:-"1024 2048 4096 7373"}
 mkdir -p "$W"
 export NO_COLOR=1
 
@@ -71,6 +73,44 @@ for i in 1 2 3; do
     printf '  corrida %s: Typst solo %s   cantonal %s\n' "$i" \
         "$(medir python3 "$W/typst-solo.py" "$W/ibarra" "$W/ibarra/solo.pdf")" \
         "$(medir "$BIN" generar plans/ibarra.yaml -o "$W/ibarra/cantonal.pdf")"
+done
+
+echo
+echo "== plan de prosa: Ibarra con N KB de Markdown en la presentación (PDF); Typst solo con el mismo plan.json"
+cat >"$W/prosa.py" <<'EOF'
+import re, sys
+base, kb, out = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+lineas = open(base, encoding="utf-8").read().split("\n")
+i = next(k for k, l in enumerate(lineas) if l.startswith("presentacion:"))
+j = next(k for k in range(i + 1, len(lineas)) if re.match(r"^[a-z_]+:", lineas[k]))
+frase = ("En el párrafo {n} el cantón describe cómo la **red de protección** coordina la "
+         "identificación, la *atención inmediata* y la derivación de las víctimas, con las "
+         "instituciones competentes de cada etapa y los plazos que la ruta establece. ")
+cuerpo, n = [], 0
+while sum(len(c) + 3 for c in cuerpo) < kb * 1024:
+    n += 1
+    if n % 25 == 0:
+        cuerpo.append(f"## Sección {n // 25}")
+    elif n % 10 == 0:
+        cuerpo.append("\n".join(f"- Punto {n}.{k}: compromiso verificable del año {2026 + k % 3}." for k in range(4)))
+    else:
+        cuerpo.append((frase * 3).format(n=n).strip())
+texto = "\n\n".join(cuerpo)
+nuevo = ["presentacion: |"] + ["  " + l if l else "" for l in texto.split("\n")]
+open(out, "w", encoding="utf-8").write("\n".join(lineas[:i] + nuevo + [""] + lineas[j:]))
+EOF
+for kb in $PROSA; do
+    d="$W/prosa-$kb"
+    mkdir -p "$d"
+    python3 "$W/prosa.py" plans/ibarra.yaml "$kb" "$d/plan.yaml"
+    "$BIN" generar "$d/plan.yaml" --formato json -o "$d/completo.json" >/dev/null
+    python3 -c 'import json, sys; d = json.load(open(sys.argv[1]))["documento"]; json.dump(d, open(sys.argv[2], "w"), ensure_ascii=False)' \
+        "$d/completo.json" "$d/plan.json"
+    cp templates/*.typ "$d/"
+    fila "prosa de $kb KB" generar "$d/plan.yaml" -o "$d/plan.pdf"
+    printf '%-44s %s   %s páginas\n' "  Typst solo, prosa de $kb KB" \
+        "$(medir python3 "$W/typst-solo.py" "$d" "$d/solo.pdf")" \
+        "$(pdfinfo "$d/plan.pdf" 2>/dev/null | awk '/^Pages:/ { print $2 }')"
 done
 
 echo
