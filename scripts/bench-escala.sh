@@ -31,12 +31,14 @@ medir() {
     tail -n 1 "$W/tiempo" | awk -v e="$estado" '{ printf "%7.2f s (CPU %6.2f s) %6.0f MiB%s", $1, $2 + $3, $4 / 1024, (e != 0 ? " (falló)" : "") }'
 }
 
-# fila NOMBRE ARGUMENTOS...: cantonal, y la referencia si se dio.
+# fila NOMBRE ARGUMENTOS...: cantonal, y la referencia si se dio (medida primero, para que los
+# archivos que quedan sean los de cantonal).
 fila() {
-    local nombre=$1
+    local nombre=$1 antes=""
     shift
+    if [ -n "$ANTES" ]; then antes=$(medir "$ANTES" "$@"); fi
     printf '%-44s %s' "$nombre" "$(medir "$BIN" "$@")"
-    if [ -n "$ANTES" ]; then printf '   antes: %s' "$(medir "$ANTES" "$@")"; fi
+    if [ -n "$ANTES" ]; then printf '   antes: %s' "$antes"; fi
     printf '\n'
 }
 
@@ -118,6 +120,9 @@ echo "== informe PDF sobre N planes"
 for n in $ESCALA; do
     fila "informe de $n planes" informe "$W/planes-$n" -o "$W/informe-$n.pdf"
 done
+printf '  páginas del informe (cantonal):'
+for n in $ESCALA; do printf ' %s planes: %s;' "$n" "$(pdfinfo "$W/informe-$n.pdf" 2>/dev/null | awk '/^Pages:/ { print $2 }')"; done
+printf '\n'
 
 echo
 echo "== lote: generar CARPETA -o SALIDA (PDF)"
