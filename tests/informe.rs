@@ -544,6 +544,11 @@ fn a_large_folder_is_printed_province_by_province() {
 
     // The printed report: a few pages, the province rows, and the plans that need attention.
     let i = informe_de(dir.path());
+    // Its data keeps every row, so that a template of its own (`--plantillas`) that does not
+    // know the summary still prints every plan.
+    let impreso = serde_json::to_value(i.impreso()).unwrap();
+    assert_eq!(impreso["planes"].as_array().unwrap().len(), n);
+    assert_eq!(impreso["resumen"]["atencion"].as_array().unwrap().len(), 4);
     let pdf = informe_pdf(
         &i,
         Plantillas::default(),

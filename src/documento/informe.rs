@@ -203,17 +203,13 @@ pub struct Informe {
     pub etapas: Vec<Columna>,
     /// Purposes of exploitation.
     pub fines: Vec<Columna>,
-    /// One row per plan, in file order. In the printed report of a large folder
-    /// ([`Informe::impreso`]), only the plans that need attention, up to a limit.
+    /// One row per plan, in file order.
     pub planes: Vec<FilaPlan>,
     /// Totals.
     pub totales: Totales,
     /// The same totals province by province, by province name; plans that could not be read
     /// that far go under «Sin provincia».
     pub provincias: Vec<Provincia>,
-    /// Set only in the printed report of a large folder: what was left out of it.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub resumen: Option<Resumen>,
 }
 
 /// The totals of the plans of one province.
@@ -225,18 +221,28 @@ pub struct Provincia {
     pub totales: Totales,
 }
 
+/// The report as it is printed (PDF): the whole report, and for a large folder what the printed
+/// tables summarise. Every row stays in `planes`, so a template that does not know the summary
+/// (`--plantillas`) still prints every plan.
+#[derive(Debug, Serialize)]
+pub struct Impreso<'a> {
+    /// The report.
+    #[serde(flatten)]
+    pub informe: &'a Informe,
+    /// Set when the folder has more plans than the printed report details one by one.
+    pub resumen: Option<Resumen<'a>>,
+}
+
 /// Why and how the printed report of a large folder is summarised.
-#[derive(Debug, Clone, Serialize)]
-pub struct Resumen {
-    /// Plans in the folder.
-    pub planes: usize,
+#[derive(Debug, Serialize)]
+pub struct Resumen<'a> {
     /// The most plans the printed report details one by one.
     pub limite: usize,
     /// Plans that need attention (errors, gaps, or could not be read).
     pub con_atencion: usize,
-    /// Of those, the ones listed (in file order).
-    pub mostrados: usize,
-    /// "2 000 planes".
+    /// The first [`Resumen::limite`] of them, in file order.
+    pub atencion: Vec<&'a FilaPlan>,
+    /// "2000 planes".
     pub planes_texto: String,
     /// "1 plan requiere atención" / "312 planes requieren atención".
     pub con_atencion_texto: String,
@@ -247,7 +253,7 @@ pub struct Resumen {
 /// row in five tables would make a report of hundreds of pages that a reader cannot use and that
 /// costs Typst about 0.7 MB per plan to lay out (`docs/rendimiento.md`): the printed report then
 /// gives the same tables province by province and lists the plans that need attention; every
-/// plan's row stays in the JSON, HTML and XLSX reports.
+/// plan's row stays in the text, JSON, HTML and XLSX reports.
 pub const DETALLE_IMPRESO_MAXIMO: usize = 250;
 
 impl FilaPlan {
@@ -259,48 +265,30 @@ impl FilaPlan {
 }
 
 impl Informe {
-    /// The report as it is printed: itself up to [`DETALLE_IMPRESO_MAXIMO`] plans; beyond, a copy
-    /// whose rows are only the plans that need attention (at most that many, in file order), with
-    /// [`Informe::resumen`] saying what was left out.
-    pub fn impreso(&self) -> std::borrow::Cow<'_, Informe> {
-        use std::borrow::Cow;
-        if self.planes.len() <= DETALLE_IMPRESO_MAXIMO {
-            return Cow::Borrowed(self);
-        }
-        let atencion: Vec<&FilaPlan> = self
-            .planes
-            .iter()
-            .filter(|p| p.requiere_atencion())
-            .collect();
-        let planes: Vec<FilaPlan> = atencion
-            .iter()
-            .take(DETALLE_IMPRESO_MAXIMO)
-            .map(|p| (*p).clone())
-            .collect();
-        Cow::Owned(Informe {
-            version: self.version,
-            origen: self.origen.clone(),
-            fecha: self.fecha.clone(),
-            referencia: self.referencia.clone(),
-            referencia_corta: self.referencia_corta.clone(),
-            ejes: self.ejes.clone(),
-            etapas: self.etapas.clone(),
-            fines: self.fines.clone(),
-            resumen: Some(Resumen {
-                planes: self.planes.len(),
+    /// The report as it is printed: up to [`DETALLE_IMPRESO_MAXIMO`] plans, as it is; beyond,
+    /// with the [`Resumen`] its template prints instead of a row per plan.
+    pub fn impreso(&self) -> Impreso<'_> {
+        let resumen = (self.planes.len() > DETALLE_IMPRESO_MAXIMO).then(|| {
+            let atencion: Vec<&FilaPlan> = self
+                .planes
+                .iter()
+                .filter(|p| p.requiere_atencion())
+                .collect();
+            Resumen {
                 limite: DETALLE_IMPRESO_MAXIMO,
                 con_atencion: atencion.len(),
-                mostrados: planes.len(),
                 planes_texto: crate::espanol::plural(self.planes.len(), "plan", "planes"),
                 con_atencion_texto: crate::espanol::plural(
                     atencion.len(),
                     "plan requiere atención",
                     "planes requieren atención",
                 ),
-            }),
-            planes,
-            totales: self.totales.clone(),
-            provincias: self.provincias.clone(),
-        })
+                atencion: atencion.into_iter().take(DETALLE_IMPRESO_MAXIMO).collect(),
+            }
+        });
+        Impreso {
+            informe: self,
+            resumen,
+        }
     }
 }

@@ -160,7 +160,6 @@ impl Informe {
             planes,
             totales: generales,
             provincias,
-            resumen: None,
         }
     }
 }

@@ -90,15 +90,13 @@ pub fn informe_pdf(
     fecha: NaiveDate,
 ) -> Result<PdfCompilado, Vec<TemplateError>> {
     let start = Instant::now();
-    let impreso = informe.impreso();
     let world = PlanWorld::with(
         "informe.typ",
         "/informe.json",
-        impreso.as_ref(),
+        &informe.impreso(),
         plantillas,
         fecha,
     );
-    drop(impreso);
     compilar(
         &world,
         "cantonal/informe",
