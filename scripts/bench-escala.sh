@@ -54,7 +54,7 @@ fi
 for n in $ESCALA; do
     if [ ! -d "$W/planes-$n" ]; then
         mkdir -p "$W/planes-$n"
-        find "$W/planes-$MAX" -name '*.yaml' | sort | head -n "$n" | xargs -I{} cp {} "$W/planes-$n/"
+        find "$W/planes-$MAX" -name '*.yaml' | sort | awk -v n="$n" 'NR <= n' | xargs -I{} cp {} "$W/planes-$n/"
     fi
 done
 
