@@ -58,6 +58,21 @@ fn informe_de(dir: &Path) -> Informe {
     .unwrap()
 }
 
+/// The report's PDF, and its text with white space folded.
+fn pdf_de(i: &Informe) -> (cantonal::render::pdf::PdfCompilado, String) {
+    let pdf = informe_pdf(
+        i,
+        Plantillas::default(),
+        NaiveDate::from_ymd_opt(2026, 11, 28).unwrap(),
+    )
+    .unwrap();
+    let t = text(&pdf.document)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    (pdf, t)
+}
+
 fn json_de(args: &[&str]) -> serde_json::Value {
     serde_json::from_slice(&cantonal_ok(args).stdout).unwrap()
 }
@@ -275,16 +290,7 @@ fn the_text_matrices_mark_gaps_and_unreadable_plans() {
 fn the_pdf_and_html_reports_show_the_same_cells() {
     let dir = carpeta();
     let i = informe_de(dir.path());
-    let pdf = informe_pdf(
-        &i,
-        Plantillas::default(),
-        NaiveDate::from_ymd_opt(2026, 11, 28).unwrap(),
-    )
-    .unwrap();
-    let t: String = text(&pdf.document)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let (pdf, t) = pdf_de(&i);
     for s in [
         "Informe consolidado de planes cantonales",
         "Estado de los planes",
@@ -549,16 +555,7 @@ fn a_large_folder_is_printed_province_by_province() {
     let impreso = serde_json::to_value(i.impreso()).unwrap();
     assert_eq!(impreso["planes"].as_array().unwrap().len(), n);
     assert_eq!(impreso["resumen"]["atencion"].as_array().unwrap().len(), 4);
-    let pdf = informe_pdf(
-        &i,
-        Plantillas::default(),
-        NaiveDate::from_ymd_opt(2026, 11, 28).unwrap(),
-    )
-    .unwrap();
-    let t: String = text(&pdf.document)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let (pdf, t) = pdf_de(&i);
     assert!(
         pdf.document.pages().len() < 15,
         "{}",
