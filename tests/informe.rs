@@ -602,3 +602,32 @@ fn a_large_folder_is_printed_province_by_province() {
     }
     assert!(!t.contains("-0000.yaml"), "{t}");
 }
+
+/// When more plans need attention than the printed report lists, it says how many it shows.
+#[test]
+fn the_printed_list_of_plans_that_need_attention_says_when_it_is_cut() {
+    use cantonal::documento::informe::DETALLE_IMPRESO_MAXIMO;
+    let dir = tempfile::tempdir().unwrap();
+    let n = DETALLE_IMPRESO_MAXIMO + 10;
+    for k in 0..n {
+        std::fs::write(
+            dir.path().join(format!("roto-{k:03}.yaml")),
+            "formato: 1\ncanton: [\n",
+        )
+        .unwrap();
+    }
+    let (_, t) = pdf_de(&informe_de(dir.path()));
+    assert!(
+        t.contains(&format!(
+            "{n} planes requieren atención: tienen errores (no se pueden generar ni aprobar hasta corregirlos), dejan sin cubrir un eje o una etapa obligatoria, o no se pudieron leer. Se muestran los {DETALLE_IMPRESO_MAXIMO} primeros, en el orden de los archivos"
+        )),
+        "{t}"
+    );
+    let ultimo = DETALLE_IMPRESO_MAXIMO - 1;
+    assert!(t.contains(&format!("roto-{ultimo:03}.yaml — No se pudo leer")));
+    assert!(!t.contains(&format!("roto-{DETALLE_IMPRESO_MAXIMO:03}.yaml")));
+    assert!(
+        t.contains(&format!("Sin provincia (plan ilegible) {n} {n} 0 0 {n} 0")),
+        "{t}"
+    );
+}
