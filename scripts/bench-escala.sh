@@ -7,10 +7,12 @@
 # Usa target/release/cantonal (o $CANTONAL). Con BINARIO_DE_REFERENCIA (otro cantonal, por ejemplo
 # el de la rama principal), cada fila lo mide también. La compilación Typst «sola» usa el paquete
 # de Python `typst` 0.15 (`pip install 'typst==0.15.*'`) con las mismas plantillas, el mismo
-# plan.json y las fuentes incorporadas, como un proceso entero. PROSA="1024 4096" elige los
-# tamaños (en KB de Markdown) del plan de prosa. Tiempos y memoria con
+# plan.json y las fuentes incorporadas, como un proceso entero. Tiempos y memoria con
 # /usr/bin/time (tiempo real y VmHWM del proceso). Las entradas se generan en $BENCH_DIR
-# (/tmp/cantonal-escala por omisión); ESCALA="1 10 100" acota la curva de planes.
+# (/tmp/cantonal-escala por omisión). Cada curva se acota con una variable: ESCALA="1 10 100"
+# (planes), OBSERVACIONES="10 100", PROSA="1024 4096" (KB de Markdown del plan de prosa),
+# LOTE_SOLO=100 (planes del lote comparados con Typst solo en un proceso); OBSERVACIONES="" o
+# PROSA="" omiten esa curva.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RAIZ=$(pwd)
@@ -18,8 +20,8 @@ BIN=$(realpath "${CANTONAL:-target/release/cantonal}")
 ANTES=${1:+$(realpath "$1")}
 W=${BENCH_DIR:-/tmp/cantonal-escala}
 ESCALA=${ESCALA:-"1 10 100 221 1000 2000"}
-OBSERVACIONES=${OBSERVACIONES:-"10 100 1000 5000"}
-PROSA=${PROSA:-"1024 2048 4096 7373"}
+OBSERVACIONES=${OBSERVACIONES-"10 100 1000 5000"}
+PROSA=${PROSA-"1024 2048 4096 7373"}
 mkdir -p "$W"
 export NO_COLOR=1
 
@@ -130,6 +132,30 @@ for n in $ESCALA; do
     rm -rf "$W/lote"
     fila "lote de $n planes" generar "$W/planes-$n" -o "$W/lote"
 done
+
+# CPU por plan de la compilación Typst sola de los mismos documentos, LOTE_SOLO planes en un solo
+# proceso de Python (las plantillas se analizan una vez), junto al lote de cantonal de esos planes.
+LOTE_SOLO=${LOTE_SOLO:-100}
+echo
+echo "== lote de $LOTE_SOLO planes: cantonal frente a Typst solo con los mismos documentos, en un proceso"
+mkdir -p "$W/planes-solo-$LOTE_SOLO"
+find "$W/planes-$MAX" -name '*.yaml' | sort | awk -v n="$LOTE_SOLO" 'NR <= n' | xargs -I{} cp {} "$W/planes-solo-$LOTE_SOLO/"
+rm -rf "$W/lote-json" "$W/lote-solo"
+"$BIN" generar "$W/planes-solo-$LOTE_SOLO" --formato json -o "$W/lote-json" >/dev/null
+mkdir -p "$W/lote-solo"
+cp templates/*.typ "$W/lote-solo/"
+cat >"$W/lote-solo.py" <<'EOF'
+import json, pathlib, sys, typst
+entrada, raiz = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2])
+for f in sorted(entrada.glob("*.json")):
+    (raiz / "plan.json").write_text(json.dumps(json.loads(f.read_text())["documento"], ensure_ascii=False))
+    typst.compile(str(raiz / "plan.typ"), output=str(raiz / "plan.pdf"), root=str(raiz), font_paths=[], ignore_system_fonts=True)
+EOF
+rm -rf "$W/lote"
+printf '  cantonal:    %s\n' "$(medir "$BIN" generar "$W/planes-solo-$LOTE_SOLO" -o "$W/lote")"
+tail -n 1 "$W/tiempo" | awk -v n="$LOTE_SOLO" '{ printf "               %.3f s de CPU por plan\n", ($2 + $3) / n }'
+printf '  Typst solo:  %s\n' "$(medir python3 "$W/lote-solo.py" "$W/lote-json" "$W/lote-solo")"
+tail -n 1 "$W/tiempo" | awk -v n="$LOTE_SOLO" '{ printf "               %.3f s de CPU por plan\n", ($2 + $3) / n }'
 
 echo
 echo "== copia de revisión de un plan de cuatro acciones (plans/colta.yaml) con N observaciones"

@@ -12,9 +12,9 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 ///   whole as soon as it is reserved on Linux, which made one `generar` hold about 50 MB more
 ///   than Typst alone. It must be set before the first allocation, which the Rust runtime makes
 ///   before `main`.
-/// - `purge_delay` (10 ms by default) keeps freed memory committed for a while; with 0 it goes
-///   back at once: 5 000 review observations peak 30 MB lower, a batch of 100 plans 15 MB lower,
-///   for a little more system time.
+/// - `purge_delay` (1 s by default in the v3 sources built here) keeps freed memory committed for
+///   a while; with 0 it goes back at once: 5 000 review observations peak 30 MB lower, a batch of
+///   100 plans 15 MB lower, for a little more system time.
 ///
 /// This function runs among the program's constructors, after mimalloc's own (priority 101) and
 /// before the runtime starts. `MIMALLOC_ARENA_EAGER_COMMIT` and `MIMALLOC_PURGE_DELAY` in the

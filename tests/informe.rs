@@ -509,13 +509,34 @@ fn a_large_folder_is_printed_province_by_province() {
     use cantonal::documento::informe::DETALLE_IMPRESO_MAXIMO;
     let dir = carpeta();
     cantonal::sintetico::write_all(dir.path(), DETALLE_IMPRESO_MAXIMO).unwrap();
+    // The province rule accepts any case and accents: a plan writing «IMBABURA» is counted in the
+    // one Imbabura row.
+    let mayusculas = dir.path().join("1001-0098.yaml");
+    let texto = std::fs::read_to_string(&mayusculas).unwrap();
+    assert!(texto.contains("provincia: \"Imbabura\""));
+    std::fs::write(
+        &mayusculas,
+        texto.replace("provincia: \"Imbabura\"", "provincia: \"IMBABURA\""),
+    )
+    .unwrap();
     let v = json_de(&["informe", dir.path().to_str().unwrap(), "--formato", "json"]);
     let n = DETALLE_IMPRESO_MAXIMO + 4;
     assert_eq!(v["planes"].as_array().unwrap().len(), n);
     assert!(v.get("resumen").is_none());
 
     // The province totals, counted here from the plans' own rows.
-    let provincia = columna::<Option<String>>(&v, |p| &p["provincia"]);
+    let provincia: Vec<Option<String>> = columna::<Option<String>>(&v, |p| &p["provincia"])
+        .into_iter()
+        .map(|p| {
+            p.map(|p| {
+                if p == "IMBABURA" {
+                    "Imbabura".into()
+                } else {
+                    p
+                }
+            })
+        })
+        .collect();
     let errores = columna::<usize>(&v, |p| &p["errores"]);
     let brechas = columna::<usize>(&v, |p| &p["brechas"]);
     let legible = columna::<bool>(&v, |p| &p["legible"]);
@@ -533,7 +554,9 @@ fn a_large_folder_is_printed_province_by_province() {
         .iter()
         .map(|p| p["nombre"].as_str().unwrap())
         .collect();
-    // Spanish order, accents aside (Bolívar before Cañar before Carchi); unread plans last.
+    assert_eq!(nombres.iter().filter(|n| **n == "Imbabura").count(), 1);
+    // Spanish order, accents aside: «Cañar» before «Carchi» (by bytes, «ñ» would come after «r»);
+    // unread plans last.
     let orden = |a: &str| nombres.iter().position(|n| *n == a).unwrap();
     assert!(orden("Bolívar") < orden("Cañar") && orden("Cañar") < orden("Carchi"));
     assert_eq!(nombres.last(), Some(&"Sin provincia (plan ilegible)"));
@@ -576,6 +599,25 @@ fn a_large_folder_is_printed_province_by_province() {
         imbabura.len()
     );
     assert!(t.contains(&fila), "PDF lacks `{fila}`: {t}");
+    // Axes: the actions of Imbabura's plans in each axis, and how many of them leave it as a gap.
+    let acciones = celdas::<usize>(&v, "por_eje", "acciones");
+    let brecha_eje = celdas::<bool>(&v, "por_eje", "brecha");
+    let mut fila_ejes = String::from("Imbabura");
+    for e in 0..acciones[0].len() {
+        let suma: usize = imbabura.iter().map(|&i| acciones[i][e]).sum();
+        let con_brecha = imbabura.iter().filter(|&&i| brecha_eje[i][e]).count();
+        fila_ejes.push_str(&format!(" {suma}"));
+        if con_brecha > 0 {
+            fila_ejes.push_str(&format!(" ✗ {con_brecha}"));
+        }
+    }
+    let total: usize = imbabura
+        .iter()
+        .map(|&i| acciones[i].iter().sum::<usize>())
+        .sum();
+    fila_ejes.push_str(&format!(" {total}"));
+    assert!(fila_ejes.contains('✗'), "{fila_ejes}");
+    assert!(t.contains(&fila_ejes), "PDF lacks `{fila_ejes}`: {t}");
     // Route: plans of Imbabura covering health care, over its readable plans, and the gap.
     let salud = 2;
     let cubren = imbabura.iter().filter(|&&i| etapas[i][salud]).count();

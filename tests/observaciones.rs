@@ -306,11 +306,10 @@ fn the_review_copy_pdf_puts_each_note_on_the_page_of_its_item() {
             "note {} is not beside `{item}`",
             i + 1
         );
-        // The final index gives that page for that observation.
-        let fila = format!("{} ", i + 1);
-        assert!(pages[indice].contains(&fila));
+        // The final index gives that observation's state, page and text, in one entry.
         let estado = if i < 4 { "Abierta" } else { "Resuelta" };
-        let pagina = format!("{estado} pág. {}", en[0] + 1);
+        let texto = nota.trim_start_matches("Observación 6 · Resuelta. ");
+        let pagina = format!("{estado} pág. {} {texto}", en[0] + 1);
         assert!(
             pages[indice].contains(&pagina),
             "observation {} should say `{pagina}`: {}",

@@ -128,22 +128,35 @@ impl Informe {
         }
         let todos: Vec<&FilaPlan> = planes.iter().collect();
         let generales = totales(&todos, &ejes, &etapas, &fines);
-        // In Spanish alphabetical order (accents and case aside), the unread plans last.
-        let mut por_provincia: std::collections::BTreeMap<(bool, String, &str), Vec<&FilaPlan>> =
-            Default::default();
+        // One row per province however the plans write it («IMBABURA», «Bolivar»: the province
+        // rule accepts any case and accents), named as the canton catalogue names it; in Spanish
+        // alphabetical order (accents and case aside), the unread plans last.
+        let dpa = crate::reference::dpa::Dpa::get();
+        let mut por_provincia: std::collections::BTreeMap<
+            (bool, String),
+            (String, Vec<&FilaPlan>),
+        > = Default::default();
         for p in &planes {
-            let nombre = p.provincia.as_deref();
+            let nombre = p
+                .codigo
+                .as_deref()
+                .and_then(|c| dpa.by_code(c))
+                .map(|c| c.provincia.as_str())
+                .or(p.provincia.as_deref());
             let clave = (
                 nombre.is_none(),
                 crate::suggest::fold(nombre.unwrap_or_default()),
-                nombre.unwrap_or(SIN_PROVINCIA),
             );
-            por_provincia.entry(clave).or_default().push(p);
+            por_provincia
+                .entry(clave)
+                .or_insert_with(|| (nombre.unwrap_or(SIN_PROVINCIA).to_owned(), Vec::new()))
+                .1
+                .push(p);
         }
         let provincias = por_provincia
             .into_iter()
-            .map(|((_, _, nombre), planes)| Provincia {
-                nombre: nombre.to_owned(),
+            .map(|(_, (nombre, planes))| Provincia {
+                nombre,
                 totales: totales(&planes, &ejes, &etapas, &fines),
             })
             .collect();
