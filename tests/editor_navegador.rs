@@ -67,19 +67,8 @@ impl Navegador {
     fn abrir(url: &str) -> Option<Navegador> {
         let perfil = tempfile::tempdir().unwrap();
         let mut proceso = Command::new("chromium")
-            .args([
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--disable-default-apps",
-                "--remote-debugging-port=0",
-                "--window-size=1400,1000",
-            ])
+            .args(common::CHROMIUM)
+            .args(["--remote-debugging-port=0", "--window-size=1400,1000"])
             .arg(format!("--user-data-dir={}", perfil.path().display()))
             .arg(url)
             .stdout(Stdio::null())

@@ -72,6 +72,18 @@ fn render(nombre: &str, plan: &Path) -> Vec<u8> {
     common::generado(nombre, plan, None)
 }
 
+/// `cantonal importar LIBRO -o SALIDA` with further arguments.
+fn importar(libro: &Path, salida: &Path, mas: &[&str]) -> std::process::Output {
+    let mut args = vec![
+        "importar",
+        libro.to_str().unwrap(),
+        "-o",
+        salida.to_str().unwrap(),
+    ];
+    args.extend_from_slice(mas);
+    cantonal(&args)
+}
+
 #[test]
 fn plan_workbook_sheets_numbers_dates_frozen_filtered() {
     let bytes = render("xlsx", Path::new("plans/ibarra.yaml"));
@@ -340,12 +352,7 @@ fn import_errors_are_located_by_sheet_row_and_column() {
         libro.to_str().unwrap(),
     ]);
     let salida = dir.path().join("plan.yaml");
-    let out = cantonal(&[
-        "importar",
-        libro.to_str().unwrap(),
-        "-o",
-        salida.to_str().unwrap(),
-    ]);
+    let out = importar(&libro, &salida, &[]);
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(1), "{stdout}");
     assert!(
@@ -353,27 +360,13 @@ fn import_errors_are_located_by_sheet_row_and_column() {
         "{stdout}"
     );
     assert!(stdout.contains("gad-ibara"), "{stdout}");
-    eprintln!("{stdout}");
     assert!(salida.exists());
     // Never overwrites the plan without --forzar.
-    let out = cantonal(&[
-        "importar",
-        libro.to_str().unwrap(),
-        "-o",
-        salida.to_str().unwrap(),
-    ]);
+    let out = importar(&libro, &salida, &[]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("ya existe; no se sobrescribe"));
     // JSON: the same shape as `validar`, with the cell.
-    let out = cantonal(&[
-        "importar",
-        libro.to_str().unwrap(),
-        "-o",
-        salida.to_str().unwrap(),
-        "--forzar",
-        "--formato",
-        "json",
-    ]);
+    let out = importar(&libro, &salida, &["--forzar", "--formato", "json"]);
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let d = json["archivos"][0]["diagnosticos"]
         .as_array()
@@ -402,12 +395,7 @@ fn unreadable_cells_stop_the_import_with_their_location() {
     let malo = dir.path().join("malo.xlsx");
     common::copia_de_libro(&plantilla, ("Acciones", 2, 14, "marzo"), &malo);
     let salida = dir.path().join("plan.yaml");
-    let out = cantonal(&[
-        "importar",
-        malo.to_str().unwrap(),
-        "-o",
-        salida.to_str().unwrap(),
-    ]);
+    let out = importar(&malo, &salida, &[]);
     let stdout = String::from_utf8_lossy(&out.stdout);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1));
@@ -424,12 +412,7 @@ fn unreadable_cells_stop_the_import_with_their_location() {
     assert!(!salida.exists());
     // Not a workbook at all.
     let (_d2, falso) = write_plan("falso.xlsx", "no soy un libro");
-    let out = cantonal(&[
-        "importar",
-        falso.to_str().unwrap(),
-        "-o",
-        salida.to_str().unwrap(),
-    ]);
+    let out = importar(&falso, &salida, &[]);
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stdout).contains("error[T001]"));
 }

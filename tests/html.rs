@@ -303,16 +303,8 @@ fn chromium() -> Option<&'static str> {
 fn browse(browser: &str, html: &Path, work: &Path, action: &str) -> (String, Vec<String>) {
     let netlog = work.join(format!("net-{}.json", action.len()));
     let out = Command::new(browser)
+        .args(common::CHROMIUM)
         .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--disable-default-apps",
             "--disable-domain-reliability",
             "--no-pings",
             "--window-size=1280,2400",

@@ -6,6 +6,21 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+/// Headless Chromium for the tests: no sandbox (CI runs as root), no GPU, and none of the
+/// background traffic of a first start (sync, updates, default apps), so that what the page
+/// loads is all the network a test sees.
+pub const CHROMIUM: &[&str] = &[
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-default-apps",
+];
+
 /// The minimal valid plan.
 pub fn base() -> String {
     std::fs::read_to_string(fixture("base.yaml")).unwrap()
