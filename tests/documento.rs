@@ -27,6 +27,11 @@ fn paginas(plan: &Path) -> Vec<String> {
         .collect()
 }
 
+/// The whole text of the PDF of `plan`, white space folded.
+fn texto_de(plan: &Path) -> String {
+    plano(&paginas(plan).join(" "))
+}
+
 fn ejemplos() -> Vec<PathBuf> {
     cantonal::carpeta::plan_files(&[PathBuf::from("plans")]).unwrap()
 }
@@ -149,7 +154,7 @@ fn the_approval_section_has_its_signature_block() {
     }
     // Without signatories: the roles that sign, with lines, and no name made up.
     let (_dir, plan) = write_plan("plan.yaml", base());
-    let texto = plano(&paginas(&plan).join(" "));
+    let texto = texto_de(&plan);
     let aprobacion = &texto[texto.rfind("Aprobación").unwrap()..];
     // The legal basis: the Constitution and every instrument of the legal framework.
     assert!(aprobacion.contains("Base legal. El Concejo Municipal aprueba este plan vistos la Constitución de la República del Ecuador"));
@@ -173,7 +178,7 @@ fn the_approval_section_has_its_signature_block() {
         "estado: aprobado\naprobacion:\n  instrumento: ordenanza\n  numero: \"GADI-2026-014\"\n  fecha: 2026-03-15\n  organo: Concejo Municipal de Ibarra\n  firmantes:\n    - { nombre: Nombre Apellido Uno, cargo: Alcaldesa del cantón Ibarra }\n    - { nombre: Nombre Apellido Dos, cargo: Secretario del Concejo Municipal }\n",
     );
     let (_dir2, plan) = write_plan("plan.yaml", yaml);
-    let texto = plano(&paginas(&plan).join(" "));
+    let texto = texto_de(&plan);
     let aprobacion = &texto[texto.rfind("Aprobación").unwrap()..];
     for s in [
         "aprobó este plan mediante ordenanza N.º GADI-2026-014, el 15 de marzo de 2026",
@@ -195,8 +200,7 @@ fn chapters_of_an_approvable_plan() {
         "estado: borrador\nintroduccion: El cantón elaboró este plan en talleres con la mesa de movilidad humana.\npdot:\n  nombre: PDOT de Ibarra 2023-2027\n  objetivos:\n    - { objetivo: Garantizar los derechos de los grupos de atención prioritaria, contribuyen: [O1] }\n",
     );
     let (_dir, plan) = write_plan("plan.yaml", yaml);
-    let pags = paginas(&plan);
-    let texto = plano(&pags.join(" "));
+    let texto = texto_de(&plan);
     // Abbreviations come before the presentation.
     let siglas = texto
         .find("1. Siglas y abreviaturas Siglas Significado")

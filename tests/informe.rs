@@ -66,10 +66,7 @@ fn pdf_de(i: &Informe) -> (cantonal::render::pdf::PdfCompilado, String) {
         NaiveDate::from_ymd_opt(2026, 11, 28).unwrap(),
     )
     .unwrap();
-    let t = text(&pdf.document)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let t = common::plano(&text(&pdf.document));
     (pdf, t)
 }
 

@@ -40,7 +40,7 @@ fn flat(pdf: &Pdf) -> String {
         .replace('\u{200b}', "")
         .replace("\u{ad} ", "")
         .replace("\u{ad}", "");
-    t.split_whitespace().collect::<Vec<_>>().join(" ")
+    common::plano(&t)
 }
 
 fn ibarra() -> Pdf {
@@ -180,7 +180,7 @@ fn plan_text_is_data_never_typst_code() {
         let pdf = render(&plan_of(&path));
         let t = flat(&pdf);
         // What the plan says appears literally, in each of the four fields.
-        let visible: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
+        let visible = common::plano(s);
         assert!(
             t.matches(&visible).count() >= 4,
             "`{s}` not shown literally 4 times"

@@ -8,7 +8,7 @@ mod common;
 use std::path::Path;
 use std::process::Command;
 
-use common::{base, cantonal_ok};
+use common::{base, cantonal_ok, plano};
 
 /// The text of a PDF as pdftotext reads it, white space folded; `None` without poppler.
 fn pdf_texto(pdf: &Path) -> Option<String> {
@@ -18,10 +18,6 @@ fn pdf_texto(pdf: &Path) -> Option<String> {
         .ok()?;
     assert!(out.status.success());
     Some(plano(&String::from_utf8(out.stdout).unwrap()))
-}
-
-fn plano(t: &str) -> String {
-    t.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// The review copy of the base plan with `abiertas` open and `resueltas` resolved observations,

@@ -546,7 +546,7 @@ fn libreoffice_opens_the_word_files_chapters_actions_and_comments_read_back() {
             .filter(|n| n.is_text())
             .filter_map(|n| n.text())
             .collect();
-        t.join(" ").split_whitespace().collect::<Vec<_>>().join(" ")
+        common::plano(&t.join(" "))
     };
     for o in &ubicadas {
         // LibreOffice lists them in document order: find each by its label.
