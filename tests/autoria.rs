@@ -85,20 +85,16 @@ fn a_fresh_plan_reports_only_what_is_left_to_fill_in() {
     let path = dir.path().join("cuenca.yaml");
     let (code, json) = validar_json(&path, &[]);
     assert_eq!(code, 1);
-    let diags = json["archivos"][0]["diagnosticos"]
-        .as_array()
-        .unwrap()
-        .clone();
-    let codes: std::collections::BTreeSet<&str> = diags
-        .iter()
-        .map(|d| d["codigo"].as_str().unwrap())
-        .collect();
+    let diags = common::diagnosticos(&json);
     // The fresh route already says whom each stage serves (`todas`), the reference's response
     // time and where the risk assessment before reintegration goes (a text to fill in, C009):
     // only what the official must write is reported.
     assert_eq!(
-        codes,
-        ["A001", "A002", "C008", "C009"].into_iter().collect()
+        common::codigos(&json),
+        ["A001", "A002", "C008", "C009"]
+            .into_iter()
+            .map(String::from)
+            .collect()
     );
     // One A001 per mandatory axis and one A002 per mandatory stage, each at its own line.
     let count = |c: &str| diags.iter().filter(|d| d["codigo"] == c).count();
@@ -148,16 +144,14 @@ fn any_sentence_can_replace_a_placeholder_of_a_fresh_plan() {
         .collect();
     std::fs::write(&path, &llenado).unwrap();
     let (_, json) = validar_json(&path, &[]);
-    let diags = json["archivos"][0]["diagnosticos"].as_array().unwrap();
-    let codes: std::collections::BTreeSet<&str> = diags
-        .iter()
-        .map(|d| d["codigo"].as_str().unwrap())
-        .collect();
     // Only what is still to do: actions and route responsibles; no structure error, no
     // placeholder left.
     assert_eq!(
-        codes,
-        ["A001", "A002", "C008"].into_iter().collect(),
+        common::codigos(&json),
+        ["A001", "A002", "C008"]
+            .into_iter()
+            .map(String::from)
+            .collect(),
         "{json:#}"
     );
     // The sentence arrives whole, quotes and `#` included.

@@ -413,14 +413,9 @@ fn an_official_makes_a_valid_plan_and_edits_one_target_without_touching_yaml() {
     let (codigo, json) = common::validar_json(&guardado, &[]);
     assert_eq!(codigo, 0, "{json:#}");
     // Every stage has a competent institution: no warning about who answers.
-    let codigos: Vec<&str> = json["archivos"][0]["diagnosticos"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| d["codigo"].as_str().unwrap())
-        .collect();
+    let codigos = common::codigos(&json);
     for c in ["A012", "A013", "C015", "C019"] {
-        assert!(!codigos.contains(&c), "{c} in {json:#}");
+        assert!(!codigos.contains(c), "{c} in {json:#}");
     }
     let texto = std::fs::read_to_string(&guardado).unwrap();
     assert!(texto.contains("tipo: resultado"), "{texto}");

@@ -114,6 +114,14 @@ pub fn diagnosticos(json: &serde_json::Value) -> Vec<serde_json::Value> {
         .clone()
 }
 
+/// The rule codes among those diagnostics, each once.
+pub fn codigos(json: &serde_json::Value) -> std::collections::BTreeSet<String> {
+    diagnosticos(json)
+        .iter()
+        .map(|d| d["codigo"].as_str().unwrap().to_owned())
+        .collect()
+}
+
 /// Checks that the committed file `path` (from the repository root) equals `generated`; with
 /// `CANTONAL_ACTUALIZAR_DOCS` set, writes it instead.
 pub fn al_dia(path: &str, generated: &str) {
