@@ -126,8 +126,7 @@ impl Informe {
                 };
             }
         }
-        let todos: Vec<&FilaPlan> = planes.iter().collect();
-        let generales = totales(&todos, &ejes, &etapas, &fines);
+        let generales = totales(&planes.iter().collect::<Vec<_>>(), &ejes, &etapas, &fines);
         // One row per province however the plans write it («IMBABURA», «Bolivar»: the province
         // rule accepts any case and accents), named as the canton catalogue names it; in Spanish
         // alphabetical order (accents and case aside), the unread plans last.
@@ -160,7 +159,6 @@ impl Informe {
                 totales: totales(&planes, &ejes, &etapas, &fines),
             })
             .collect();
-        drop(todos);
         Informe {
             version: 1,
             origen: origen.to_owned(),
