@@ -587,10 +587,8 @@ fn a_large_folder_is_printed_province_by_province() {
     let con_errores = imbabura.iter().filter(|&&i| errores[i] > 0).count();
     let con_brechas = imbabura.iter().filter(|&&i| brechas[i] > 0).count();
     // Provincia, planes, con errores, advertencias, obs. abiertas, ilegibles, con brechas.
-    let advertencias: usize = imbabura
-        .iter()
-        .map(|&i| columna::<usize>(&v, |p| &p["advertencias"])[i])
-        .sum();
+    let advertencias_por_plan = columna::<usize>(&v, |p| &p["advertencias"]);
+    let advertencias: usize = imbabura.iter().map(|&i| advertencias_por_plan[i]).sum();
     let fila = format!(
         "Imbabura {} {con_errores} {advertencias} 1 0 {con_brechas}",
         imbabura.len()
