@@ -10,7 +10,8 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use cantonal::documento::fecha_documento;
-use cantonal::editor::{vista, yaml_edit};
+use cantonal::editor::vista;
+use cantonal::plan::yaml_edit;
 use cantonal::reference::dpa::Dpa;
 use cantonal::reference::nacional::Referencia;
 use cantonal::render::templates::Plantillas;
@@ -46,7 +47,7 @@ fn validacion(archivo: &Path, texto: &str, n: usize) -> Duration {
         .iter()
         .map(|v| {
             let inicio = Instant::now();
-            let editado = yaml_edit::aplicar(texto, v).unwrap();
+            let editado = yaml_edit::guardar(texto, v).unwrap().texto;
             let validado = cantonal::validar_texto(archivo, &editado, Opciones::default());
             assert!(!validado.tiene_errores());
             inicio.elapsed()
@@ -91,7 +92,7 @@ fn main() {
     let mut typst = Vec::new();
     for v in ediciones(&texto, 200, 30) {
         let inicio = Instant::now();
-        let editado = yaml_edit::aplicar(&texto, &v).unwrap();
+        let editado = yaml_edit::guardar(&texto, &v).unwrap().texto;
         let validado = cantonal::validar_texto(ibarra, &editado, Opciones::default());
         let antes = Instant::now();
         vista::paginas(&validado).unwrap();
@@ -101,7 +102,7 @@ fn main() {
     // The same edits laid out by Typst alone, without SVG: what the SVG pages add.
     let mut solo_typst = Vec::new();
     for v in ediciones(&texto, 300, 30) {
-        let editado = yaml_edit::aplicar(&texto, &v).unwrap();
+        let editado = yaml_edit::guardar(&texto, &v).unwrap().texto;
         let validado = cantonal::validar_texto(ibarra, &editado, Opciones::default());
         let documento = validado.documento().unwrap();
         let plan = validado.plan().unwrap();

@@ -4,6 +4,7 @@
 
 use std::path::PathBuf;
 
+use crate::diagnostics::visible;
 use crate::lectura::motivo;
 use crate::render::TemplateError;
 
@@ -48,26 +49,21 @@ pub enum Error {
 impl std::fmt::Display for Error {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Error::NoExiste(p) => write!(f, "no existe el archivo o carpeta {}", p.display()),
+            Error::NoExiste(p) => write!(f, "no existe el archivo o carpeta {}", nombre(p)),
             Error::SinPlanes(p) => {
-                write!(f, "la carpeta {} no contiene planes (*.yaml)", p.display())
+                write!(f, "la carpeta {} no contiene planes (*.yaml)", nombre(p))
             }
             Error::CarpetaIlegible(p, e) => {
-                write!(
-                    f,
-                    "no se pudo leer la carpeta {}: {}",
-                    p.display(),
-                    motivo(e)
-                )
+                write!(f, "no se pudo leer la carpeta {}: {}", nombre(p), motivo(e))
             }
             Error::SinPlantillas(p) => {
-                write!(f, "la carpeta de plantillas {} no existe", p.display())
+                write!(f, "la carpeta de plantillas {} no existe", nombre(p))
             }
             Error::PlantillaIlegible(p, e) => {
                 write!(
                     f,
                     "no se pudo leer la plantilla {}: {}",
-                    p.display(),
+                    nombre(p),
                     motivo(e)
                 )
             }
@@ -77,13 +73,18 @@ impl std::fmt::Display for Error {
                 write!(f, "{}", lineas.join("\n"))
             }
             Error::Escritura(p, e) => {
-                write!(f, "no se pudo escribir {}: {}", p.display(), motivo(e))
+                write!(
+                    f,
+                    "no se pudo escribir {}: {}",
+                    nombre(p),
+                    motivo_escritura(e)
+                )
             }
             Error::SalidaEsEntrada { salida, entrada } => write!(
                 f,
                 "la salida {} es el archivo de entrada {}: no se sobrescribe. Elija otro nombre con -o.",
-                salida.display(),
-                entrada.display()
+                nombre(salida),
+                nombre(entrada)
             ),
             Error::SalidasRepetidas {
                 salida,
@@ -92,12 +93,50 @@ impl std::fmt::Display for Error {
             } => write!(
                 f,
                 "{} y {} se escribirían en el mismo archivo {}: no se generó nada. Genérelos en carpetas distintas o cambie el nombre de uno.",
-                primera.display(),
-                segunda.display(),
-                salida.display()
+                nombre(primera),
+                nombre(segunda),
+                nombre(salida)
             ),
         }
     }
 }
 
 impl std::error::Error for Error {}
+
+/// A file name in a message, with control characters made visible.
+fn nombre(path: &std::path::Path) -> String {
+    visible(&path.display().to_string()).into_owned()
+}
+
+/// A message of the library, in Spanish, carried inside an I/O error.
+#[derive(Debug)]
+struct Mensaje(String);
+
+impl std::fmt::Display for Mensaje {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Mensaje {}
+
+/// An I/O error that carries a Spanish message of the library, shown as it is.
+pub fn propio(kind: std::io::ErrorKind, mensaje: impl Into<String>) -> std::io::Error {
+    std::io::Error::new(kind, Mensaje(mensaje.into()))
+}
+
+/// Why a file could not be written, in Spanish: the library's own messages ([`propio`]) as they
+/// are, the system's (in English) by their kind.
+pub fn motivo_escritura(e: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    if let Some(m) = e.get_ref().and_then(|i| i.downcast_ref::<Mensaje>()) {
+        return m.0.clone();
+    }
+    match e.kind() {
+        ErrorKind::NotFound => "la carpeta no existe".into(),
+        ErrorKind::PermissionDenied => "no tiene permiso para escribir en esa carpeta".into(),
+        ErrorKind::StorageFull => "el disco está lleno".into(),
+        ErrorKind::ReadOnlyFilesystem => "el disco es de solo lectura".into(),
+        _ => format!("error del sistema ({e})"),
+    }
+}

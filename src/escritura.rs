@@ -20,6 +20,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use crate::Error;
+use crate::error::propio;
 
 /// Pauses between attempts at replacing a file held by another program: 2 s in all.
 const ESPERAS: [Duration; 7] = [
@@ -157,20 +158,33 @@ fn destino(path: &Path) -> Destino {
 }
 
 /// Writes `bytes` to `path`: atomically for a regular file (through a temporary file in the same
-/// folder, renamed into place), directly into a character device or a FIFO.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+/// folder, renamed into place), directly into a character device or a FIFO. A file marked
+/// read-only is never replaced: the user marked it so on purpose.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    escribir(path, bytes).map_err(|e| Error::Escritura(path.to_owned(), e))
+}
+
+fn escribir(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     match destino(path) {
         Destino::Regular => escribir_regular(path, bytes),
         #[cfg(unix)]
         Destino::Flujo => escribir_flujo(path, bytes),
-        Destino::Otro(que) => Err(std::io::Error::other(format!(
-            "{} es {que}, no un archivo",
-            path.display()
-        ))),
+        Destino::Otro(que) => Err(propio(
+            std::io::ErrorKind::InvalidInput,
+            format!("es {que}, no un archivo"),
+        )),
     }
 }
 
+/// Said when the destination is a file marked read-only.
+pub const SOLO_LECTURA: &str = "el archivo está marcado como de solo lectura y no se reemplaza. \
+    Si quiere cambiarlo, quite esa marca (en Windows: clic derecho › Propiedades › Solo lectura) \
+    o guarde con otro nombre";
+
 fn escribir_regular(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    if std::fs::metadata(path).is_ok_and(|m| m.permissions().readonly()) {
+        return Err(propio(std::io::ErrorKind::PermissionDenied, SOLO_LECTURA));
+    }
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -224,7 +238,7 @@ fn con_reintentos(
         match intento() {
             Err(e) if es_transitorio(&e) => match esperas.next() {
                 Some(pausa) => std::thread::sleep(*pausa),
-                None => return Err(std::io::Error::new(e.kind(), RETENIDO)),
+                None => return Err(propio(e.kind(), RETENIDO)),
             },
             otro => return otro,
         }
@@ -267,7 +281,10 @@ fn escribir_flujo(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         .open(path)
         .map_err(|e| {
             if e.raw_os_error() == Some(libc::ENXIO) {
-                std::io::Error::other("nadie está leyendo esa tubería (FIFO)")
+                propio(
+                    std::io::ErrorKind::BrokenPipe,
+                    "nadie está leyendo esa tubería (FIFO)",
+                )
             } else {
                 e
             }

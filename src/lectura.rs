@@ -7,9 +7,11 @@ use std::path::Path;
 /// Largest plan file accepted. A real plan is well under 1 MB.
 pub const MAX_BYTES: u64 = 8 * 1024 * 1024;
 
-/// Reads at most [`MAX_BYTES`] + 1 bytes, so that a huge file is never loaded whole. Anything
-/// but a regular file (a named pipe, a device, a folder) is refused before it is opened: reading
-/// a pipe would wait forever for a writer.
+/// Reads the whole file, or fails: a file over [`MAX_BYTES`] is an error of kind
+/// [`ErrorKind::FileTooLarge`](std::io::ErrorKind::FileTooLarge) (never its first bytes: a
+/// caller that wrote back a cut text would destroy the rest of the file), and is never loaded
+/// whole. Anything but a regular file (a named pipe, a device, a folder) is refused before it is
+/// opened: reading a pipe would wait forever for a writer.
 pub fn read_limited(archivo: &Path) -> std::io::Result<Vec<u8>> {
     use std::io::Read;
     if let Some(que) = no_regular(archivo) {
@@ -22,8 +24,17 @@ pub fn read_limited(archivo: &Path) -> std::io::Result<Vec<u8>> {
     std::fs::File::open(archivo)?
         .take(MAX_BYTES + 1)
         .read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_BYTES {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::FileTooLarge,
+            DEMASIADO_GRANDE,
+        ));
+    }
     Ok(bytes)
 }
+
+/// Why a file over [`MAX_BYTES`] is not read.
+pub const DEMASIADO_GRANDE: &str = "es demasiado grande (más de 8 MB)";
 
 /// What `archivo` is when it exists but is not a regular file (links followed): "una carpeta",
 /// "una tubería con nombre (FIFO)"… `None` for a regular file, or when it cannot be examined
@@ -58,6 +69,25 @@ pub fn motivo(e: &std::io::Error) -> String {
     match e.kind() {
         ErrorKind::NotFound => "no existe".into(),
         ErrorKind::PermissionDenied => "no tiene permiso para leerlo".into(),
+        ErrorKind::FileTooLarge => DEMASIADO_GRANDE.into(),
         _ => format!("error del sistema ({e})"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_over_the_limit_is_an_error_never_its_first_bytes() {
+        assert!(DEMASIADO_GRANDE.contains(&format!("{} MB", MAX_BYTES / (1024 * 1024))));
+        let dir = tempfile::tempdir().unwrap();
+        let archivo = dir.path().join("grande.yaml");
+        std::fs::write(&archivo, vec![b'#'; MAX_BYTES as usize + 1]).unwrap();
+        let e = read_limited(&archivo).unwrap_err();
+        assert_eq!(e.kind(), std::io::ErrorKind::FileTooLarge);
+        assert_eq!(motivo(&e), DEMASIADO_GRANDE);
+        std::fs::write(&archivo, vec![b'#'; MAX_BYTES as usize]).unwrap();
+        assert_eq!(read_limited(&archivo).unwrap().len() as u64, MAX_BYTES);
     }
 }

@@ -33,6 +33,5 @@ pub(super) fn run(args: Args) -> Result<(), Fallo> {
         std::fs::create_dir_all(dir)
             .map_err(|e| Fallo::NoSePudo(format!("no se pudo crear {}: {e}", mostrar(dir))))?;
     }
-    write_atomic(&path, json.as_bytes())
-        .map_err(|e| Fallo::NoSePudo(format!("no se pudo escribir {}: {e}", mostrar(&path))))
+    Ok(write_atomic(&path, json.as_bytes())?)
 }

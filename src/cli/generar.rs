@@ -362,7 +362,7 @@ pub(super) fn construir(
     ) {
         Ok(producto) => {
             if let Err(e) = write_atomic(&salida, &producto.bytes) {
-                let _ = writeln!(err, "error: no se pudo escribir {}: {e}", mostrar(&salida));
+                let _ = writeln!(err, "error: {e}");
                 return fin(NO_SE_PUDO, out, err, &faltan);
             }
             if !quiet {

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use super::{Fallo, VistaDiagnosticos, mostrar};
 use crate::diagnostics::{Conteo, human, json};
-use crate::escritura::write_atomic;
+use crate::escritura::{comprobar_destino, write_atomic};
 use crate::taller::importar::importar;
 
 /// Arguments of `importar`.
@@ -38,6 +38,7 @@ pub(super) fn run(args: Args, color: bool, quiet: bool) -> Result<(), Fallo> {
         .salida
         .clone()
         .unwrap_or_else(|| args.libro.with_extension("yaml"));
+    comprobar_destino(&salida, &[&args.libro])?;
     if salida.exists() && !args.forzar {
         return Err(Fallo::NoSePudo(format!(
             "{} ya existe; no se sobrescribe. Use --forzar para reemplazarlo u -o para elegir otro nombre.",
@@ -71,8 +72,7 @@ pub(super) fn run(args: Args, color: bool, quiet: bool) -> Result<(), Fallo> {
             conteo.texto()
         ))));
     };
-    write_atomic(&salida, texto.as_bytes())
-        .map_err(|e| Fallo::NoSePudo(format!("no se pudo escribir {}: {e}", mostrar(&salida))))?;
+    write_atomic(&salida, texto.as_bytes())?;
     if !quiet && args.formato == VistaDiagnosticos::Texto {
         salidaln!(
             "{}: plan importado de {archivo}; {}. Revíselo con `cantonal validar {}`.",

@@ -145,9 +145,7 @@ pub(super) fn run(args: Args, color: bool, quiet: bool) -> Result<(), Fallo> {
     match salida {
         None => super::escribir(&bytes),
         Some(salida) => {
-            write_atomic(&salida, &bytes).map_err(|e| {
-                Fallo::NoSePudo(format!("no se pudo escribir {}: {e}", mostrar(&salida)))
-            })?;
+            write_atomic(&salida, &bytes)?;
             if !quiet {
                 let t = &informe.totales;
                 salidaln!(

@@ -37,8 +37,7 @@ pub(super) fn run(args: Args, quiet: bool) -> Result<(), Fallo> {
     let referencia = Referencia::pacta();
     let hoy = chrono::Local::now().date_naive();
     let texto = plan_inicial(canton, referencia, hoy);
-    write_atomic(&salida, texto.as_bytes())
-        .map_err(|e| Fallo::NoSePudo(format!("no se pudo escribir {}: {e}", mostrar(&salida))))?;
+    write_atomic(&salida, texto.as_bytes())?;
     let carpeta = salida
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -46,13 +45,12 @@ pub(super) fn run(args: Args, quiet: bool) -> Result<(), Fallo> {
     let esquema = carpeta.join(SCHEMA_PATH);
     if !esquema.exists() {
         let json = serde_json::to_string_pretty(&editor_schema(referencia)).expect("schema") + "\n";
-        let written = std::fs::create_dir_all(esquema.parent().unwrap_or(carpeta))
+        let dir = esquema.parent().unwrap_or(carpeta);
+        let written = std::fs::create_dir_all(dir)
+            .map_err(|e| crate::Error::Escritura(dir.to_owned(), e))
             .and_then(|_| write_atomic(&esquema, json.as_bytes()));
         if let Err(e) = written {
-            eprintln!(
-                "aviso: no se pudo escribir el esquema {}: {e}",
-                mostrar(&esquema)
-            );
+            eprintln!("aviso: {e}");
         }
     }
     if !quiet {

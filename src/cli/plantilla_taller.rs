@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use super::{Fallo, mostrar};
-use crate::escritura::write_atomic;
+use crate::escritura::{comprobar_destino, write_atomic};
 use crate::nuevo::{buscar_canton, slug};
 use crate::reference::nacional::Referencia;
 use crate::rules::Opciones;
@@ -67,14 +67,15 @@ pub(super) fn run(args: Args, quiet: bool) -> Result<(), Fallo> {
     let salida = args
         .salida
         .unwrap_or_else(|| PathBuf::from(format!("{}-taller.xlsx", slug(&nombre))));
+    let entradas: Vec<&std::path::Path> = args.desde.iter().map(PathBuf::as_path).collect();
+    comprobar_destino(&salida, &entradas)?;
     if salida.exists() && !args.forzar {
         return Err(Fallo::NoSePudo(format!(
             "{} ya existe; no se sobrescribe. Use --forzar para reemplazarlo u -o para elegir otro nombre.",
             mostrar(&salida)
         )));
     }
-    write_atomic(&salida, &bytes)
-        .map_err(|e| Fallo::NoSePudo(format!("no se pudo escribir {}: {e}", mostrar(&salida))))?;
+    write_atomic(&salida, &bytes)?;
     if !quiet {
         salidaln!(
             "{}: libro del taller de {nombre}. Llénelo en Excel o LibreOffice y conviértalo en plan con `cantonal importar {}`.",

@@ -6,7 +6,7 @@
 use std::collections::{HashMap, VecDeque};
 use std::hash::{Hash, Hasher};
 use std::path::{Component, Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::Instant;
 
 use axum::body::{Body, Bytes};
@@ -19,11 +19,11 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 
 use super::vista;
-use super::yaml_edit::{self, ErrorEdicion};
 use crate::escritura::write_atomic;
-use crate::lectura::read_limited;
-use crate::plan::observaciones::archivo_de;
+use crate::lectura::{motivo, read_limited};
+use crate::plan::observaciones::{self, Cambio, ErrorCambio, archivo_de};
 use crate::plan::schema::editor_schema;
+use crate::plan::yaml_edit::{self, ErrorEdicion};
 use crate::reference::dpa::CantonDpa;
 use crate::reference::nacional::{Item, Referencia};
 use crate::rules::Opciones;
@@ -45,13 +45,16 @@ pub struct Nuevo {
     pub archivo: fn(&str) -> String,
 }
 
-/// A text the page has opened or saved: what its edits apply to.
+/// A text the page has opened or saved, as it is on disk (byte order mark and line endings
+/// included): what its edits apply to.
 struct Base {
-    /// The text, BOM removed and line ends `\n`.
     texto: Arc<String>,
-    /// Whether the file on disk has `\r\n` line ends and a BOM, kept when saving.
-    crlf: bool,
-    bom: bool,
+}
+
+/// The lock of `m`, even if a request that held it failed: the data it guards (texts by version,
+/// the turn to write) is never left half-changed, so a failed request must not stop the next.
+fn bloquear<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
 /// The server's state.
@@ -182,15 +185,25 @@ impl Estado {
             .replace('\\', "/")
     }
 
-    /// Reads a file and remembers its text by version.
+    /// Reads a file and remembers its text by version. A file that cannot be read whole is
+    /// refused: an edit is never applied to part of a file.
     fn leer(&self, archivo: &Path) -> Result<(String, Arc<Base>), Rechazo> {
         let bytes = read_limited(archivo).map_err(|e| {
+            let status = if e.kind() == std::io::ErrorKind::FileTooLarge {
+                StatusCode::PAYLOAD_TOO_LARGE
+            } else {
+                StatusCode::NOT_FOUND
+            };
             falla(
-                StatusCode::NOT_FOUND,
-                format!("no se pudo leer {}: {e}", self.nombre(archivo)),
+                status,
+                format!(
+                    "No se puede abrir {} en el editor: {}. Revíselo con `cantonal validar`.",
+                    self.nombre(archivo),
+                    motivo(&e)
+                ),
             )
         })?;
-        let texto = String::from_utf8(bytes.clone()).map_err(|_| {
+        let texto = String::from_utf8(bytes).map_err(|_| {
             falla(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 format!(
@@ -199,21 +212,16 @@ impl Estado {
                 ),
             )
         })?;
-        let bom = texto.starts_with('\u{feff}');
-        let crlf = texto.contains("\r\n");
-        let texto = texto.trim_start_matches('\u{feff}').replace("\r\n", "\n");
+        let v = version(texto.as_bytes());
         let base = Arc::new(Base {
             texto: Arc::new(texto),
-            crlf,
-            bom,
         });
-        let v = version(&bytes);
         self.recordar(&v, base.clone());
         Ok((v, base))
     }
 
     fn recordar(&self, v: &str, base: Arc<Base>) {
-        let mut bases = self.bases.lock().expect("not poisoned");
+        let mut bases = bloquear(&self.bases);
         if bases.0.insert(v.to_owned(), base).is_none() {
             bases.1.push_back(v.to_owned());
         }
@@ -225,18 +233,12 @@ impl Estado {
     }
 
     fn base(&self, v: &str) -> Result<Arc<Base>, Rechazo> {
-        self.bases
-            .lock()
-            .expect("not poisoned")
-            .0
-            .get(v)
-            .cloned()
-            .ok_or_else(|| {
-                falla(
-                    StatusCode::CONFLICT,
-                    "el editor ya no recuerda la versión del archivo con la que trabaja esta página; recargue el plan",
-                )
-            })
+        bloquear(&self.bases).0.get(v).cloned().ok_or_else(|| {
+            falla(
+                StatusCode::CONFLICT,
+                "el editor ya no recuerda la versión del archivo con la que trabaja esta página; recargue el plan",
+            )
+        })
     }
 }
 
@@ -253,9 +255,15 @@ struct Edicion {
     formato: Option<String>,
 }
 
+/// The body of a request. What a parser says of a malformed body is for programmers, in
+/// English: the page gets what to do instead.
 fn cuerpo<T: for<'de> Deserialize<'de>>(bytes: &Bytes) -> Result<T, Rechazo> {
-    serde_json::from_slice(bytes)
-        .map_err(|e| falla(StatusCode::BAD_REQUEST, format!("petición no válida: {e}")))
+    serde_json::from_slice(bytes).map_err(|_| {
+        falla(
+            StatusCode::BAD_REQUEST,
+            "El editor no entendió lo que envió la página. Recargue la página: lo que escribió sigue en la copia de recuperación del navegador.",
+        )
+    })
 }
 
 fn mensaje_edicion(e: ErrorEdicion) -> Rechazo {
@@ -265,20 +273,18 @@ fn mensaje_edicion(e: ErrorEdicion) -> Rechazo {
 /// The edited text of a plan and its validation.
 struct Editado {
     archivo: PathBuf,
-    base: Arc<Base>,
-    texto: String,
+    guardado: yaml_edit::Guardado,
     validado: Validado,
 }
 
 fn editar(estado: &Estado, e: &Edicion) -> Result<Editado, Rechazo> {
     let archivo = estado.archivo(&e.archivo, true)?;
     let base = estado.base(&e.version)?;
-    let texto = yaml_edit::aplicar(&base.texto, &e.valor).map_err(mensaje_edicion)?;
-    let validado = validar_texto(&archivo, &texto, Opciones::default());
+    let guardado = yaml_edit::guardar(&base.texto, &e.valor).map_err(mensaje_edicion)?;
+    let validado = validar_texto(&archivo, &guardado.texto, Opciones::default());
     Ok(Editado {
         archivo,
-        base,
-        texto,
+        guardado,
         validado,
     })
 }
@@ -292,16 +298,19 @@ where
         Ok(Err(r)) => r.into_response(),
         Err(_) => error(
             StatusCode::INTERNAL_SERVER_ERROR,
-            "error interno del editor",
+            "El editor no pudo atender esta petición (error interno); no se guardó nada. Vuelva a intentarlo; si se repite, guarde una copia del plan y avise a quien mantiene el programa.",
         ),
     }
 }
 
-/// `GET /`: the page, with the CSRF secret for its requests.
+/// `GET /`: the page, with the secrets its requests carry: the access token (also in the
+/// addresses of its script and styles) and the CSRF secret.
 pub async fn pagina(State(estado): State<Arc<Estado>>) -> Response {
     (
         [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
-        INDEX.replace("{{CSRF}}", &estado.csrf),
+        INDEX
+            .replace("{{CSRF}}", &estado.csrf)
+            .replace("{{TOKEN}}", &estado.token),
     )
         .into_response()
 }
@@ -364,7 +373,7 @@ pub async fn nuevo(State(estado): State<Arc<Estado>>, bytes: Bytes) -> Response 
         let canton = (estado.nuevo.buscar)(consulta)
             .map_err(|m| falla(StatusCode::UNPROCESSABLE_ENTITY, m))?;
         let nombre = format!("{}.yaml", (estado.nuevo.archivo)(&canton.nombre));
-        let _guard = estado.escritura.lock().expect("not poisoned");
+        let _turno = bloquear(&estado.escritura);
         let archivo = estado.archivo(&nombre, false)?;
         if archivo.exists() {
             return Err(falla(
@@ -374,12 +383,8 @@ pub async fn nuevo(State(estado): State<Arc<Estado>>, bytes: Bytes) -> Response 
         }
         let hoy = chrono::Local::now().date_naive();
         let texto = (estado.nuevo.texto)(canton, Referencia::pacta(), hoy);
-        write_atomic(&archivo, texto.as_bytes()).map_err(|e| {
-            falla(
-                StatusCode::INTERNAL_SERVER_ERROR,
-                format!("no se pudo escribir {nombre}: {e}"),
-            )
-        })?;
+        write_atomic(&archivo, texto.as_bytes())
+            .map_err(|e| falla(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
         Ok(ok(json!({ "archivo": nombre })))
     })
     .await
@@ -474,14 +479,26 @@ pub async fn vista(State(estado): State<Arc<Estado>>, bytes: Bytes) -> Response 
 }
 
 /// `POST /api/guardar`: writes the edited plan atomically, unless the file changed on disk since
-/// the version the page started from (then 409, and nothing is written).
+/// the version the page started from (then 409, and nothing is written), or cannot be read whole
+/// now. The answer says what changed beyond the edited fields, if anything did.
 pub async fn guardar(State(estado): State<Arc<Estado>>, bytes: Bytes) -> Response {
     bloqueante(move || {
         let e: Edicion = cuerpo(&bytes)?;
         let editado = editar(&estado, &e)?;
-        let _guard = estado.escritura.lock().expect("not poisoned");
-        let en_disco = read_limited(&editado.archivo).map(|b| version(&b)).ok();
-        if en_disco.as_deref() != Some(e.version.as_str()) {
+        let _turno = bloquear(&estado.escritura);
+        let en_disco = match read_limited(&editado.archivo) {
+            Ok(b) => version(&b),
+            Err(err) => {
+                return Err(falla(
+                    StatusCode::CONFLICT,
+                    format!(
+                        "No se guardó nada: el archivo del disco no se puede leer ahora ({}). Sus cambios siguen en la página.",
+                        motivo(&err)
+                    ),
+                ));
+            }
+        };
+        if en_disco != e.version {
             return Err(Rechazo(
                 StatusCode::CONFLICT,
                 json!({
@@ -490,33 +507,34 @@ pub async fn guardar(State(estado): State<Arc<Estado>>, bytes: Bytes) -> Respons
                 }),
             ));
         }
-        let mut texto = editado.texto;
-        if editado.base.crlf {
-            texto = texto.replace('\n', "\r\n");
-        }
-        if editado.base.bom {
-            texto.insert(0, '\u{feff}');
-        }
-        write_atomic(&editado.archivo, texto.as_bytes()).map_err(|err| {
-            falla(StatusCode::INTERNAL_SERVER_ERROR, format!("no se pudo guardar: {err}. El archivo anterior sigue intacto."))
+        write_atomic(&editado.archivo, editado.guardado.texto.as_bytes()).map_err(|err| {
+            falla(
+                StatusCode::CONFLICT,
+                format!("No se guardó: {err}. El archivo anterior sigue intacto y sus cambios siguen en la página."),
+            )
         })?;
         let (nueva, _) = estado.leer(&editado.archivo)?;
         Ok(ok(json!({
             "version": nueva,
             "diagnosticos": editado.validado.diagnostics,
+            "avisos": editado.guardado.avisos,
         })))
     })
     .await
 }
 
-/// `POST /api/descargar`: the printable plan of the edited data in `formato` (pdf, html, md).
+/// The formats a page can download: the printable plan in every format of the registry that
+/// people open (the JSON output is for programs).
+const DESCARGAS: [&str; 5] = ["pdf", "docx", "xlsx", "html", "md"];
+
+/// `POST /api/descargar`: the printable plan of the edited data in `formato`.
 pub async fn descargar(State(estado): State<Arc<Estado>>, bytes: Bytes) -> Response {
     bloqueante(move || {
         let e: Edicion = cuerpo(&bytes)?;
         let nombre = e.formato.clone().unwrap_or_default();
         let formato = crate::render::formato(&nombre)
-            .filter(|_| matches!(nombre.as_str(), "pdf" | "html" | "md"))
-            .ok_or_else(|| falla(StatusCode::BAD_REQUEST, format!("formato desconocido: {nombre}")))?;
+            .filter(|_| DESCARGAS.contains(&nombre.as_str()))
+            .ok_or_else(|| falla(StatusCode::BAD_REQUEST, "Ese formato de descarga no existe."))?;
         let editado = editar(&estado, &e)?;
         let documento = editado.validado.documento().map_err(|_| {
             falla(
@@ -532,10 +550,10 @@ pub async fn descargar(State(estado): State<Arc<Estado>>, bytes: Bytes) -> Respo
             )
             .map_err(|errores| {
                 let detalle: Vec<String> = errores.iter().map(ToString::to_string).collect();
-                falla(StatusCode::INTERNAL_SERVER_ERROR, detalle.join("; "))
+                falla(StatusCode::INTERNAL_SERVER_ERROR, format!("No se pudo componer el documento: {}", detalle.join("; ")))
             })?;
         let stem = editado.archivo.file_stem().unwrap_or_default().to_string_lossy().into_owned();
-        let disposicion = format!("attachment; filename=\"{stem}.{}\"", formato.extension());
+        let disposicion = disposicion(&format!("{stem}.{}", formato.extension()));
         Ok((
             [
                 (header::CONTENT_TYPE, formato.tipo_mime().to_owned()),
@@ -548,17 +566,43 @@ pub async fn descargar(State(estado): State<Arc<Estado>>, bytes: Bytes) -> Respo
     .await
 }
 
+/// A `Content-Disposition` for downloading `nombre` (RFC 6266): the name in UTF-8, percent-encoded
+/// (`filename*`), and a plain ASCII fallback for old clients, so that no character of a file
+/// name (quotes, line breaks, accents) can break the header.
+fn disposicion(nombre: &str) -> String {
+    let ascii: String = crate::suggest::fold(nombre)
+        .chars()
+        .map(|c| {
+            if c.is_ascii_graphic() && c != '"' && c != '\\' || c == ' ' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let mut codificado = String::new();
+    for b in nombre.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+            codificado.push(char::from(b));
+        } else {
+            codificado.push_str(&format!("%{b:02X}"));
+        }
+    }
+    format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{codificado}")
+}
+
 /// The observations beside a plan, as the page shows them.
-fn lista_observaciones(valor: &Value) -> Value {
+fn lista_observaciones(obs: &observaciones::Observaciones) -> Value {
     json!({
         "existe": true,
-        "revisor": valor.get("revisor"),
-        "fecha": valor.get("fecha"),
-        "observaciones": valor.get("observaciones").cloned().unwrap_or(json!([])),
+        "revisor": obs.revisor,
+        "fecha": obs.fecha,
+        "observaciones": obs.observaciones,
     })
 }
 
-/// `GET /api/observaciones?archivo=PLAN`: the adviser's observations of a plan, if any.
+/// `GET /api/observaciones?archivo=PLAN`: the adviser's observations of a plan, if any. A file
+/// that is not a valid observations file is refused with where and why.
 pub async fn observaciones(
     State(estado): State<Arc<Estado>>,
     Query(q): Query<HashMap<String, String>>,
@@ -571,10 +615,33 @@ pub async fn observaciones(
         }
         let obs = estado.archivo(&estado.nombre(&obs), true)?;
         let (_, base) = estado.leer(&obs)?;
-        let valor = yaml_edit::leer(&base.texto).map_err(mensaje_edicion)?;
-        Ok(ok(lista_observaciones(&valor)))
+        let cargado = crate::plan::load::load_bytes::<observaciones::Observaciones>(
+            &obs,
+            base.texto.as_bytes(),
+        );
+        match cargado.datos {
+            Some(o) => Ok(ok(lista_observaciones(&o))),
+            None => Err(falla(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                ilegible(&estado, &obs, &cargado.diagnostics),
+            )),
+        }
     })
     .await
+}
+
+/// Why an observations file cannot be used, located.
+fn ilegible(estado: &Estado, archivo: &Path, diags: &[crate::diagnostics::Diagnostic]) -> String {
+    match diags.first() {
+        Some(d) => format!(
+            "{}:{}:{}: {}. Corrija el archivo de observaciones en un editor de texto (`cantonal validar` lo revisa).",
+            estado.nombre(archivo),
+            d.linea,
+            d.columna,
+            d.mensaje
+        ),
+        None => format!("{} no se pudo leer.", estado.nombre(archivo)),
+    }
 }
 
 #[derive(Deserialize)]
@@ -592,66 +659,57 @@ struct Observar {
 }
 
 /// `POST /api/observaciones`: adds an observation (creating the file beside the plan when
-/// needed), or marks one resolved or open again. The file keeps the format of
-/// `docs/revision.md`; `fecha` becomes today's date and `revisor` the adviser's name.
+/// needed), or marks one resolved or open again, through the library's observations model
+/// ([`observaciones::cambiar`]); `fecha` becomes today's date and `revisor` the adviser's name.
 pub async fn observar(State(estado): State<Arc<Estado>>, bytes: Bytes) -> Response {
     bloqueante(move || {
         let o: Observar = cuerpo(&bytes)?;
         let plan = estado.archivo(&o.archivo, true)?;
-        let _guard = estado.escritura.lock().expect("not poisoned");
+        let _turno = bloquear(&estado.escritura);
         let destino = archivo_de(&plan);
         let destino = estado.archivo(&estado.nombre(&destino), false)?;
-        let hoy = chrono::Local::now().date_naive().to_string();
-        let (texto, crlf) = if destino.exists() {
-            let (_, base) = estado.leer(&destino)?;
-            (base.texto.as_str().to_owned(), base.crlf)
+        let original = if destino.exists() {
+            Some(estado.leer(&destino)?.1)
         } else {
-            let revisor = o.revisor.clone().filter(|r| !r.trim().is_empty()).ok_or_else(|| {
-                falla(StatusCode::UNPROCESSABLE_ENTITY, "Escriba quién revisa (institución o cargo) para crear el archivo de observaciones.")
-            })?;
-            let cabecera = format!(
-                "# Observaciones de revisión de {} (formato en docs/revision.md).\nrevisor: {}\nfecha: {hoy}\nobservaciones: []\n",
-                estado.nombre(&plan),
-                serde_json::to_string(&revisor).unwrap_or_default()
-            );
-            (cabecera, false)
+            None
         };
-        let mut valor = yaml_edit::leer(&texto).map_err(mensaje_edicion)?;
-        valor["fecha"] = json!(hoy);
-        if let Some(r) = o.revisor.as_ref().filter(|r| !r.trim().is_empty()) {
-            valor["revisor"] = json!(r);
-        }
-        if !valor["observaciones"].is_array() {
-            valor["observaciones"] = json!([]);
-        }
-        let lista = valor["observaciones"].as_array_mut().expect("an array");
-        match o.accion.as_str() {
-            "agregar" => {
-                let (Some(ruta), Some(t)) = (o.ruta.as_ref(), o.texto.as_ref().filter(|t| !t.trim().is_empty())) else {
-                    return Err(falla(StatusCode::UNPROCESSABLE_ENTITY, "Una observación necesita el elemento observado y un texto."));
-                };
-                lista.push(json!({ "ruta": ruta, "texto": t }));
+        let cambio = match (o.accion.as_str(), o.indice) {
+            ("agregar", _) => Cambio::Agregar {
+                ruta: o.ruta.unwrap_or_default(),
+                texto: o.texto.unwrap_or_default(),
+            },
+            ("resolver", Some(i)) => Cambio::Resolver(i),
+            ("reabrir", Some(i)) => Cambio::Reabrir(i),
+            _ => {
+                return Err(falla(
+                    StatusCode::BAD_REQUEST,
+                    "Esa acción sobre las observaciones no existe.",
+                ));
             }
-            "resolver" | "reabrir" => {
-                let item = o.indice.and_then(|i| lista.get_mut(i)).ok_or_else(|| {
-                    falla(StatusCode::NOT_FOUND, "No existe esa observación; recargue la página.")
-                })?;
-                if o.accion == "resolver" {
-                    item["estado"] = json!("resuelta");
-                } else if let Some(m) = item.as_object_mut() {
-                    m.remove("estado");
-                }
-            }
-            otra => return Err(falla(StatusCode::BAD_REQUEST, format!("acción desconocida: {otra}"))),
-        }
-        let mut nuevo = yaml_edit::aplicar(&texto, &valor).map_err(mensaje_edicion)?;
-        if crlf {
-            nuevo = nuevo.replace('\n', "\r\n");
-        }
-        write_atomic(&destino, nuevo.as_bytes()).map_err(|e| {
-            falla(StatusCode::INTERNAL_SERVER_ERROR, format!("no se pudieron guardar las observaciones: {e}"))
+        };
+        let hoy = chrono::Local::now().date_naive();
+        let (guardado, obs) = observaciones::cambiar(
+            &destino,
+            original.as_ref().map(|b| b.texto.as_str()),
+            &estado.nombre(&plan),
+            o.revisor.as_deref(),
+            hoy,
+            cambio,
+        )
+        .map_err(|e| {
+            let status = match e {
+                ErrorCambio::NoExiste => StatusCode::NOT_FOUND,
+                _ => StatusCode::UNPROCESSABLE_ENTITY,
+            };
+            falla(status, e.to_string())
         })?;
-        Ok(ok(lista_observaciones(&valor)))
+        write_atomic(&destino, guardado.texto.as_bytes()).map_err(|e| {
+            falla(
+                StatusCode::CONFLICT,
+                format!("No se guardaron las observaciones: {e}."),
+            )
+        })?;
+        Ok(ok(lista_observaciones(&obs)))
     })
     .await
 }

@@ -1,21 +1,29 @@
 //! The editor's local server: bound to 127.0.0.1 only, and still treated as a server.
 //!
-//! Every request must carry the secret token of the URL printed at start (the first visit turns
-//! it into a cookie); a `Host` other than `127.0.0.1:PORT` or `localhost:PORT` is refused, so a
-//! web page that rebinds its own name to 127.0.0.1 cannot reach the editor; state-changing
-//! requests are POST with a CSRF header that only the editor's own page knows (and a matching
-//! `Origin` when the browser sends one); no CORS header is ever sent. The page, its script and
-//! its styles are embedded in the binary and a Content-Security-Policy keeps them from loading
-//! anything from another host.
+//! Every request must carry the secret token of the URL printed at start: the page's address
+//! keeps it (`?t=…`, so that a reload works), the page puts it in the addresses of its script and
+//! styles and in a header of every call to the API. No cookie is set: a cookie would reach every
+//! other service on 127.0.0.1 and be overwritten by a second editor on another port. A `Host`
+//! other than `127.0.0.1:PORT` or `localhost:PORT` is refused, so a web page that rebinds its own
+//! name to 127.0.0.1 cannot reach the editor; state-changing requests are POST with a CSRF header
+//! that only the editor's own page knows (and a matching `Origin` when the browser sends one); no
+//! CORS header is ever sent. The page, its script and its styles are embedded in the binary and a
+//! Content-Security-Policy keeps them from loading anything from another host.
+//!
+//! Connections are served by hyper directly rather than through `axum::serve`, which sets no
+//! timer: a client gets [`ESPERA_CABECERAS`] to send a request's headers (an idle kept-alive
+//! connection too), at most [`MAX_CONEXIONES`] connections are served at once, and a failed
+//! accept (no descriptors left) is waited out instead of ending the server.
 
 use std::net::{SocketAddr, TcpListener};
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::time::Duration;
 
 use axum::Router;
 use axum::body::Body;
 use axum::extract::{DefaultBodyLimit, Request, State};
-use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
+use axum::http::{HeaderValue, Method, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -118,11 +126,7 @@ pub fn iniciar(config: Config) -> Result<Servidor, String> {
             let Ok(listener) = tokio::net::TcpListener::from_std(listener) else {
                 return;
             };
-            let _ = axum::serve(listener, app)
-                .with_graceful_shutdown(async {
-                    let _ = detenido.await;
-                })
-                .await;
+            servir(listener, app, detenido).await;
         });
     });
     Ok(Servidor {
@@ -131,6 +135,62 @@ pub fn iniciar(config: Config) -> Result<Servidor, String> {
         parar: Some(parar),
         hilo: Some(hilo),
     })
+}
+
+/// How long a client has to send the headers of a request, counted from the moment the server
+/// waits for them (a new connection, or a kept-alive one between requests).
+pub const ESPERA_CABECERAS: Duration = Duration::from_secs(5);
+
+/// Connections served at once; more wait to be accepted. A browser opens a few.
+pub const MAX_CONEXIONES: usize = 256;
+
+/// Serves connections until `detenido` fires, then lets the requests in course finish (for at
+/// most a few seconds).
+async fn servir(
+    listener: tokio::net::TcpListener,
+    app: Router,
+    detenido: tokio::sync::oneshot::Receiver<()>,
+) {
+    use hyper_util::rt::{TokioIo, TokioTimer};
+    use hyper_util::service::TowerToHyperService;
+    let cupos = Arc::new(tokio::sync::Semaphore::new(MAX_CONEXIONES));
+    let cierre = hyper_util::server::graceful::GracefulShutdown::new();
+    tokio::pin!(detenido);
+    loop {
+        let permiso = tokio::select! {
+            p = cupos.clone().acquire_owned() => match p {
+                Ok(p) => p,
+                Err(_) => break,
+            },
+            _ = &mut detenido => break,
+        };
+        let tcp = tokio::select! {
+            r = listener.accept() => match r {
+                Ok((tcp, _)) => tcp,
+                Err(_) => {
+                    // Out of descriptors, or a connection reset before it was accepted: wait a
+                    // moment rather than spin, and go on serving.
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                    continue;
+                }
+            },
+            _ = &mut detenido => break,
+        };
+        let _ = tcp.set_nodelay(true);
+        let conexion = hyper::server::conn::http1::Builder::new()
+            .timer(TokioTimer::new())
+            .header_read_timeout(ESPERA_CABECERAS)
+            .serve_connection(TokioIo::new(tcp), TowerToHyperService::new(app.clone()));
+        let conexion = cierre.watch(conexion);
+        tokio::spawn(async move {
+            let _ = conexion.await;
+            drop(permiso);
+        });
+    }
+    tokio::select! {
+        () = cierre.shutdown() => {}
+        () = tokio::time::sleep(Duration::from_secs(5)) => {}
+    }
 }
 
 fn rutas(estado: Arc<Estado>) -> Router {
@@ -164,20 +224,21 @@ fn mismo_secreto(a: &str, b: &str) -> bool {
             == 0
 }
 
-fn cookie_token(headers: &HeaderMap) -> Option<&str> {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .find_map(|c| c.trim().strip_prefix("cantonal="))
-}
-
-fn query_token(req: &Request) -> Option<String> {
-    req.uri()
-        .query()?
-        .split('&')
-        .find_map(|par| par.strip_prefix("t=").map(str::to_owned))
+/// The token a request carries: in the API's header, or, for the page and its script and
+/// styles only, in the address.
+fn token(req: &Request) -> Option<&str> {
+    let en_direccion = req.method() == Method::GET
+        && (req.uri().path() == "/" || req.uri().path().starts_with("/recursos/"));
+    req.headers()
+        .get("x-cantonal-clave")
+        .and_then(|v| v.to_str().ok())
+        .or_else(|| {
+            req.uri()
+                .query()
+                .filter(|_| en_direccion)?
+                .split('&')
+                .find_map(|par| par.strip_prefix("t="))
+        })
 }
 
 /// The checks every request passes before it reaches a handler, and the headers of every
@@ -185,20 +246,7 @@ fn query_token(req: &Request) -> Option<String> {
 async fn seguridad(State(estado): State<Arc<Estado>>, req: Request, next: Next) -> Response {
     let mut respuesta = match rechazo(&estado, &req) {
         Some(r) => r,
-        None => {
-            let desde_url = query_token(&req).is_some_and(|t| mismo_secreto(&t, &estado.token));
-            let mut r = next.run(req).await;
-            if desde_url {
-                let cookie = format!(
-                    "cantonal={}; Path=/; HttpOnly; SameSite=Strict",
-                    estado.token
-                );
-                if let Ok(v) = HeaderValue::from_str(&cookie) {
-                    r.headers_mut().insert(header::SET_COOKIE, v);
-                }
-            }
-            r
-        }
+        None => next.run(req).await,
     };
     let h = respuesta.headers_mut();
     h.insert(
@@ -228,11 +276,7 @@ fn rechazo(estado: &Estado, req: &Request) -> Option<Response> {
             "Este servidor solo atiende a 127.0.0.1 o localhost con su puerto.",
         ));
     }
-    let token_ok = cookie_token(headers).is_some_and(|t| mismo_secreto(t, &estado.token))
-        || (req.method() == Method::GET
-            && req.uri().path() == "/"
-            && query_token(req).is_some_and(|t| mismo_secreto(&t, &estado.token)));
-    if !token_ok {
+    if !token(req).is_some_and(|t| mismo_secreto(t, &estado.token)) {
         return Some(api::error(
             StatusCode::FORBIDDEN,
             "Falta la clave de acceso. Abra la dirección completa que mostró `cantonal editar` (con ?t=…).",

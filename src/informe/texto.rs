@@ -220,8 +220,11 @@ fn fines_usados(informe: &Informe) -> Vec<usize> {
 pub fn render(informe: &Informe) -> String {
     let tot = &informe.totales;
     let mut out = format!(
-        "Informe consolidado de planes cantonales contra la trata de personas\n{} · {} planes · referencia: {} · {}\n",
-        informe.origen, tot.planes, informe.referencia_corta, informe.fecha
+        "Informe consolidado de planes cantonales contra la trata de personas\n{} · {} · referencia: {} · {}\n",
+        informe.origen,
+        crate::espanol::plural(tot.planes, "plan", "planes"),
+        informe.referencia_corta,
+        informe.fecha
     );
 
     out.push_str("\nEstado de los planes\n");

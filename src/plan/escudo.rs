@@ -1,13 +1,19 @@
 //! The canton's crest: an image file named by the plan (`canton.escudo`), next to it, for the
 //! cover and the header of the printed plan. Only that one file is ever read, and only when it
-//! is a plain PNG, JPEG or SVG inside the plan's folder and no larger than [`MAX_BYTES`]; the
-//! rule C020 reports any other case at the plan's line, and the document leaves it out.
+//! is a plain PNG, JPEG or SVG inside the plan's folder, no larger than [`MAX_BYTES`] and, for
+//! PNG and JPEG, no larger than [`MAX_LADO`] pixels a side as its header declares (a few bytes
+//! can declare a billion pixels a side, which a decoder would try to allocate); the rule C020
+//! reports any other case at the plan's line, and the document leaves it out.
 
 use std::io::Read;
 use std::path::{Component, Path};
 
 /// Largest crest accepted: a crest for print is well under this.
 pub const MAX_BYTES: u64 = 2 * 1024 * 1024;
+
+/// Largest side of a PNG or JPEG crest, in pixels: a crest printed 2.4 cm high at 600 dpi needs
+/// under 600; a scan of a large print, a few thousand.
+pub const MAX_LADO: u32 = 6000;
 
 /// A crest that can be printed.
 #[derive(Debug, Clone)]
@@ -66,6 +72,27 @@ pub fn leer(carpeta: &Path, nombre: &str) -> Result<Escudo, String> {
         .map_err(|e| format!("no se pudo leer el escudo `{nombre}`: {e}"))?;
     let (tipo, extension) = tipo_de(&bytes)
         .ok_or_else(|| format!("el escudo `{nombre}` no es una imagen PNG, JPEG ni SVG"))?;
+    if let Some(formato) = match extension {
+        "png" => Some(image::ImageFormat::Png),
+        "jpg" => Some(image::ImageFormat::Jpeg),
+        _ => None,
+    } {
+        let danado =
+            || format!("el escudo `{nombre}` no se puede leer como imagen: el archivo está dañado");
+        // The size the header declares, read here first: a decoder may refuse a huge one
+        // without saying why.
+        let (ancho, alto) = dimensiones(&bytes).ok_or_else(danado)?;
+        if ancho > MAX_LADO || alto > MAX_LADO {
+            return Err(format!(
+                "el escudo `{nombre}` mide {} × {} píxeles; el máximo es {MAX_LADO} por lado",
+                crate::espanol::numero(f64::from(ancho)),
+                crate::espanol::numero(f64::from(alto))
+            ));
+        }
+        image::ImageReader::with_format(std::io::Cursor::new(&bytes), formato)
+            .into_dimensions()
+            .map_err(|_| danado())?;
+    }
     if extension == "svg" && referencias_externas(&bytes) {
         return Err(format!(
             "el escudo `{nombre}` es un SVG que enlaza otros archivos o direcciones; guárdelo con las imágenes incrustadas, o como PNG"
@@ -76,6 +103,38 @@ pub fn leer(carpeta: &Path, nombre: &str) -> Result<Escudo, String> {
         extension,
         bytes,
     })
+}
+
+/// The width and height a PNG or JPEG declares in its header (the PNG's `IHDR`, the JPEG's
+/// first frame header), read without any decoder.
+fn dimensiones(bytes: &[u8]) -> Option<(u32, u32)> {
+    let u32_en = |i: usize| Some(u32::from_be_bytes(bytes.get(i..i + 4)?.try_into().ok()?));
+    let u16_en = |i: usize| {
+        Some(u32::from(u16::from_be_bytes(
+            bytes.get(i..i + 2)?.try_into().ok()?,
+        )))
+    };
+    if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        return (bytes.get(12..16)? == b"IHDR").then_some((u32_en(16)?, u32_en(20)?));
+    }
+    let mut i = 2;
+    while i + 4 <= bytes.len() {
+        if bytes[i] != 0xFF {
+            return None;
+        }
+        let marca = bytes[i + 1];
+        if marca == 0xFF {
+            i += 1;
+            continue;
+        }
+        let largo = u16_en(i + 2)? as usize;
+        // Start of frame: SOF0–SOF15, except DHT (C4), JPG (C8) and DAC (CC).
+        if (0xC0..=0xCF).contains(&marca) && !matches!(marca, 0xC4 | 0xC8 | 0xCC) {
+            return Some((u16_en(i + 7)?, u16_en(i + 5)?));
+        }
+        i += 2 + largo;
+    }
+    None
 }
 
 /// The image type, from the file's first bytes (never from its name).

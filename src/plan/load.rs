@@ -100,6 +100,9 @@ pub fn load_file<T: TipoArchivo>(archivo: &Path) -> Loaded<T> {
                     format!("no se lee: es {que}, no un archivo de texto"),
                     "Indique el plan guardado como archivo .yaml en el disco.",
                 ),
+                None if e.kind() == std::io::ErrorKind::FileTooLarge => {
+                    (demasiado_grande(), AYUDA_GRANDE)
+                }
                 None => (
                     format!("no se pudo leer el archivo: {}", motivo(&e)),
                     "Compruebe que el archivo existe y que tiene permiso para leerlo.",
@@ -385,6 +388,17 @@ impl NoEsTexto {
     }
 }
 
+/// The message of a file over the size limit.
+fn demasiado_grande() -> String {
+    format!(
+        "el archivo es demasiado grande (más de {} MB)",
+        MAX_BYTES / (1024 * 1024)
+    )
+}
+
+const AYUDA_GRANDE: &str =
+    "Un plan cantonal ocupa normalmente menos de 1 MB. Compruebe que eligió el archivo correcto.";
+
 const GUARDAR_UTF8: &str = "Guárdelo con codificación UTF-8 (en el Bloc de notas: Archivo › Guardar como › Codificación: UTF-8).";
 
 /// Bytes → text, or the located reason why not. UTF-8 (with or without BOM) and UTF-16 with its
@@ -392,15 +406,7 @@ const GUARDAR_UTF8: &str = "Guárdelo con codificación UTF-8 (en el Bloc de not
 fn decode(bytes: &[u8]) -> Result<String, NoEsTexto> {
     if bytes.len() as u64 > MAX_BYTES {
         let primera = bytes.iter().position(|&b| b == b'\n').unwrap_or(0).min(200);
-        let mut e = NoEsTexto::en(
-            bytes,
-            primera,
-            format!(
-                "el archivo es demasiado grande (más de {} MB)",
-                MAX_BYTES / (1024 * 1024)
-            ),
-            "Un plan cantonal ocupa normalmente menos de 1 MB. Compruebe que eligió el archivo correcto.",
-        );
+        let mut e = NoEsTexto::en(bytes, primera, demasiado_grande(), AYUDA_GRANDE);
         e.region = Region::point(1, 1);
         return Err(e);
     }

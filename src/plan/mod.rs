@@ -1,6 +1,7 @@
 //! Step 1 of the pipeline, **load**: the plan and the adviser's observations as typed models (the
 //! format of `docs/formato.md` and `docs/revision.md`), loading from YAML with located problems,
-//! the span index, id paths, and the schema derived from the models.
+//! the span index, id paths, the schema derived from the models, and saving an edited value back
+//! into the official's YAML text without rewriting it ([`yaml_edit`]).
 
 pub mod consultas;
 pub mod escudo;
@@ -12,3 +13,4 @@ pub mod ruta;
 pub mod schema;
 pub mod spans;
 pub mod tipo;
+pub mod yaml_edit;

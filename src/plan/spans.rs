@@ -185,6 +185,11 @@ impl SpanIndex {
         self.nodes.entry(path).or_insert(NodeSpan { key, value });
     }
 
+    /// Every written node with its path, in no particular order.
+    pub fn iter(&self) -> impl Iterator<Item = (&NodePath, &NodeSpan)> {
+        self.nodes.iter()
+    }
+
     /// The node at `path`, if it is written in the document.
     pub fn get(&self, path: &[Seg]) -> Option<&NodeSpan> {
         self.nodes.get(path)

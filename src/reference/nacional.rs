@@ -505,7 +505,7 @@ fn por_que_no_se_lee(text: &str, e: &serde_yaml::Error) -> String {
 /// [`MAX_BYTES`](crate::lectura::MAX_BYTES) inside the plan's folder once links are followed,
 /// so that a link to another file of the computer is refused instead of quoted in a message.
 fn read_beside(plan_dir: &Path, file: &Path) -> Result<String, String> {
-    use crate::lectura::{MAX_BYTES, motivo, no_regular, read_limited};
+    use crate::lectura::{motivo, no_regular, read_limited};
     let fallo = |e: std::io::Error| format!("{}: {}", file.display(), motivo(&e));
     let carpeta = plan_dir
         .canonicalize()
@@ -522,13 +522,6 @@ fn read_beside(plan_dir: &Path, file: &Path) -> Result<String, String> {
         return Err(format!("{} no se lee: es {que}", file.display()));
     }
     let bytes = read_limited(&real).map_err(fallo)?;
-    if bytes.len() as u64 > MAX_BYTES {
-        return Err(format!(
-            "{} es demasiado grande (más de {} MB)",
-            file.display(),
-            MAX_BYTES / (1024 * 1024)
-        ));
-    }
     String::from_utf8(bytes).map_err(|_| format!("{} no está en UTF-8", file.display()))
 }
 

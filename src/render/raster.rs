@@ -13,6 +13,7 @@ use image::{ImageFormat, ImageReader};
 use resvg::{tiny_skia, usvg};
 
 use crate::documento::portada::EscudoDoc;
+use crate::plan::escudo::MAX_LADO;
 
 /// Height in pixels at which an SVG crest is drawn: sharp at the size of the cover (2.4 cm)
 /// when printed at 600 dpi.
@@ -45,10 +46,15 @@ pub fn escudo_png(escudo: &EscudoDoc) -> Option<Png> {
             })
         }
         "image/jpeg" => {
-            let img = ImageReader::with_format(Cursor::new(&escudo.bytes), ImageFormat::Jpeg)
-                .decode()
-                .ok()?;
-            png_de(img)
+            let mut lector =
+                ImageReader::with_format(Cursor::new(&escudo.bytes), ImageFormat::Jpeg);
+            // The size was checked when the crest was read; the decoder gets a ceiling anyway.
+            let mut limites = image::Limits::default();
+            limites.max_image_width = Some(MAX_LADO);
+            limites.max_image_height = Some(MAX_LADO);
+            limites.max_alloc = Some(256 * 1024 * 1024);
+            lector.limits(limites);
+            png_de(lector.decode().ok()?)
         }
         "image/svg+xml" => svg(&escudo.bytes),
         _ => None,

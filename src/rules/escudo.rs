@@ -3,7 +3,7 @@
 use super::{Comprobacion, Contexto, Explicacion, Hallazgo, Regla};
 use crate::diagnostics::Severidad;
 use crate::path;
-use crate::plan::escudo::{self, MAX_BYTES};
+use crate::plan::escudo::{self, MAX_BYTES, MAX_LADO};
 
 /// The crest named by `canton.escudo` is missing, too large, not an image, or outside the
 /// plan's folder.
@@ -13,8 +13,8 @@ pub static C020: Regla = Regla {
     estricta: false,
     titulo: "Escudo del cantón que no se puede imprimir",
     explicacion: Explicacion {
-        que: "Que el archivo que nombra `canton.escudo` exista en la carpeta del plan, sea una imagen PNG, JPEG o SVG (sin enlaces a otros archivos) y no ocupe más de 2 MB.",
-        por_que: "El escudo va en la portada y en el encabezado del plan que aprueba el Concejo; un archivo que falta o no es una imagen dejaría el documento incompleto. Solo se lee ese archivo, y solo dentro de la carpeta del plan.",
+        que: "Que el archivo que nombra `canton.escudo` exista en la carpeta del plan, sea una imagen PNG, JPEG o SVG (sin enlaces a otros archivos) no ocupe más de 2 MB y, si es PNG o JPEG, no mida más de 6000 píxeles por lado.",
+        por_que: "El escudo va en la portada y en el encabezado del plan que aprueba el Concejo; un archivo que falta o no es una imagen dejaría el documento incompleto. Solo se lee ese archivo, y solo dentro de la carpeta del plan; una imagen que declara millones de píxeles por lado agotaría la memoria al imprimirla.",
         incorrecto: "canton:\n  codigo: \"1001\"\n  nombre: Ibarra\n  provincia: Imbabura\n  escudo: ../escudos/ibarra.png",
         correcto: "canton:\n  codigo: \"1001\"\n  nombre: Ibarra\n  provincia: Imbabura\n  escudo: escudo-ibarra.png   # en la misma carpeta que el plan",
     },
@@ -31,7 +31,7 @@ fn comprobar(ctx: &Contexto) -> Vec<Hallazgo> {
             path!["canton", "escudo"],
             mensaje,
             format!(
-                "Ponga el escudo (PNG, JPEG o SVG de hasta {} MB) en la misma carpeta que el plan y escriba aquí solo el nombre del archivo, o quite `escudo`.",
+                "Ponga el escudo (PNG, JPEG o SVG de hasta {} MB y {MAX_LADO} píxeles por lado) en la misma carpeta que el plan y escriba aquí solo el nombre del archivo, o quite `escudo`.",
                 MAX_BYTES / (1024 * 1024)
             ),
         )],

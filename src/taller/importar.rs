@@ -11,10 +11,11 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use calamine::{Data, Range, Reader, open_workbook_auto};
+use calamine::Data;
 use chrono::NaiveDate;
 use serde_json::{Map, Value, json};
 
+use super::libro::{Hoja, Libro};
 use super::plantilla::{obtener, poner};
 use super::{Columna, FILAS_ENCABEZADO, GENERALES, HOJA_GENERALES, HOJAS, Tipo};
 use crate::diagnostics::{Celda, Diagnostic, Severidad};
@@ -48,13 +49,16 @@ type Origenes = BTreeMap<&'static str, (&'static str, Vec<usize>)>;
 /// Imports the workbook `libro`; `plan` is the plan file it will be written to (for the checks).
 pub fn importar(libro: &Path, plan: &Path) -> Importado {
     let mut diags = Vec::new();
-    let mut wb = match open_workbook_auto(libro) {
+    let wb = match Libro::abrir(libro) {
         Ok(wb) => wb,
-        Err(e) => {
+        Err(motivo) => {
             diags.push(diagnostico(
                 ILEGIBLE,
                 None,
-                format!("no se pudo leer el libro {}: {e}", libro.display()),
+                format!(
+                    "no se pudo leer el libro {}: {motivo}",
+                    crate::diagnostics::visible(&libro.display().to_string())
+                ),
                 "guarde el libro como .xlsx (Excel) u .ods (LibreOffice) y vuelva a importarlo; `cantonal plantilla-taller` crea uno vacío.".into(),
             ));
             return Importado {
@@ -66,17 +70,17 @@ pub fn importar(libro: &Path, plan: &Path) -> Importado {
     };
     let mut datos = json!({});
     let mut filas_generales: BTreeMap<&'static str, usize> = BTreeMap::new();
-    match wb.worksheet_range(HOJA_GENERALES) {
-        Ok(rango) => generales(&rango, &mut datos, &mut filas_generales, &mut diags),
-        Err(_) => diags.push(falta_hoja(HOJA_GENERALES)),
+    match wb.hoja(HOJA_GENERALES) {
+        Some(rango) => generales(rango, &mut datos, &mut filas_generales, &mut diags),
+        None => diags.push(falta_hoja(HOJA_GENERALES)),
     }
     let mut origenes: Origenes = BTreeMap::new();
     for h in HOJAS {
-        let Ok(rango) = wb.worksheet_range(h.nombre) else {
+        let Some(rango) = wb.hoja(h.nombre) else {
             diags.push(falta_hoja(h.nombre));
             continue;
         };
-        let Some(columnas) = encabezados(&rango, h.nombre, h.columnas, &mut diags) else {
+        let Some(columnas) = encabezados(rango, h.nombre, h.columnas, &mut diags) else {
             continue;
         };
         let mut items = Vec::new();
@@ -142,7 +146,7 @@ pub fn importar(libro: &Path, plan: &Path) -> Importado {
 
 /// Reads the sheet of general data: label in column A, value in column B.
 fn generales(
-    rango: &Range<Data>,
+    rango: &Hoja,
     datos: &mut Value,
     filas: &mut BTreeMap<&'static str, usize>,
     diags: &mut Vec<Diagnostic>,
@@ -185,7 +189,7 @@ fn generales(
 
 /// The column index of each column of a sheet, found by its heading in the first row.
 fn encabezados(
-    rango: &Range<Data>,
+    rango: &Hoja,
     hoja: &str,
     columnas: &[Columna],
     diags: &mut Vec<Diagnostic>,
@@ -494,9 +498,9 @@ fn ordenado(datos: Value) -> Value {
 
 /// The plan file's text: each top-level key with the comment that says what it is.
 fn yaml(datos: &Value, libro: &Path) -> String {
-    let nombre = libro
-        .file_name()
-        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    let nombre = libro.file_name().map_or_else(String::new, |n| {
+        crate::plan::yaml_edit::en_comentario(&n.to_string_lossy())
+    });
     let mut out = format!(
         "# yaml-language-server: $schema={SCHEMA_PATH}\n#\n# Plan importado por `cantonal importar` del libro «{nombre}».\n# Revíselo con `cantonal validar`. Las líneas que empiezan con # son comentarios.\n"
     );

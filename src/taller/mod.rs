@@ -13,6 +13,7 @@
 //! workshop filled.
 
 pub mod importar;
+pub mod libro;
 pub mod plantilla;
 
 use crate::reference::nacional::Referencia;

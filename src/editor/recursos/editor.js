@@ -3,6 +3,7 @@
 'use strict';
 
 const CSRF = document.querySelector('meta[name="csrf"]').content;
+const CLAVE = document.querySelector('meta[name="clave"]').content;
 const $ = (sel) => document.querySelector(sel);
 
 // ---------------------------------------------------------------- estado
@@ -55,7 +56,7 @@ function quitar(path) {
 let uid = 0;
 const nuevoId = (p) => `c${++uid}-${p}`;
 async function api(metodo, url, cuerpo) {
-  const opciones = { method: metodo, headers: {}, credentials: 'same-origin' };
+  const opciones = { method: metodo, headers: { 'x-cantonal-clave': CLAVE }, credentials: 'omit' };
   if (cuerpo !== undefined) {
     opciones.headers['content-type'] = 'application/json';
     opciones.headers['x-cantonal-csrf'] = CSRF;
@@ -942,6 +943,7 @@ async function guardar() {
     marcarSucio();
     localStorage.removeItem('cantonal:' + E.archivo);
     pintarDiagnosticos();
+    if (r.datos.avisos && r.datos.avisos.length) aviso(`Guardado. ${r.datos.avisos.join(' ')}`);
     return;
   }
   marcarSucio();
@@ -955,7 +957,7 @@ async function guardar() {
 async function descargar(formato) {
   const r = await api('POST', '/api/descargar', { archivo: E.archivo, version: E.version, valor: E.valor, formato });
   if (!r.ok) { aviso(r.datos.mensaje); return; }
-  const ext = { pdf: 'pdf', html: 'html', md: 'md' }[formato];
+  const ext = { pdf: 'pdf', html: 'html', md: 'md', docx: 'docx', xlsx: 'xlsx' }[formato];
   const a = el('a', { href: URL.createObjectURL(r.datos), download: E.archivo.replace(/\.yaml$/, '') + '.' + ext });
   document.body.append(a); a.click(); a.remove();
 }
@@ -965,7 +967,7 @@ async function inicio() {
   E.archivo = null;
   $('#titulo').textContent = 'Editor de planes cantonales';
   $('#inicio').hidden = false; $('#editor').hidden = true; $('#barra-plan').hidden = true;
-  history.replaceState(null, '', location.pathname);
+  history.replaceState(null, '', location.pathname + location.search);
   const r = await api('GET', '/api/planes');
   const cuerpo = $('#tabla-planes tbody');
   cuerpo.replaceChildren();
@@ -991,7 +993,7 @@ async function crear(ev) {
 
 // ---------------------------------------------------------------- arranque
 document.addEventListener('DOMContentLoaded', () => {
-  history.replaceState(null, '', location.pathname + location.hash);
+  history.replaceState(null, '', location.pathname + location.search + location.hash);
   $('#form-nuevo').addEventListener('submit', crear);
   $('#btn-guardar').addEventListener('click', guardar);
   $('#btn-deshacer').addEventListener('click', deshacer);

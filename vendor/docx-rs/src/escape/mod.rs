@@ -1,3 +1,36 @@
+/// Patched in: whether XML 1.0 forbids `c` anywhere in a document.
+pub(crate) fn no_permitido(c: char) -> bool {
+    matches!(c, '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}')
+}
+
+/// Patched in: an attribute value, escaped for a double-quoted attribute: the five XML
+/// characters, line breaks and tabs as character references (an attribute's white space is
+/// otherwise normalised away), and characters XML forbids dropped.
+pub(crate) fn escape_attribute(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text
+        .chars()
+        .any(|c| matches!(c, '&' | '<' | '>' | '"' | '\'' | '\n' | '\r' | '\t') || no_permitido(c))
+    {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\n' => out.push_str("&#xA;"),
+            '\r' => out.push_str("&#xD;"),
+            '\t' => out.push_str("&#x9;"),
+            c if no_permitido(c) => {}
+            c => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 pub(crate) fn escape(text: &str) -> String {
     let mut escaped = String::with_capacity(text.len());
     for ch in text.chars() {
@@ -10,6 +43,10 @@ pub(crate) fn escape(text: &str) -> String {
             '\n' => escaped.push_str("&#xA;"),
             // Escaping carriage returns causes errors in LibreOffice.
             '\r' => {}
+            // Patched in: characters that XML 1.0 forbids (control characters other than tab
+            // and line feed, U+FFFE, U+FFFF) are dropped; written as they are, or even as
+            // character references, they make the part unreadable.
+            c if no_permitido(c) => {}
             _ => escaped.push(ch),
         }
     }
@@ -25,6 +62,7 @@ pub(crate) fn escape_owned(text: String) -> String {
         .as_bytes()
         .iter()
         .any(|byte| matches!(byte, b'&' | b'<' | b'>' | b'"' | b'\'' | b'\n' | b'\r'))
+        || text.chars().any(no_permitido)
     {
         escape(&text)
     } else {

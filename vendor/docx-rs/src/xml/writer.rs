@@ -231,14 +231,17 @@ impl From<String> for XmlEvent<'static> {
 }
 
 impl<'a> StartElement<'a> {
-    /// Appends an attribute with an already escaped string value.
+    /// Appends an attribute.
     ///
-    /// The value is copied directly into the start tag and is not XML-escaped.
+    /// Patched in: the value is XML-escaped here, once, for every attribute (upstream copied it
+    /// as it came, so an author such as `Ministerio de la Mujer & DDHH` made the part malformed
+    /// and a crafted one could add markup).
     pub fn attr(mut self, name: &str, value: &str) -> Self {
         self.encoded.push(b' ');
         self.encoded.extend_from_slice(name.as_bytes());
         self.encoded.extend_from_slice(b"=\"");
-        self.encoded.extend_from_slice(value.as_bytes());
+        self.encoded
+            .extend_from_slice(crate::escape::escape_attribute(value).as_bytes());
         self.encoded.push(b'"');
         self
     }
@@ -265,7 +268,9 @@ struct AttributeValueWriter<'a>(&'a mut SmallVec<[u8; 128]>);
 
 impl fmt::Write for AttributeValueWriter<'_> {
     fn write_str(&mut self, value: &str) -> fmt::Result {
-        self.0.extend_from_slice(value.as_bytes());
+        // Patched in: escaped like `attr`.
+        self.0
+            .extend_from_slice(crate::escape::escape_attribute(value).as_bytes());
         Ok(())
     }
 }

@@ -2,7 +2,6 @@ use serde::{Serialize, Serializer};
 use std::io::Write;
 
 use crate::documents::BuildXML;
-use crate::escape::escape_owned;
 use crate::xml_builder::*;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -13,7 +12,7 @@ pub struct BasedOn {
 impl BasedOn {
     pub fn new(val: impl Into<String>) -> BasedOn {
         BasedOn {
-            val: escape_owned(val.into()),
+            val: val.into(),
         }
     }
 }

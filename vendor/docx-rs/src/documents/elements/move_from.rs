@@ -3,7 +3,7 @@ use serde::Serialize;
 use std::io::Write;
 
 use crate::xml_builder::*;
-use crate::{documents::*, escape};
+use crate::documents::*;
 
 #[derive(Serialize, Debug, Clone, PartialEq)]
 pub struct MoveFrom {
@@ -84,7 +84,7 @@ impl MoveFrom {
     }
 
     pub fn author(mut self, author: impl Into<String>) -> MoveFrom {
-        self.author = escape::escape_owned(author.into());
+        self.author = author.into(); // Patched in: attributes are escaped when written.
         self
     }
 

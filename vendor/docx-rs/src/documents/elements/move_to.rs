@@ -5,7 +5,7 @@ use std::io::Write;
 use super::*;
 
 use crate::documents::{BuildXML, HistoryId, Run};
-use crate::{escape, xml_builder::*};
+use crate::xml_builder::*;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum MoveToChild {
@@ -124,7 +124,7 @@ impl MoveTo {
     }
 
     pub fn author(mut self, author: impl Into<String>) -> MoveTo {
-        self.author = escape::escape_owned(author.into());
+        self.author = author.into(); // Patched in: attributes are escaped when written.
         self
     }
 

@@ -2,7 +2,6 @@ use serde::Serialize;
 use std::io::Write;
 
 use crate::documents::*;
-use crate::escape;
 use crate::xml_builder::*;
 
 #[derive(Serialize, Debug, Clone, PartialEq)]
@@ -36,7 +35,7 @@ impl ParagraphPropertyChange {
     }
 
     pub fn author(mut self, author: impl Into<String>) -> ParagraphPropertyChange {
-        self.author = escape::escape_owned(author.into());
+        self.author = author.into(); // Patched in: attributes are escaped when written.
         self
     }
 

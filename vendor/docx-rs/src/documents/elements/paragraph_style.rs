@@ -2,7 +2,6 @@ use serde::{Serialize, Serializer};
 use std::io::Write;
 
 use crate::documents::BuildXML;
-use crate::escape::escape_owned;
 use crate::xml_builder::*;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -28,7 +27,7 @@ impl ParagraphStyle {
     pub fn new(val: Option<impl Into<String>>) -> ParagraphStyle {
         if let Some(v) = val {
             ParagraphStyle {
-                val: escape_owned(v.into()),
+                val: v.into(),
             }
         } else {
             Default::default()

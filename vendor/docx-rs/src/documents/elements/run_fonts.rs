@@ -2,7 +2,6 @@ use serde::{Deserialize, Serialize};
 use std::io::Write;
 
 use crate::documents::BuildXML;
-use crate::escape::escape_owned;
 use crate::xml_builder::*;
 
 /*
@@ -42,47 +41,47 @@ impl RunFonts {
     }
 
     pub fn ascii(mut self, f: impl Into<String>) -> Self {
-        self.ascii = Some(escape_owned(f.into()));
+        self.ascii = Some(f.into());
         self
     }
 
     pub fn hi_ansi(mut self, f: impl Into<String>) -> Self {
-        self.hi_ansi = Some(escape_owned(f.into()));
+        self.hi_ansi = Some(f.into());
         self
     }
 
     pub fn east_asia(mut self, f: impl Into<String>) -> Self {
-        self.east_asia = Some(escape_owned(f.into()));
+        self.east_asia = Some(f.into());
         self
     }
 
     pub fn cs(mut self, f: impl Into<String>) -> Self {
-        self.cs = Some(escape_owned(f.into()));
+        self.cs = Some(f.into());
         self
     }
 
     pub fn ascii_theme(mut self, f: impl Into<String>) -> Self {
-        self.ascii_theme = Some(escape_owned(f.into()));
+        self.ascii_theme = Some(f.into());
         self
     }
 
     pub fn hi_ansi_theme(mut self, f: impl Into<String>) -> Self {
-        self.hi_ansi_theme = Some(escape_owned(f.into()));
+        self.hi_ansi_theme = Some(f.into());
         self
     }
 
     pub fn east_asia_theme(mut self, f: impl Into<String>) -> Self {
-        self.east_asia_theme = Some(escape_owned(f.into()));
+        self.east_asia_theme = Some(f.into());
         self
     }
 
     pub fn cs_theme(mut self, f: impl Into<String>) -> Self {
-        self.cs_theme = Some(escape_owned(f.into()));
+        self.cs_theme = Some(f.into());
         self
     }
 
     pub fn hint(mut self, f: impl Into<String>) -> Self {
-        self.hint = Some(escape_owned(f.into()));
+        self.hint = Some(f.into());
         self
     }
 }

@@ -2,7 +2,6 @@ use serde::{Serialize, Serializer};
 use std::io::Write;
 
 use crate::documents::BuildXML;
-use crate::escape::escape_owned;
 use crate::xml_builder::*;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -21,7 +20,7 @@ impl Default for RunStyle {
 impl RunStyle {
     pub fn new(val: impl Into<String>) -> RunStyle {
         RunStyle {
-            val: escape_owned(val.into()),
+            val: val.into(),
         }
     }
 }

@@ -1,0 +1,829 @@
+//! The editor's server over real HTTP: every endpoint, the refusals of its security checks
+//! (token, Host, CSRF, methods, paths out of the folder), saving that changes only the edited
+//! lines, concurrent saves and a save racing an external edit, and the command's start and
+//! Ctrl-C.
+
+use crate::common;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use cantonal::editor::api::Nuevo;
+use cantonal::editor::servidor::{Config, Servidor, iniciar};
+use serde_json::{Value, json};
+
+pub(crate) fn servidor(carpeta: &Path) -> Servidor {
+    iniciar(Config {
+        carpeta: carpeta.to_path_buf(),
+        puerto: 0,
+        nuevo: Nuevo {
+            buscar: cantonal::nuevo::buscar_canton,
+            texto: cantonal::nuevo::plan_inicial,
+            archivo: cantonal::nuevo::slug,
+        },
+    })
+    .unwrap()
+}
+
+/// A folder with a copy of the example plans (and their national reference).
+pub(crate) fn carpeta_con_ejemplos() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for p in ["ibarra.yaml", "otavalo.yaml", "otavalo.observaciones.yaml"] {
+        std::fs::copy(Path::new("plans").join(p), dir.path().join(p)).unwrap();
+    }
+    dir
+}
+
+pub(crate) struct Respuesta {
+    pub(crate) status: u16,
+    pub(crate) headers: Vec<(String, String)>,
+    pub(crate) body: Vec<u8>,
+}
+
+impl Respuesta {
+    pub(crate) fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+    pub(crate) fn json(&self) -> Value {
+        serde_json::from_slice(&self.body)
+            .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&self.body)))
+    }
+}
+
+/// The editor's credentials as its page has them.
+pub(crate) struct Cliente {
+    pub(crate) port: u16,
+    pub(crate) token: String,
+    pub(crate) csrf: String,
+}
+
+/// Sends one raw HTTP/1.1 request (exact bytes: the tests need bad hosts and odd paths).
+pub(crate) fn crudo(port: u16, request: &str, body: &[u8]) -> Respuesta {
+    let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    s.write_all(request.as_bytes()).unwrap();
+    s.write_all(body).unwrap();
+    let mut raw = Vec::new();
+    s.read_to_end(&mut raw).unwrap();
+    let fin = raw.windows(4).position(|w| w == b"\r\n\r\n").unwrap();
+    let cabeza = String::from_utf8_lossy(&raw[..fin]).into_owned();
+    let mut lineas = cabeza.split("\r\n");
+    let status = lineas
+        .next()
+        .unwrap()
+        .split(' ')
+        .nth(1)
+        .unwrap()
+        .parse()
+        .unwrap();
+    let headers: Vec<(String, String)> = lineas
+        .filter_map(|l| l.split_once(": "))
+        .map(|(k, v)| (k.to_owned(), v.to_owned()))
+        .collect();
+    let mut body = raw[fin + 4..].to_vec();
+    if headers
+        .iter()
+        .any(|(k, v)| k.eq_ignore_ascii_case("transfer-encoding") && v == "chunked")
+    {
+        body = dechunk(&body);
+    }
+    Respuesta {
+        status,
+        headers,
+        body,
+    }
+}
+
+fn dechunk(mut b: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    loop {
+        let nl = b.windows(2).position(|w| w == b"\r\n").unwrap();
+        let n = usize::from_str_radix(std::str::from_utf8(&b[..nl]).unwrap().trim(), 16).unwrap();
+        if n == 0 {
+            return out;
+        }
+        out.extend_from_slice(&b[nl + 2..nl + 2 + n]);
+        b = &b[nl + 4 + n..];
+    }
+}
+
+impl Cliente {
+    pub(crate) fn new(s: &Servidor) -> Cliente {
+        let token = s.url.split("?t=").nth(1).unwrap().to_owned();
+        let port = s.addr.port();
+        let pagina = crudo(
+            port,
+            &format!(
+                "GET /?t={token} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"
+            ),
+            b"",
+        );
+        assert_eq!(pagina.status, 200);
+        // No cookie: it would reach every other service of 127.0.0.1 and be overwritten by a
+        // second editor.
+        assert!(pagina.header("set-cookie").is_none());
+        let html = String::from_utf8(pagina.body).unwrap();
+        assert!(html.contains(&format!("/recursos/editor.js?t={token}")));
+        let csrf = html
+            .split("name=\"csrf\" content=\"")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap()
+            .to_owned();
+        Cliente { port, token, csrf }
+    }
+
+    pub(crate) fn get(&self, path: &str) -> Respuesta {
+        crudo(
+            self.port,
+            &format!(
+                "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nX-Cantonal-Clave: {}\r\nConnection: close\r\n\r\n",
+                self.port, self.token
+            ),
+            b"",
+        )
+    }
+
+    pub(crate) fn post(&self, path: &str, body: &Value) -> Respuesta {
+        let body = serde_json::to_vec(body).unwrap();
+        crudo(
+            self.port,
+            &format!(
+                "POST {path} HTTP/1.1\r\nHost: localhost:{}\r\nX-Cantonal-Clave: {}\r\nX-Cantonal-CSRF: {}\r\nOrigin: http://localhost:{}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                self.port,
+                self.token,
+                self.csrf,
+                self.port,
+                body.len()
+            ),
+            &body,
+        )
+    }
+
+    pub(crate) fn plan(&self, archivo: &str) -> Value {
+        let r = self.get(&format!("/api/plan?archivo={archivo}"));
+        assert_eq!(r.status, 200, "{}", String::from_utf8_lossy(&r.body));
+        r.json()
+    }
+}
+
+#[test]
+fn every_request_needs_the_token_and_the_local_host() {
+    let dir = carpeta_con_ejemplos();
+    let s = servidor(dir.path());
+    let c = Cliente::new(&s);
+    let p = c.port;
+    // No token, a wrong token, a token in the query of an API call: refused.
+    for req in [
+        format!("GET / HTTP/1.1\r\nHost: 127.0.0.1:{p}\r\nConnection: close\r\n\r\n"),
+        format!("GET /?t=0000 HTTP/1.1\r\nHost: 127.0.0.1:{p}\r\nConnection: close\r\n\r\n"),
+        format!(
+            "GET /api/planes HTTP/1.1\r\nHost: 127.0.0.1:{p}\r\nX-Cantonal-Clave: x{}\r\nConnection: close\r\n\r\n",
+            &c.token[1..]
+        ),
+        format!(
+            "GET /api/planes?t={} HTTP/1.1\r\nHost: 127.0.0.1:{p}\r\nConnection: close\r\n\r\n",
+            c.token
+        ),
+        format!(
+            "GET /recursos/editor.js HTTP/1.1\r\nHost: 127.0.0.1:{p}\r\nConnection: close\r\n\r\n"
+        ),
+    ] {
+        let r = crudo(p, &req, b"");
+        assert_eq!(r.status, 403, "{req}");
+        assert!(
+            r.json()["mensaje"]
+                .as_str()
+                .unwrap()
+                .contains("clave de acceso")
+        );
+    }
+    // DNS rebinding: another Host, or the right name on another port, is refused even with the
+    // token.
+    for host in [
+        "cantonal.example".to_owned(),
+        format!("evil.example:{p}"),
+        format!("127.0.0.1:{}", p.wrapping_add(1)),
+        String::new(),
+    ] {
+        let r = crudo(
+            p,
+            &format!(
+                "GET /api/planes HTTP/1.1\r\nHost: {host}\r\nX-Cantonal-Clave: {}\r\nConnection: close\r\n\r\n",
+                c.token
+            ),
+            b"",
+        );
+        assert_eq!(r.status, 421, "{host}");
+    }
+    let r = crudo(
+        p,
+        &format!(
+            "GET /api/planes HTTP/1.1\r\nHost: localhost:{p}\r\nX-Cantonal-Clave: {}\r\nConnection: close\r\n\r\n",
+            c.token
+        ),
+        b"",
+    );
+    assert_eq!(r.status, 200);
+    // The page, its script and styles: embedded, with a CSP that forbids other hosts, and no
+    // CORS header anywhere.
+    for (path, tipo) in [
+        ("/", "text/html"),
+        ("/recursos/editor.js", "text/javascript"),
+        ("/recursos/editor.css", "text/css"),
+        ("/api/planes", "application/json"),
+    ] {
+        let r = c.get(path);
+        assert_eq!(r.status, 200, "{path}");
+        assert!(r.header("content-type").unwrap().starts_with(tipo));
+        let csp = r.header("content-security-policy").unwrap();
+        assert!(csp.contains("default-src 'none'") && csp.contains("connect-src 'self'"));
+        assert!(!csp.contains("http"), "{csp}");
+        assert!(
+            r.headers
+                .iter()
+                .all(|(k, _)| !k.to_ascii_lowercase().starts_with("access-control")),
+            "{path}"
+        );
+    }
+    assert_eq!(c.get("/recursos/otro.js").status, 404);
+    assert_eq!(c.get("/recursos/%2e%2e%2fCargo.toml").status, 404);
+    assert_eq!(c.get("/no-existe").status, 404);
+    s.detener();
+}
+
+#[test]
+fn changes_need_post_the_csrf_secret_and_the_same_origin() {
+    let dir = carpeta_con_ejemplos();
+    let s = servidor(dir.path());
+    let c = Cliente::new(&s);
+    let p = c.port;
+    let plan = c.plan("ibarra.yaml");
+    let body = serde_json::to_vec(
+        &json!({"archivo": "ibarra.yaml", "version": plan["version"], "valor": plan["valor"]}),
+    )
+    .unwrap();
+    let antes = std::fs::read(dir.path().join("ibarra.yaml")).unwrap();
+    let cabeceras = |extra: &str| {
+        format!(
+            "POST /api/guardar HTTP/1.1\r\nHost: 127.0.0.1:{p}\r\nX-Cantonal-Clave: {}\r\n{extra}Content-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+            c.token,
+            body.len()
+        )
+    };
+    for extra in [
+        String::new(),
+        "X-Cantonal-CSRF: 1234\r\n".to_owned(),
+        format!(
+            "X-Cantonal-CSRF: {}\r\nOrigin: http://evil.example\r\n",
+            c.csrf
+        ),
+        format!(
+            "X-Cantonal-CSRF: {}\r\nSec-Fetch-Site: cross-site\r\n",
+            c.csrf
+        ),
+    ] {
+        let r = crudo(p, &cabeceras(&extra), &body);
+        assert_eq!(r.status, 403, "{extra}");
+        assert!(
+            r.json()["mensaje"]
+                .as_str()
+                .unwrap()
+                .contains("solo la página del editor")
+        );
+    }
+    let r = crudo(
+        p,
+        &format!(
+            "PUT /api/guardar HTTP/1.1\r\nHost: 127.0.0.1:{p}\r\nX-Cantonal-Clave: {}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
+            c.token
+        ),
+        b"",
+    );
+    assert_eq!(r.status, 405);
+    // A GET cannot change anything.
+    assert_eq!(c.get("/api/guardar").status, 405);
+    assert_eq!(
+        std::fs::read(dir.path().join("ibarra.yaml")).unwrap(),
+        antes
+    );
+    let r = crudo(
+        p,
+        &cabeceras(&format!("X-Cantonal-CSRF: {}\r\n", c.csrf)),
+        &body,
+    );
+    assert_eq!(r.status, 200, "{}", String::from_utf8_lossy(&r.body));
+    s.detener();
+}
+
+#[test]
+fn only_yaml_files_inside_the_folder_are_reachable() {
+    let fuera = tempfile::tempdir().unwrap();
+    std::fs::copy("plans/ibarra.yaml", fuera.path().join("secreto.yaml")).unwrap();
+    let dir = carpeta_con_ejemplos();
+    std::fs::create_dir(dir.path().join("sub")).unwrap();
+    std::fs::copy("plans/ibarra.yaml", dir.path().join("sub/copia.yaml")).unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(
+        fuera.path().join("secreto.yaml"),
+        dir.path().join("enlace.yaml"),
+    )
+    .unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(fuera.path(), dir.path().join("afuera")).unwrap();
+    let s = servidor(dir.path());
+    let c = Cliente::new(&s);
+    let secreto = fuera.path().join("secreto.yaml");
+    let absoluto = secreto.to_str().unwrap();
+    for archivo in [
+        "../secreto.yaml".to_owned(),
+        "..%2Fsecreto.yaml".to_owned(),
+        "sub%2F..%2F..%2Fsecreto.yaml".to_owned(),
+        "%2e%2e/secreto.yaml".to_owned(),
+        "sub%5C..%5C..%5Csecreto.yaml".to_owned(),
+        absoluto.to_owned(),
+        "./ibarra.yaml".to_owned(),
+        "enlace.yaml".to_owned(),
+        "afuera/secreto.yaml".to_owned(),
+        "ibarra.yaml%00.yaml".to_owned(),
+        "%252e%252e%252fsecreto.yaml".to_owned(),
+        "Cargo.toml".to_owned(),
+    ] {
+        let r = c.get(&format!("/api/plan?archivo={archivo}"));
+        assert_eq!(
+            r.status,
+            403,
+            "{archivo}: {}",
+            String::from_utf8_lossy(&r.body)
+        );
+        assert!(
+            r.json()["mensaje"]
+                .as_str()
+                .unwrap()
+                .contains("archivo no permitido")
+        );
+        let r = c.post(
+            "/api/observaciones",
+            &json!({"archivo": archivo.replace("%2F", "/"), "accion": "agregar", "revisor": "x", "ruta": "presentacion", "texto": "x"}),
+        );
+        assert!(r.status == 403, "{archivo}: {}", r.status);
+    }
+    assert_eq!(c.get("/api/plan?archivo=no-existe.yaml").status, 404);
+    // A file in a subfolder of the opened folder is inside.
+    assert_eq!(c.get("/api/plan?archivo=sub/copia.yaml").status, 200);
+    s.detener();
+}
+
+#[test]
+fn a_plan_comes_with_the_same_diagnostics_as_validar() {
+    let dir = carpeta_con_ejemplos();
+    let roto = dir.path().join("roto.yaml");
+    std::fs::write(
+        &roto,
+        common::mutate("responsable: fiscalia\n", "responsable: nadie\n"),
+    )
+    .unwrap();
+    let s = servidor(dir.path());
+    let c = Cliente::new(&s);
+    let planes = c.get("/api/planes").json();
+    let lista = planes["planes"].as_array().unwrap();
+    let nombres: Vec<&str> = lista
+        .iter()
+        .map(|p| p["archivo"].as_str().unwrap())
+        .collect();
+    assert_eq!(nombres, ["ibarra.yaml", "otavalo.yaml", "roto.yaml"]);
+    assert_eq!(lista[0]["canton"], "Ibarra");
+    assert_eq!(lista[0]["estado"], "aprobado");
+    let plan = c.plan("roto.yaml");
+    let (_, esperado) = common::validar_json(&roto, &[]);
+    let quitar_archivo = |ds: Vec<Value>| -> Vec<Value> {
+        ds.into_iter()
+            .map(|mut d| {
+                d.as_object_mut().unwrap().remove("archivo");
+                d
+            })
+            .collect()
+    };
+    let de_validar = quitar_archivo(common::diagnosticos(&esperado));
+    let del_editor = quitar_archivo(plan["diagnosticos"].as_array().unwrap().clone());
+    assert!(!de_validar.is_empty());
+    assert_eq!(
+        del_editor
+            .iter()
+            .map(|d| (&d["codigo"], &d["mensaje"], &d["ruta"], &d["linea"]))
+            .collect::<Vec<_>>(),
+        de_validar
+            .iter()
+            .map(|d| (&d["codigo"], &d["mensaje"], &d["ruta"], &d["linea"]))
+            .collect::<Vec<_>>(),
+    );
+    lista
+        .iter()
+        .find(|p| p["archivo"] == "roto.yaml")
+        .map(|p| assert!(p["errores"].as_u64().unwrap() >= 1))
+        .unwrap();
+    // The catalogues of the pickers carry Spanish names.
+    let etapas = plan["catalogos"]["etapas"].as_array().unwrap();
+    assert!(etapas.iter().any(|e| e["id"] == "identificacion"
+        && e["nombre"].as_str().unwrap().starts_with("Identificaci")));
+    s.detener();
+}
+
+#[test]
+fn validation_follows_the_edits_and_saving_changes_only_the_edited_line() {
+    let dir = carpeta_con_ejemplos();
+    let archivo = dir.path().join("ibarra.yaml");
+    let original = std::fs::read_to_string(&archivo).unwrap();
+    let s = servidor(dir.path());
+    let c = Cliente::new(&s);
+    let plan = c.plan("ibarra.yaml");
+    assert!(
+        plan["diagnosticos"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|d| d["severidad"] != "error")
+    );
+    let version = plan["version"].clone();
+    let mut valor = plan["valor"].clone();
+    let responsable = valor["acciones"][2]["responsable"].clone();
+    // An action whose responsible is not declared: the diagnostic of `validar` appears …
+    valor["acciones"][2]["responsable"] = json!("nadie");
+    let r = c.post(
+        "/api/validar",
+        &json!({"archivo": "ibarra.yaml", "version": version, "valor": valor}),
+    );
+    assert_eq!(r.status, 200);
+    let diags = r.json()["diagnosticos"].as_array().unwrap().clone();
+    let d = diags
+        .iter()
+        .find(|d| d["ruta"] == "acciones.A3.responsable")
+        .unwrap();
+    assert_eq!(d["severidad"], "error");
+    // … and goes when it is fixed.
+    valor["acciones"][2]["responsable"] = responsable;
+    valor["acciones"][2]["indicador"]["meta"] = json!(95);
+    let r = c.post(
+        "/api/validar",
+        &json!({"archivo": "ibarra.yaml", "version": version, "valor": valor}),
+    );
+    assert!(
+        r.json()["diagnosticos"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|d| d["ruta"] != "acciones.A3.responsable")
+    );
+    let r = c.post(
+        "/api/guardar",
+        &json!({"archivo": "ibarra.yaml", "version": version, "valor": valor}),
+    );
+    assert_eq!(r.status, 200, "{}", String::from_utf8_lossy(&r.body));
+    let guardado = std::fs::read_to_string(&archivo).unwrap();
+    let cambiadas: Vec<(&str, &str)> = original
+        .lines()
+        .zip(guardado.lines())
+        .filter(|(a, b)| a != b)
+        .collect();
+    assert_eq!(original.lines().count(), guardado.lines().count());
+    assert_eq!(cambiadas, [("      meta: 80", "      meta: 95")]);
+    // The new version is what the next save starts from; saving the same data changes nothing.
+    let nueva = r.json()["version"].clone();
+    assert_ne!(nueva, version);
+    let r = c.post(
+        "/api/guardar",
+        &json!({"archivo": "ibarra.yaml", "version": nueva, "valor": valor}),
+    );
+    assert_eq!(r.status, 200);
+    assert_eq!(std::fs::read_to_string(&archivo).unwrap(), guardado);
+    s.detener();
+}
+
+#[test]
+fn a_save_never_overwrites_a_file_changed_on_disk() {
+    let dir = carpeta_con_ejemplos();
+    let archivo = dir.path().join("ibarra.yaml");
+    let s = servidor(dir.path());
+    let c = Cliente::new(&s);
+    let plan = c.plan("ibarra.yaml");
+    let mut valor = plan["valor"].clone();
+    valor["objetivo_general"] = json!("Un objetivo editado en el navegador.\n");
+    // Someone edits the file in a text editor meanwhile.
+    let externo = std::fs::read_to_string(&archivo)
+        .unwrap()
+        .replace("meta: 1200", "meta: 1300");
+    std::fs::write(&archivo, &externo).unwrap();
+    let r = c.post(
+        "/api/guardar",
+        &json!({"archivo": "ibarra.yaml", "version": plan["version"], "valor": valor}),
+    );
+    assert_eq!(r.status, 409);
+    let j = r.json();
+    assert_eq!(j["conflicto"], true);
+    assert!(
+        j["mensaje"]
+            .as_str()
+            .unwrap()
+            .contains("cambió en el disco")
+    );
+    assert_eq!(std::fs::read_to_string(&archivo).unwrap(), externo);
+    // Reloading gives the external edit; saving from it keeps both.
+    let plan = c.plan("ibarra.yaml");
+    assert_eq!(plan["valor"]["acciones"][0]["indicador"]["meta"], 1300);
+    let mut valor = plan["valor"].clone();
+    valor["objetivo_general"] = json!("Un objetivo editado en el navegador.\n");
+    let r = c.post(
+        "/api/guardar",
+        &json!({"archivo": "ibarra.yaml", "version": plan["version"], "valor": valor}),
+    );
+    assert_eq!(r.status, 200);
+    let texto = std::fs::read_to_string(&archivo).unwrap();
+    assert!(
+        texto.contains("meta: 1300")
+            && texto.contains("objetivo_general: |\n  Un objetivo editado en el navegador.\n"),
+        "{texto}"
+    );
+    s.detener();
+}
+
+#[test]
+fn concurrent_saves_from_one_version_write_once() {
+    let dir = carpeta_con_ejemplos();
+    let archivo = dir.path().join("ibarra.yaml");
+    let s = servidor(dir.path());
+    let c = Cliente::new(&s);
+    let plan = c.plan("ibarra.yaml");
+    let hilos: Vec<_> = (0..6)
+        .map(|i| {
+            let (port, token, csrf) = (c.port, c.token.clone(), c.csrf.clone());
+            let mut valor = plan["valor"].clone();
+            valor["acciones"][0]["indicador"]["meta"] = json!(2000 + i);
+            let version = plan["version"].clone();
+            std::thread::spawn(move || {
+                let c = Cliente { port, token, csrf };
+                let r = c.post(
+                    "/api/guardar",
+                    &json!({"archivo": "ibarra.yaml", "version": version, "valor": valor}),
+                );
+                (r.status, i)
+            })
+        })
+        .collect();
+    let resultados: Vec<(u16, i32)> = hilos.into_iter().map(|h| h.join().unwrap()).collect();
+    let ganadores: Vec<i32> = resultados
+        .iter()
+        .filter(|(s, _)| *s == 200)
+        .map(|(_, i)| *i)
+        .collect();
+    assert_eq!(ganadores.len(), 1, "{resultados:?}");
+    assert!(resultados.iter().all(|(s, _)| *s == 200 || *s == 409));
+    let texto = std::fs::read_to_string(&archivo).unwrap();
+    assert!(texto.contains(&format!("meta: {}\n", 2000 + ganadores[0])));
+    cantonal::validar(&archivo, Default::default())
+        .diagnostics
+        .iter()
+        .for_each(|d| {
+            assert_ne!(
+                d.severidad,
+                cantonal::diagnostics::Severidad::Error,
+                "{d:?}"
+            )
+        });
+    s.detener();
+}
+
+#[test]
+fn a_new_plan_from_the_canton_picker() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = servidor(dir.path());
+    let c = Cliente::new(&s);
+    assert!(
+        c.get("/api/planes").json()["planes"]
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+    let r = c.get("/api/cantones?q=sucua").json();
+    assert_eq!(r["canton"]["nombre"], "Sucúa");
+    let r = c.get("/api/cantones?q=Bolivar").json();
+    assert!(
+        r["mensaje"]
+            .as_str()
+            .unwrap()
+            .contains("hay varios cantones"),
+        "{r}"
+    );
+    let r = c.post("/api/nuevo", &json!({"canton": "Sucúa"}));
+    assert_eq!(r.status, 200, "{}", String::from_utf8_lossy(&r.body));
+    assert_eq!(r.json()["archivo"], "sucua.yaml");
+    let r = c.post("/api/nuevo", &json!({"canton": "1406"}));
+    assert_eq!(r.status, 409);
+    let plan = c.plan("sucua.yaml");
+    assert_eq!(plan["valor"]["canton"]["nombre"], "Sucúa");
+    assert!(
+        plan["diagnosticos"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d["codigo"] == "C009")
+    );
+    assert_eq!(plan["pendiente"], "POR COMPLETAR");
+    s.detener();
+}
+
+#[test]
+fn previews_downloads_and_refusals_of_plans_with_errors() {
+    let dir = carpeta_con_ejemplos();
+    let s = servidor(dir.path());
+    let c = Cliente::new(&s);
+    let plan = c.plan("ibarra.yaml");
+    let pedido =
+        json!({"archivo": "ibarra.yaml", "version": plan["version"], "valor": plan["valor"]});
+    let r = c.post("/api/vista", &pedido).json();
+    let paginas = r["paginas"].as_array().unwrap().clone();
+    assert!(paginas.len() > 5);
+    assert!(paginas[0]["svg"].as_str().unwrap().starts_with("<svg"));
+    assert!(paginas.iter().any(|p| {
+        p["texto"]
+            .as_str()
+            .unwrap()
+            .contains("Talleres sobre captación en línea")
+    }));
+    // Pages the page already has come back without their content.
+    let tengo: Vec<Value> = paginas.iter().map(|p| p["hash"].clone()).collect();
+    let mut valor = plan["valor"].clone();
+    valor["acciones"][11]["descripcion"] = json!("Difusión renovada de la ruta de atención");
+    let r = c.post("/api/vista", &json!({"archivo": "ibarra.yaml", "version": plan["version"], "valor": valor, "tengo": tengo})).json();
+    let nuevas = r["paginas"].as_array().unwrap();
+    assert_eq!(nuevas.len(), paginas.len());
+    let con_svg: Vec<&Value> = nuevas.iter().filter(|p| p.get("svg").is_some()).collect();
+    assert!(
+        !con_svg.is_empty() && con_svg.len() < paginas.len(),
+        "{}",
+        con_svg.len()
+    );
+    assert!(
+        con_svg
+            .iter()
+            .any(|p| p["texto"].as_str().unwrap().contains("Difusión renovada"))
+    );
+    for (formato, inicio) in [
+        ("pdf", &b"%PDF"[..]),
+        ("html", b"<!DOCTYPE html"),
+        ("md", b"# "),
+    ] {
+        let mut p = pedido.clone();
+        p["formato"] = json!(formato);
+        let r = c.post("/api/descargar", &p);
+        assert_eq!(r.status, 200, "{formato}");
+        assert!(
+            r.body.starts_with(inicio),
+            "{formato}: {}",
+            String::from_utf8_lossy(&r.body[..20])
+        );
+        assert!(r.header("content-disposition").unwrap().contains("ibarra."));
+    }
+    let mut p = pedido.clone();
+    p["formato"] = json!("json");
+    assert_eq!(c.post("/api/descargar", &p).status, 400);
+    let mut roto = plan["valor"].clone();
+    roto["acciones"][0]["responsable"] = json!("nadie");
+    let r = c
+        .post(
+            "/api/vista",
+            &json!({"archivo": "ibarra.yaml", "version": plan["version"], "valor": roto}),
+        )
+        .json();
+    assert!(r["aviso"].as_str().unwrap().contains("no tiene errores"));
+    let r = c.post("/api/descargar", &json!({"archivo": "ibarra.yaml", "version": plan["version"], "valor": roto, "formato": "pdf"}));
+    assert_eq!(r.status, 422);
+    // A version the server never gave is refused.
+    let r = c.post(
+        "/api/validar",
+        &json!({"archivo": "ibarra.yaml", "version": "x", "valor": roto}),
+    );
+    assert_eq!(r.status, 409);
+    s.detener();
+}
+
+#[test]
+fn the_adviser_adds_and_resolves_observations_even_on_missing_items() {
+    let dir = carpeta_con_ejemplos();
+    let s = servidor(dir.path());
+    let c = Cliente::new(&s);
+    let r = c.get("/api/observaciones?archivo=ibarra.yaml").json();
+    assert_eq!(r["existe"], false);
+    let r = c.post("/api/observaciones", &json!({"archivo": "ibarra.yaml", "accion": "agregar", "ruta": "acciones.A3.indicador.meta", "texto": "¿Meta alcanzable?"}));
+    assert_eq!(
+        r.status, 422,
+        "the first observation needs the adviser's name"
+    );
+    let r = c.post("/api/observaciones", &json!({"archivo": "ibarra.yaml", "accion": "agregar", "revisor": "Asesoría técnica, OIM Ecuador", "ruta": "acciones.A3.indicador.meta", "texto": "¿Meta alcanzable?"}));
+    assert_eq!(r.status, 200, "{}", String::from_utf8_lossy(&r.body));
+    let r = c.post("/api/observaciones", &json!({"archivo": "ibarra.yaml", "accion": "agregar", "ruta": "ruta_atencion.identificacion", "texto": "Falta el teléfono de guardia, con: coma y \"comillas\"."}));
+    assert_eq!(r.status, 200);
+    let r = c.post(
+        "/api/observaciones",
+        &json!({"archivo": "ibarra.yaml", "accion": "resolver", "indice": 0}),
+    );
+    let j = r.json();
+    assert_eq!(j["observaciones"][0]["estado"], "resuelta");
+    assert_eq!(
+        j["observaciones"][1]["texto"],
+        "Falta el teléfono de guardia, con: coma y \"comillas\"."
+    );
+    let obs = dir.path().join("ibarra.observaciones.yaml");
+    let texto = std::fs::read_to_string(&obs).unwrap();
+    let hoy = chrono::Local::now().date_naive().to_string();
+    assert!(texto.contains(&format!("fecha: {hoy}")), "{texto}");
+    assert!(
+        texto.contains("revisor: Asesoría técnica, OIM Ecuador\n"),
+        "{texto}"
+    );
+    // The file is a valid observations file for `validar`.
+    let v = cantonal::validar(&dir.path().join("ibarra.yaml"), Default::default())
+        .con_observaciones(&obs);
+    assert!(!v.tiene_errores(), "{:?}", v.revision);
+    // On an existing file (Otavalo's), the comments and other observations stay.
+    let antes = std::fs::read_to_string(dir.path().join("otavalo.observaciones.yaml")).unwrap();
+    let r = c.post("/api/observaciones", &json!({"archivo": "otavalo.yaml", "accion": "agregar", "ruta": "presentacion", "texto": "Nueva."}));
+    assert_eq!(r.status, 200);
+    let despues = std::fs::read_to_string(dir.path().join("otavalo.observaciones.yaml")).unwrap();
+    let comentarios = |t: &str| {
+        t.lines()
+            .filter(|l| l.trim_start().starts_with('#'))
+            .count()
+    };
+    assert_eq!(comentarios(&antes), comentarios(&despues));
+    assert!(despues.len() > antes.len());
+    s.detener();
+}
+
+#[test]
+fn the_command_prints_its_address_first_and_stops_on_ctrl_c() {
+    let dir = carpeta_con_ejemplos();
+    let mut hijo = Command::new(env!("CARGO_BIN_EXE_cantonal"))
+        .args(["editar", "--no-abrir"])
+        .arg(dir.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut salida = BufReader::new(hijo.stdout.take().unwrap());
+    let mut primera = String::new();
+    salida.read_line(&mut primera).unwrap();
+    let url = primera.trim();
+    let resto = url.strip_prefix("http://127.0.0.1:").unwrap();
+    let (puerto, token) = resto.split_once("/?t=").unwrap();
+    let puerto: u16 = puerto.parse().unwrap();
+    assert_eq!(token.len(), 32);
+    assert!(token.chars().all(|c| c.is_ascii_hexdigit()));
+    let r = crudo(
+        puerto,
+        &format!(
+            "GET /?t={token} HTTP/1.1\r\nHost: 127.0.0.1:{puerto}\r\nConnection: close\r\n\r\n"
+        ),
+        b"",
+    );
+    assert_eq!(r.status, 200);
+    // Bound to 127.0.0.1 only.
+    let fuera = std::net::UdpSocket::bind("0.0.0.0:0")
+        .and_then(|u| u.connect("192.0.2.1:9").map(|_| u))
+        .and_then(|u| u.local_addr())
+        .map(|a| a.ip())
+        .ok()
+        .filter(|ip| !ip.is_loopback());
+    if let Some(ip) = fuera {
+        assert!(TcpStream::connect_timeout(&(ip, puerto).into(), Duration::from_secs(1)).is_err());
+    }
+    Command::new("kill")
+        .args(["-INT", &hijo.id().to_string()])
+        .status()
+        .unwrap();
+    let inicio = Instant::now();
+    let estado = loop {
+        if let Some(s) = hijo.try_wait().unwrap() {
+            break s;
+        }
+        assert!(
+            inicio.elapsed() < Duration::from_secs(10),
+            "editar did not stop on Ctrl-C"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert_eq!(estado.code(), Some(0));
+    let mut resto = String::new();
+    salida.read_to_string(&mut resto).unwrap();
+    assert!(resto.contains("Editor terminado."), "{resto}");
+    // No folder: refused with a Spanish message.
+    let o = common::cantonal(&["editar", "--no-abrir", "no-existe-esta-carpeta"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("no existe la carpeta"));
+}

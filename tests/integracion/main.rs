@@ -1,0 +1,31 @@
+//! The integration tests, in one test binary: each file is the tests of one part of the
+//! program, run against the real `cantonal` binary and the library. One binary rather than one
+//! per file: each test binary links all of Typst, and CI has two cores.
+
+mod archivos;
+mod argumentos;
+mod autoria;
+mod biblioteca;
+mod catalogo;
+mod common;
+mod comparar;
+mod documento;
+mod editor;
+mod editor_navegador;
+mod endurecimiento;
+mod entradas;
+mod excel;
+mod fuzz;
+mod html;
+mod humano;
+mod informe;
+mod lote;
+mod observaciones;
+mod paquete;
+mod pdf;
+mod plurales;
+mod reglas;
+mod salidas;
+mod terminal;
+mod windows;
+mod word;
