@@ -59,6 +59,9 @@ pub fn escape(text: &str) -> String {
             '\'' => out.push_str("&#x27;"),
             '`' => out.push_str("&#x60;"),
             '=' => out.push_str("&#x3D;"),
+            // Control characters (from YAML escapes such as `"\x01"`) are not text: HTML
+            // forbids them, and a reader would see nothing or a box.
+            c if c.is_control() && !matches!(c, '\t' | '\n' | '\r') => {}
             c => out.push(c),
         }
     }

@@ -454,6 +454,9 @@ fn control_characters_of_a_plan_never_reach_the_word_file() {
         documento.contains("unodostres"),
         "the rest of the text stays"
     );
+    let html = String::from_utf8(common::generado("html", &archivo, None)).unwrap();
+    assert!(!html.contains(['\u{1}', '\u{b}']));
+    assert!(html.contains("unodostres"));
 }
 
 #[test]
