@@ -6,12 +6,15 @@
 //! `javascript:` or a file path, becomes plain text).
 //!
 //! Nesting is bounded: validation refuses a text nested deeper than [`MAX_ANIDAMIENTO`] levels
-//! (rule S008, with [`demasiado_anidado`]), and the tree itself never grows deeper than
+//! (rule S008, with [`demasiado_anidado`], in `plan::marcado`), and the tree itself never grows deeper than
 //! [`MAX_PROFUNDIDAD`] whatever it is given: what lies deeper joins the innermost level kept. A
 //! hundred thousand `>` would otherwise make a tree that no printer can walk without running out
 //! of stack, and nested lists a JSON document quadratic in the size of the plan.
 
-use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, HeadingLevel, Tag, TagEnd};
+
+use crate::plan::marcado::parser;
+pub use crate::plan::marcado::{MAX_ANIDAMIENTO, demasiado_anidado};
 use serde::{Deserialize, Serialize};
 
 /// A block of a Markdown field.
@@ -100,48 +103,8 @@ enum Open {
     Item(Vec<Bloque>),
 }
 
-/// Deepest nesting of lists, quotes, emphasis and links that a text of the plan may have.
-pub const MAX_ANIDAMIENTO: usize = 12;
-
 /// Deepest tree that [`parse`] builds, whatever text it is given.
 pub const MAX_PROFUNDIDAD: usize = 32;
-
-fn parser(markdown: &str) -> Parser<'_> {
-    Parser::new_ext(markdown, Options::ENABLE_STRIKETHROUGH)
-}
-
-/// Whether `markdown` nests its elements deeper than [`MAX_ANIDAMIENTO`] (a paragraph is one
-/// level, a paragraph in a list item three). A hostile text is walked only until that is known.
-pub fn demasiado_anidado(markdown: &str) -> bool {
-    // Each level needs a marker (`>`, `-`, `*`, `_`, `+`, `~`, `[`, `#`, or a number followed
-    // by `.` or `)`): a text with few of them needs no parsing.
-    let bytes = markdown.as_bytes();
-    let marcas = bytes
-        .iter()
-        .enumerate()
-        .filter(|&(i, b)| {
-            b"<>-*_+~[#".contains(b)
-                || (matches!(b, b'.' | b')') && i > 0 && bytes[i - 1].is_ascii_digit())
-        })
-        .count();
-    if marcas < MAX_ANIDAMIENTO {
-        return false;
-    }
-    let mut actual = 0usize;
-    for event in parser(markdown) {
-        match event {
-            Event::Start(_) => {
-                actual += 1;
-                if actual > MAX_ANIDAMIENTO {
-                    return true;
-                }
-            }
-            Event::End(_) => actual = actual.saturating_sub(1),
-            _ => {}
-        }
-    }
-    false
-}
 
 /// Parses a Markdown field into blocks.
 pub fn parse(markdown: &str) -> Vec<Bloque> {

@@ -17,17 +17,17 @@ use std::sync::OnceLock;
 
 use serde_json::Value;
 
+use super::campos::{Campo, Requerido, Tipo};
+use super::decodificar::{AYUDA_GRANDE, decode, demasiado_grande};
+use super::marcado;
 use super::model::Plan;
 use super::montos;
 use super::ruta::{Repetidos, ruta_con};
-use super::schema::COMILLAS_TIPOGRAFICAS;
-use super::spans::{
-    NodePath, Region, Seg, SpanIndex, first_duplicate_key, second_document, ultima_clave,
-};
+use super::sintaxis::syntax_error;
+use super::spans::{NodePath, Region, Seg, SpanIndex, ultima_clave};
 use super::tipo::TipoArchivo;
 use crate::diagnostics::{Diagnostic, Severidad};
-use crate::documento::cmark;
-use crate::lectura::{MAX_BYTES, motivo, no_regular, read_limited};
+use crate::lectura::{motivo, no_regular, read_limited};
 
 /// The only `formato` this version reads.
 pub const FORMATO: u64 = 1;
@@ -172,6 +172,7 @@ pub fn load_bytes<T: TipoArchivo>(archivo: &Path, bytes: &[u8]) -> Loaded<T> {
     if !T::VERSIONADO || check_formato(&mut loaded) {
         let explicados = check_montos(&mut loaded);
         check_anidamiento(&mut loaded);
+        check_vacios(&mut loaded, T::campos());
         for p in T::esquema().check(&loaded.valor) {
             if explicados.contains(&p.path) {
                 continue;
@@ -254,7 +255,7 @@ fn check_montos<T>(loaded: &mut Loaded<T>) -> Vec<NodePath> {
     explicados
 }
 
-/// S008: texts nested deeper than any printer can follow (see [`cmark::MAX_ANIDAMIENTO`]). Every
+/// S008: texts nested deeper than any printer can follow (see [`marcado::MAX_ANIDAMIENTO`]). Every
 /// text is checked, since most of them are Markdown and a deep one is never meaningful.
 fn check_anidamiento<T>(loaded: &mut Loaded<T>) {
     let mut hondos = Vec::new();
@@ -268,16 +269,67 @@ fn check_anidamiento<T>(loaded: &mut Loaded<T>) {
             &path,
             format!(
                 "el texto de `{campo}` anida más de {} niveles de listas, citas o énfasis",
-                cmark::MAX_ANIDAMIENTO
+                marcado::MAX_ANIDAMIENTO
             ),
             "Un texto del plan usa pocos niveles: revise los `>`, `-`, `*` y `_` del comienzo de las líneas; si son parte del texto, escríbalos con `\\` delante (`\\>`).".into(),
         );
     }
 }
 
+/// S009: a required text written empty (`nombre: ""`), which the structure accepts: the
+/// catalogue of fields says which texts are required.
+fn check_vacios<T>(loaded: &mut Loaded<T>, campos: &'static [Campo]) {
+    fn recorrer(
+        valor: &Value,
+        campos: &'static [Campo],
+        path: &mut NodePath,
+        out: &mut Vec<(NodePath, &'static Campo)>,
+    ) {
+        for c in campos {
+            let Some(v) = valor.get(c.clave) else {
+                continue;
+            };
+            path.push(Seg::Key(c.clave.to_owned()));
+            match (&c.tipo, v) {
+                (Tipo::Grupo { campos }, _) => recorrer(v, campos, path, out),
+                (Tipo::Lista { lista }, Value::Array(items)) => {
+                    for (i, item) in items.iter().enumerate() {
+                        path.push(Seg::Index(i));
+                        recorrer(item, lista.campos, path, out);
+                        path.pop();
+                    }
+                }
+                (_, Value::String(s)) if c.requerido == Requerido::Si && s.trim().is_empty() => {
+                    out.push((path.clone(), c));
+                }
+                _ => {}
+            }
+            path.pop();
+        }
+    }
+    let mut vacios = Vec::new();
+    recorrer(&loaded.valor, campos, &mut Vec::new(), &mut vacios);
+    for (path, c) in vacios {
+        let region = loaded.spans().locate(&path);
+        let donde = loaded.ruta(&path[..path.len() - 1]);
+        let donde = if donde.is_empty() {
+            "el plan".to_owned()
+        } else {
+            format!("`{donde}`")
+        };
+        loaded.error(
+            "S009",
+            region,
+            &path,
+            format!("el campo obligatorio `{}` está vacío en {donde}", c.clave),
+            format!("Escriba «{}»: {}", c.etiqueta, c.ayuda),
+        );
+    }
+}
+
 fn collect_hondos(value: &Value, path: &mut NodePath, out: &mut Vec<NodePath>) {
     match value {
-        Value::String(s) if cmark::demasiado_anidado(s) => out.push(path.clone()),
+        Value::String(s) if marcado::demasiado_anidado(s) => out.push(path.clone()),
         Value::Object(map) => {
             for (k, v) in map {
                 path.push(Seg::Key(k.clone()));
@@ -358,378 +410,6 @@ fn check_formato<T>(loaded: &mut Loaded<T>) -> bool {
         // Missing or of the wrong type: the schema check says so.
         _ => true,
     }
-}
-
-/// Why the bytes of a file are not a text: where, what, the hint, and what of the file can be
-/// shown next to the message.
-struct NoEsTexto {
-    region: Region,
-    mensaje: String,
-    ayuda: String,
-    mostrado: String,
-}
-
-impl NoEsTexto {
-    /// The problem at byte `at`, showing the text that precedes it; when that text is itself
-    /// binary (a PDF, an image), nothing is shown and the problem is placed at the start.
-    fn en(bytes: &[u8], at: usize, mensaje: impl Into<String>, ayuda: impl Into<String>) -> Self {
-        let antes = String::from_utf8_lossy(&bytes[..at]);
-        let (region, mostrado) = if antes.chars().any(|c| c == '\u{fffd}' || no_imprimible(c)) {
-            (Region::point(1, 1), String::new())
-        } else {
-            (position_of_byte(bytes, at), antes.into_owned())
-        };
-        NoEsTexto {
-            region,
-            mensaje: mensaje.into(),
-            ayuda: ayuda.into(),
-            mostrado,
-        }
-    }
-}
-
-/// The message of a file over the size limit.
-fn demasiado_grande() -> String {
-    format!(
-        "el archivo es demasiado grande (más de {} MB)",
-        MAX_BYTES / (1024 * 1024)
-    )
-}
-
-const AYUDA_GRANDE: &str =
-    "Un plan cantonal ocupa normalmente menos de 1 MB. Compruebe que eligió el archivo correcto.";
-
-const GUARDAR_UTF8: &str = "Guárdelo con codificación UTF-8 (en el Bloc de notas: Archivo › Guardar como › Codificación: UTF-8).";
-
-/// Bytes → text, or the located reason why not. UTF-8 (with or without BOM) and UTF-16 with its
-/// byte order mark (as the Windows Notepad saves «Unicode») are read.
-fn decode(bytes: &[u8]) -> Result<String, NoEsTexto> {
-    if bytes.len() as u64 > MAX_BYTES {
-        let primera = bytes.iter().position(|&b| b == b'\n').unwrap_or(0).min(200);
-        let mut e = NoEsTexto::en(bytes, primera, demasiado_grande(), AYUDA_GRANDE);
-        e.region = Region::point(1, 1);
-        return Err(e);
-    }
-    let text = match bytes {
-        [0xFF, 0xFE, rest @ ..] => utf16(bytes, rest, u16::from_le_bytes)?,
-        [0xFE, 0xFF, rest @ ..] => utf16(bytes, rest, u16::from_be_bytes)?,
-        _ => utf8(bytes)?,
-    };
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    // YAML reads CRLF and a lone CR as line breaks: so does every position reported here.
-    Ok(if text.contains('\r') {
-        text.replace("\r\n", "\n").replace('\r', "\n")
-    } else {
-        text.to_owned()
-    })
-}
-
-fn utf8(bytes: &[u8]) -> Result<String, NoEsTexto> {
-    if let Some(nul) = bytes.iter().position(|&b| b == 0) {
-        // ASCII text with a zero byte after (or before) every character is UTF-16 without its
-        // byte order mark.
-        let pares = &bytes[..bytes.len().min(64) & !1];
-        let utf16 = pares.len() >= 4
-            && (pares.chunks(2).all(|p| p[1] == 0 && p[0] != 0)
-                || pares.chunks(2).all(|p| p[0] == 0 && p[1] != 0));
-        return Err(if utf16 {
-            let mut e = NoEsTexto::en(
-                bytes,
-                0,
-                "el archivo parece estar en UTF-16 sin marca de orden de bytes (BOM)",
-                GUARDAR_UTF8,
-            );
-            e.region = Region::point(1, 1);
-            e
-        } else {
-            NoEsTexto::en(
-                bytes,
-                nul,
-                "el archivo no es de texto (contiene bytes nulos)",
-                "Un plan es un archivo de texto YAML; compruebe que no eligió un PDF, una imagen o un documento de Word.",
-            )
-        });
-    }
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Ok(text.to_owned()),
-        Err(e) => {
-            let at = e.valid_up_to();
-            let mensaje = if looks_latin1(&bytes[at..]) {
-                "el archivo no está en UTF-8: parece guardado como Latin-1 (ANSI / Windows-1252)"
-            } else {
-                "el archivo no está en UTF-8"
-            };
-            Err(NoEsTexto::en(bytes, at, mensaje, GUARDAR_UTF8))
-        }
-    }
-}
-
-/// Decodes UTF-16 (`rest` follows the byte order mark, `unit` reads one code unit in the file's
-/// byte order).
-fn utf16(bytes: &[u8], rest: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, NoEsTexto> {
-    let units = rest.chunks_exact(2).map(|p| unit([p[0], p[1]]));
-    let mut text = String::with_capacity(rest.len() / 2);
-    for c in char::decode_utf16(units) {
-        match c {
-            Ok(c) => text.push(c),
-            Err(_) => {
-                return Err(NoEsTexto::en(
-                    text.as_bytes(),
-                    text.len(),
-                    "el archivo UTF-16 contiene un carácter mal formado",
-                    GUARDAR_UTF8,
-                ));
-            }
-        }
-    }
-    if rest.len() % 2 == 1 {
-        return Err(NoEsTexto::en(
-            bytes,
-            0,
-            "el archivo UTF-16 está incompleto (termina en medio de un carácter)",
-            GUARDAR_UTF8,
-        ));
-    }
-    Ok(text)
-}
-
-/// A character that YAML does not admit in a file: control characters other than tab and line
-/// breaks, and the non-characters U+FFFE and U+FFFF.
-fn no_imprimible(c: char) -> bool {
-    !matches!(c, '\t' | '\n' | '\r' | ' '..='~' | '\u{85}' | '\u{a0}'..='\u{d7ff}' | '\u{e000}'..='\u{fffd}' | '\u{10000}'..)
-}
-
-/// A byte ≥ 0xA0 not followed by UTF-8 continuation bytes is typical of Latin-1 accents.
-fn looks_latin1(rest: &[u8]) -> bool {
-    match rest {
-        [b, next, ..] => *b >= 0xA0 && !(0x80..0xC0).contains(next),
-        [b] => *b >= 0xA0,
-        [] => false,
-    }
-}
-
-/// Line and column (in characters) of byte `at`, decoding what precedes it leniently.
-fn position_of_byte(bytes: &[u8], at: usize) -> Region {
-    let before = String::from_utf8_lossy(&bytes[..at]);
-    let line = before.matches('\n').count() + 1;
-    let col = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
-    Region::point(line, col)
-}
-
-/// Translates a `serde_yaml` error into a located Spanish message with a hint.
-fn syntax_error(text: &str, e: &serde_yaml::Error) -> (&'static str, Region, String, String) {
-    let (line, col) = e
-        .location()
-        .map(|l| (l.line(), l.column()))
-        .unwrap_or((1, 1));
-    let raw = e.to_string();
-    // A tab in the indentation of this line or of an earlier one is the usual cause.
-    if let Some((tab_line, tab_col)) = first_indent_tab(text, line) {
-        return (
-            "S001",
-            Region::point(tab_line, tab_col),
-            "tabulación usada para sangrar: YAML solo admite espacios".into(),
-            "Reemplace las tabulaciones del inicio de la línea por espacios (configure su editor para insertar espacios al pulsar Tab).".into(),
-        );
-    }
-    if let Some(r) = special_syntax_error(text, &raw, line, col) {
-        return r;
-    }
-    let known: &[(&str, &str, &str)] = &[
-        (
-            "repetition limit exceeded",
-            "el documento repite demasiadas veces sus anclas (`&`) y alias (`*`)",
-            "Escriba los valores directamente en lugar de usar anclas y alias anidados.",
-        ),
-        (
-            "recursion limit exceeded",
-            "el documento está anidado demasiado profundamente",
-            "Un plan tiene pocos niveles de sangría; revise los corchetes y la sangría.",
-        ),
-        (
-            "unknown anchor",
-            "alias (`*`) a un ancla que no existe",
-            "Defina el ancla con `&nombre` antes de usar `*nombre`, o escriba el valor directamente.",
-        ),
-        (
-            "mapping values are not allowed",
-            "no se esperaba `:` aquí",
-            "Si el texto contiene `: `, escríbalo entre comillas; si es un campo nuevo, revise la sangría de la línea.",
-        ),
-        (
-            "did not find expected key",
-            "la sangría de esta línea no corresponde a la estructura",
-            "Alinee el campo con los demás campos del mismo nivel (usando espacios).",
-        ),
-        (
-            "did not find expected '-' indicator",
-            "se esperaba un elemento de lista (`- `) en esta línea",
-            "Alinee los guiones de la lista a la misma columna.",
-        ),
-        (
-            "could not find expected ':'",
-            "falta `:` después del nombre del campo",
-            "Cada campo se escribe `nombre: valor`.",
-        ),
-        (
-            "found unexpected end of stream",
-            "el archivo termina de forma inesperada",
-            "Revise que las comillas y los corchetes abiertos estén cerrados.",
-        ),
-        (
-            "found character that cannot start any token",
-            "carácter no permitido al comienzo de un valor",
-            "Los valores que empiezan con `@`, `` ` ``, `%` o `|` deben ir entre comillas.",
-        ),
-        (
-            "found duplicate key",
-            "campo repetido en el mismo nivel",
-            "Cada campo puede aparecer una sola vez; borre o renombre el repetido.",
-        ),
-        (
-            "duplicate entry with key",
-            "campo repetido en el mismo nivel",
-            "Cada campo puede aparecer una sola vez; borre o renombre el repetido.",
-        ),
-        (
-            "did not find expected",
-            "estructura YAML incompleta",
-            "Revise esta línea y la anterior: comillas, corchetes `[ ]` o llaves `{ }` sin cerrar.",
-        ),
-    ];
-    let (mensaje, ayuda) = known
-        .iter()
-        .find(|(needle, ..)| raw.contains(needle))
-        .map(|(_, m, a)| ((*m).to_owned(), (*a).to_owned()))
-        .unwrap_or_else(|| {
-            (
-                format!("sintaxis YAML no válida ({})", strip_location(&raw)),
-                "Revise la sangría (solo espacios) y las comillas de esta línea.".into(),
-            )
-        });
-    ("S001", clamp(text, line, col), mensaje, ayuda)
-}
-
-/// The syntax errors whose cause is found by looking at the text rather than at the parser's
-/// message: an invisible control character, a value between typographic quotes, a repeated key,
-/// a second document, a number too large for any field.
-fn special_syntax_error(
-    text: &str,
-    raw: &str,
-    line: usize,
-    col: usize,
-) -> Option<(&'static str, Region, String, String)> {
-    if raw.contains("control characters are not allowed")
-        && let Some((at, c)) = text.char_indices().find(|(_, c)| no_imprimible(*c))
-    {
-        return Some((
-            "S001",
-            position_of_byte(text.as_bytes(), at),
-            format!(
-                "el archivo contiene un carácter de control invisible (U+{:04X})",
-                u32::from(c)
-            ),
-            "Borre ese carácter: no se ve en la mayoría de los editores y suele llegar al copiar y pegar desde otro programa.".into(),
-        ));
-    }
-    if let Some((region, comilla)) = typographic_quote(text, line, col) {
-        return Some((
-            "S001",
-            region,
-            format!("el valor empieza con una comilla tipográfica ({comilla}), que YAML no reconoce como comilla"),
-            "Use comillas rectas \" o quite las comillas (los procesadores de texto cambian \" por “ ”).".into(),
-        ));
-    }
-    if raw.contains("duplicate entry with key") || raw.contains("found duplicate key") {
-        let (key, region) = first_duplicate_key(text)?;
-        return Some((
-            "S001",
-            region,
-            format!("el campo `{key}` está repetido en el mismo nivel"),
-            "Cada campo puede aparecer una sola vez; borre o renombre el repetido.".into(),
-        ));
-    }
-    if raw.contains("more than one document") {
-        return Some((
-            "S001",
-            second_document(text).unwrap_or(Region::point(1, 1)),
-            "el archivo contiene más de un documento YAML (separados por `---`)".into(),
-            "Un archivo contiene un solo plan: borre esta línea `---` y lo que le sigue, o sepárelo en otro archivo.".into(),
-        ));
-    }
-    if raw.contains(" as u128") || raw.contains(" as i128") {
-        let numero = raw.split('`').nth(1).unwrap_or("");
-        // The message starts with the path of the value: `acciones[0].presupuesto.monto: …`.
-        if raw.split(": ").next().is_some_and(|p| p.ends_with("monto"))
-            && let Some(p) = montos::revisar(numero)
-        {
-            return Some(("S007", clamp(text, line, col), p.mensaje, p.ayuda));
-        }
-        return Some((
-            "S003",
-            clamp(text, line, col),
-            format!("el número `{numero}` es demasiado grande"),
-            "Revise la cifra: ningún campo del plan admite un número de tantas cifras.".into(),
-        ));
-    }
-    None
-}
-
-/// A value that starts with a typographic quote on the line of a syntax error at `line`:`col`,
-/// or on an earlier line when its text goes on to the error (the closing quote is not on that
-/// line).
-fn typographic_quote(text: &str, line: usize, col: usize) -> Option<(Region, char)> {
-    let lines: Vec<&str> = text.split('\n').collect();
-    let first = line.saturating_sub(3).max(1);
-    (first..=line.min(lines.len())).rev().find_map(|n| {
-        let l = lines[n - 1];
-        let chars: Vec<char> = l.chars().collect();
-        (0..chars.len()).rev().find_map(|i| {
-            let c = chars[i];
-            let before = chars[..i].iter().rev().find(|c| **c != ' ');
-            let starts_value = matches!(before, None | Some(':' | '-' | '[' | '{' | ','));
-            let on_error_line = n == line && i < col.max(1);
-            let goes_on = n < line && !chars[i + 1..].contains(&cierre(c));
-            (COMILLAS_TIPOGRAFICAS.contains(&c) && starts_value && (on_error_line || goes_on))
-                .then(|| (Region::point(n, i + 1), c))
-        })
-    })
-}
-
-/// The quote that closes one opened by `c`.
-fn cierre(c: char) -> char {
-    match c {
-        '“' => '”',
-        '‘' => '’',
-        '«' => '»',
-        other => other,
-    }
-}
-
-/// A point inside `text`: the parser may report the position just past the end of the file.
-fn clamp(text: &str, line: usize, col: usize) -> Region {
-    let lines: Vec<&str> = text.split('\n').collect();
-    let line = line.clamp(1, lines.len());
-    let width = lines[line - 1].chars().count();
-    Region::point(line, col.clamp(1, width + 1))
-}
-
-fn strip_location(raw: &str) -> &str {
-    raw.split(" at line ").next().unwrap_or(raw)
-}
-
-/// The first tab in the leading whitespace of lines up to `line`.
-fn first_indent_tab(text: &str, line: usize) -> Option<(usize, usize)> {
-    text.lines().take(line).enumerate().find_map(|(i, l)| {
-        let indent: String = l.chars().take_while(|c| *c == ' ' || *c == '\t').collect();
-        let rest = &l[indent.len()..];
-        (indent.contains('\t') && !rest.is_empty() && !rest.starts_with('#')).then(|| {
-            (
-                i + 1,
-                indent.chars().position(|c| c == '\t').unwrap_or(0) + 1,
-            )
-        })
-    })
 }
 
 /// A number as JSON: a whole number written with decimals (`24.0`, `-0.0`) becomes an integer,

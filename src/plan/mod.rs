@@ -1,16 +1,21 @@
 //! Step 1 of the pipeline, **load**: the plan and the adviser's observations as typed models (the
-//! format of `docs/formato.md` and `docs/revision.md`), loading from YAML with located problems,
+//! format of `docs/formato.md` and `docs/revision.md`) and the catalogue of the plan's fields
+//! ([`campos`]) that every front door is built from, loading from YAML with located problems,
 //! the span index, id paths, the schema derived from the models, and saving an edited value back
 //! into the official's YAML text without rewriting it ([`yaml_edit`]).
 
+pub mod campos;
 pub mod consultas;
+mod decodificar;
 pub mod escudo;
 pub mod load;
+pub mod marcado;
 pub mod model;
 pub mod montos;
 pub mod observaciones;
 pub mod ruta;
 pub mod schema;
+mod sintaxis;
 pub mod spans;
 pub mod tipo;
 pub mod yaml_edit;

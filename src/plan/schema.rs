@@ -17,6 +17,7 @@ use jsonschema::error::ValidationErrorKind;
 use jsonschema::{ValidationError, Validator};
 use serde_json::{Value, json};
 
+use super::campos::{self, Campo};
 use super::model::Plan;
 use super::observaciones::Observaciones;
 use super::ruta::{Repetidos, ruta_con};
@@ -83,10 +84,55 @@ fn integer_bounds(schema: &mut Value) {
     }
 }
 
-/// The schema of the plan format.
+/// The schema of the plan format: the structure derived from the model, each field described
+/// by the catalogue of fields ([`super::campos`]), so that an editor's hover and a missing
+/// field's message say what a form says.
 pub fn plan() -> &'static Esquema {
     static ESQUEMA: OnceLock<Esquema> = OnceLock::new();
-    ESQUEMA.get_or_init(|| Esquema::new(schemars::schema_for!(Plan).to_value(), "el plan"))
+    ESQUEMA.get_or_init(|| {
+        let mut estructura = schemars::schema_for!(Plan).to_value();
+        describir(&mut estructura, "", campos::PLAN, &mut Default::default());
+        Esquema::new(estructura, "el plan")
+    })
+}
+
+/// Sets the description of every property of the node at `puntero` (and of the definitions
+/// they refer to) from the catalogue. A definition shared by two fields (a period and an
+/// action's term) keeps the description of the first: `vistas` holds those already described.
+fn describir(
+    schema: &mut Value,
+    puntero: &str,
+    campos: &'static [Campo],
+    vistas: &mut std::collections::HashSet<String>,
+) {
+    for c in campos {
+        let propiedad = format!("{puntero}/properties/{}", c.clave);
+        let Some(nodo) = schema.pointer_mut(&propiedad) else {
+            continue;
+        };
+        let mut texto = format!("{} {}.", c.ayuda, c.requerido.texto());
+        if !c.ejemplo.is_empty() {
+            texto.push_str(&format!(" Ejemplo: {}.", c.ejemplo));
+        }
+        nodo["description"] = Value::String(texto);
+        let definicion = nodo
+            .get("$ref")
+            .or_else(|| nodo.get("items").and_then(|i| i.get("$ref")))
+            .or_else(|| {
+                nodo.get("anyOf")?
+                    .as_array()?
+                    .iter()
+                    .find_map(|b| b.get("$ref"))
+            })
+            .and_then(Value::as_str)
+            .map(|r| r.replacen('#', "", 1));
+        if let Some(def) = definicion
+            && !c.tipo.hijos().is_empty()
+            && vistas.insert(def.clone())
+        {
+            describir(schema, &def, c.tipo.hijos(), vistas);
+        }
+    }
 }
 
 /// Typographic quotes, as a word processor writes them, that YAML takes as text.

@@ -4,6 +4,7 @@
 
 use serde::de::DeserializeOwned;
 
+use super::campos::Campo;
 use super::model::Plan;
 use super::observaciones::Observaciones;
 use super::schema::{self, Esquema};
@@ -18,11 +19,19 @@ pub trait TipoArchivo: DeserializeOwned {
     const AYUDA_VACIO: &'static str;
     /// Message and hint for a document that is not a mapping.
     const SIN_CAMPOS: (&'static str, &'static str);
+    /// The catalogue of its fields, for what the structure alone does not say (an empty
+    /// required text, S009).
+    fn campos() -> &'static [Campo] {
+        &[]
+    }
 }
 
 impl TipoArchivo for Plan {
     fn esquema() -> &'static Esquema {
         schema::plan()
+    }
+    fn campos() -> &'static [Campo] {
+        super::campos::PLAN
     }
     const VERSIONADO: bool = true;
     const AYUDA_VACIO: &'static str =

@@ -43,7 +43,7 @@ impl Formato for Xlsx {
         let start = Instant::now();
         let libro = match pieza {
             Pieza::Plan { plan, documento } => libro_plan(plan, documento),
-            Pieza::Informe { informe, .. } => libro_informe(informe),
+            Pieza::Informe { informe, fecha } => libro_informe(informe, fecha),
         };
         let bytes = libro.and_then(Libro::bytes).map_err(|e| {
             vec![TemplateError::mensaje(format!(
@@ -114,11 +114,14 @@ pub fn parece_formula(t: &str) -> bool {
 }
 
 impl Libro {
-    /// An empty workbook.
-    pub fn new() -> Libro {
+    /// An empty workbook dated `fecha` (its properties say so, rather than the time it was
+    /// written: the same plan gives the same file).
+    pub fn new(fecha: chrono::NaiveDate) -> Libro {
         let base = Format::new().set_align(FormatAlign::Top);
+        let mut libro = Workbook::new();
+        libro.set_properties(&rust_xlsxwriter::DocProperties::new().set_creation_datetime(&fecha));
         Libro {
-            libro: Workbook::new(),
+            libro,
             formatos: Formatos {
                 encabezado: Format::new()
                     .set_bold()
@@ -193,12 +196,6 @@ impl Libro {
     }
 }
 
-impl Default for Libro {
-    fn default() -> Self {
-        Libro::new()
-    }
-}
-
 fn escribir(ws: &mut Worksheet, f: &Formatos, r: u32, c: u16, v: &Valor) -> Result<(), XlsxError> {
     match v {
         Valor::Texto(t) if t.is_empty() => {}
@@ -228,7 +225,7 @@ fn lista(v: &[String]) -> Valor {
 
 /// A plan's workbook.
 fn libro_plan(plan: &Plan, d: &Documento) -> Result<Libro, XlsxError> {
-    let mut libro = Libro::new();
+    let mut libro = Libro::new(d.fecha);
     let acciones: Vec<Vec<Valor>> = d
         .acciones
         .iter()
@@ -416,8 +413,8 @@ fn libro_plan(plan: &Plan, d: &Documento) -> Result<Libro, XlsxError> {
 }
 
 /// The consolidated report's workbook: one row per plan in every sheet.
-fn libro_informe(inf: &Informe) -> Result<Libro, XlsxError> {
-    let mut libro = Libro::new();
+fn libro_informe(inf: &Informe, fecha: chrono::NaiveDate) -> Result<Libro, XlsxError> {
+    let mut libro = Libro::new(fecha);
     let plan = |f: &crate::documento::informe::FilaPlan| -> Vec<Valor> {
         vec![
             f.etiqueta.as_str().into(),

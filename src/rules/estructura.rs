@@ -1,4 +1,4 @@
-//! S001–S008: whether the file can be read as a plan at all. Reported by the loader
+//! S001–S009: whether the file can be read as a plan at all. Reported by the loader
 //! (`plan::load`, `plan::schema`), except S005 for the catalogues of the national reference,
 //! which needs the reference and is checked here.
 
@@ -109,6 +109,21 @@ pub static S007: Regla = Regla {
         por_que: "`monto: 1.500` se lee como un dólar y medio, no como mil quinientos, y `1.500,50` dentro de `{ … }` se parte en dos: el presupuesto que vota el Concejo Municipal saldría mal sin ningún aviso.",
         incorrecto: "presupuesto: { monto: 1.500, fuente: GAD Municipal }",
         correcto: "presupuesto: { monto: 1500, fuente: GAD Municipal }",
+    },
+    comprobar: Comprobacion::Carga,
+};
+
+/// A required text written empty.
+pub static S009: Regla = Regla {
+    codigo: "S009",
+    severidad: Severidad::Error,
+    estricta: false,
+    titulo: "Campo obligatorio vacío",
+    explicacion: Explicacion {
+        que: "Que ningún campo obligatorio de texto esté escrito vacío (`nombre: \"\"`): el campo está, pero no dice nada.",
+        por_que: "Un indicador sin nombre, un actor sin nombre o una acción sin descripción se imprimen como un hueco en el plan que aprueba el Concejo; para el formato el campo existe, así que solo esta regla lo ve.",
+        incorrecto: "indicador:\n  nombre: \"\"",
+        correcto: "indicador:\n  nombre: Estudiantes capacitados",
     },
     comprobar: Comprobacion::Carga,
 };

@@ -238,6 +238,7 @@ pub static REGLAS: &[&Regla] = &[
     &estructura::S006,
     &estructura::S007,
     &estructura::S008,
+    &estructura::S009,
     &ids::R001,
     &referencias::R002,
     &referencias::R003,

@@ -36,7 +36,8 @@ pub fn plantilla(
             v
         });
     let catalogos = catalogos(r);
-    let mut libro = Libro::new();
+    let fecha = plan.map_or_else(crate::fechas::hoy, crate::documento::fecha_documento);
+    let mut libro = Libro::new(fecha);
 
     let filas: Vec<Vec<Valor>> = GENERALES
         .iter()

@@ -6,6 +6,7 @@ mod archivos;
 mod argumentos;
 mod autoria;
 mod biblioteca;
+mod campos;
 mod catalogo;
 mod common;
 mod comparar;

@@ -151,6 +151,15 @@ const CASOS: &[Caso] = &[
         "\"> > >",
     ),
     caso(
+        "S009",
+        "indicador: { nombre: Estudiantes capacitados,",
+        "indicador: { nombre: \"\",",
+        "error",
+        (46, 26),
+        "acciones.A1.indicador.nombre",
+        "\"\"",
+    ),
+    caso(
         "R001",
         "  - id: A2\n",
         "  - id: A1\n",

@@ -1,0 +1,190 @@
+//! The referral route of attention to victims and the plan's monitoring.
+
+use super::{Campo, Catalogo, Identidad, Lista, Requerido, Tipo, Valor, c};
+
+pub(super) const RUTA_ATENCION: Campo = c(
+    "ruta_atencion",
+    "Ruta de atención",
+    Tipo::Lista {
+        lista: &Lista {
+            singular: "entrada de la ruta",
+            plural: "entradas de la ruta",
+            hoja: "Ruta de atención",
+            identidad: Identidad::EtapaPoblacion,
+            prefijo: "",
+            resumen: &["etapa", "poblacion", "responsable"],
+            campos: &[
+                c(
+                    "etapa",
+                    "Etapa",
+                    Tipo::Catalogo {
+                        catalogo: Catalogo::Etapas,
+                    },
+                    Requerido::Si,
+                    "La etapa de la ruta nacional de atención. Una etapa puede tener varias entradas, una por grupo de víctimas.",
+                    "Identificación",
+                ),
+                c(
+                    "poblacion",
+                    "Víctimas que atiende",
+                    Tipo::Catalogo {
+                        catalogo: Catalogo::PoblacionesRuta,
+                    },
+                    Requerido::Recomendado,
+                    "A quién atiende esta entrada. Cada etapa obligatoria debe decir quién atiende a niñas, niños y adolescentes, a personas adultas y a personas extranjeras: con «todas», una misma institución atiende a todas las víctimas.",
+                    "Todas las víctimas",
+                ),
+                c(
+                    "responsable",
+                    "Quién responde",
+                    Tipo::Referencia { lista: "actores" },
+                    Requerido::Recomendado,
+                    "La institución que atiende a la víctima en esta etapa. Sin ella, una víctima no tiene a quién acudir: es obligatoria en cada etapa obligatoria.",
+                    "Junta Cantonal de Protección de Derechos",
+                ),
+                c(
+                    "apoyo",
+                    "Quién apoya",
+                    Tipo::Referencias { lista: "actores" },
+                    Requerido::No,
+                    "Otras instituciones que apoyan en esta etapa.",
+                    "",
+                ),
+                c(
+                    "plazo_horas",
+                    "Plazo de respuesta (horas)",
+                    Tipo::Entero,
+                    Requerido::Recomendado,
+                    "En cuántas horas actúa el responsable desde que la etapa se activa. Necesario en cada etapa obligatoria.",
+                    "24",
+                ),
+                c(
+                    "requiere",
+                    "Etapas previas",
+                    Tipo::Catalogos {
+                        catalogo: Catalogo::Etapas,
+                    },
+                    Requerido::No,
+                    "Las etapas que deben cumplirse antes de esta. La protección, la salud, la intervención en crisis, el retorno y la reintegración no pueden esperar a la denuncia.",
+                    "Identificación",
+                ),
+                c(
+                    "evaluacion_riesgo",
+                    "Evaluación del riesgo",
+                    Tipo::Parrafos,
+                    Requerido::Recomendado,
+                    "Quién evalúa y cómo el riesgo antes de que la víctima vuelva a su familia, a su comunidad o a su país. Necesaria en el retorno y en la reintegración.",
+                    "",
+                ),
+                c(
+                    "descripcion",
+                    "Qué se hace en esta etapa",
+                    Tipo::Parrafos,
+                    Requerido::No,
+                    "Lo que hace el responsable en esta etapa, para la víctima.",
+                    "",
+                ),
+            ],
+        },
+    },
+    Requerido::Si,
+    "Quién atiende a una víctima en cada etapa de la ruta nacional de atención.",
+    "",
+);
+
+const FRECUENCIAS: &[Valor] = &[
+    Valor {
+        id: "mensual",
+        nombre: "Mensual",
+    },
+    Valor {
+        id: "trimestral",
+        nombre: "Trimestral",
+    },
+    Valor {
+        id: "semestral",
+        nombre: "Semestral",
+    },
+    Valor {
+        id: "anual",
+        nombre: "Anual",
+    },
+];
+
+pub(super) const SEGUIMIENTO: Campo = c(
+    "seguimiento",
+    "Seguimiento del plan",
+    Tipo::Grupo {
+        campos: &[
+            c(
+                "responsable",
+                "Responsable del seguimiento",
+                Tipo::Referencia { lista: "actores" },
+                Requerido::Si,
+                "La institución que da seguimiento al plan.",
+                "Consejo Cantonal de Protección de Derechos",
+            ),
+            c(
+                "frecuencia",
+                "Frecuencia del seguimiento",
+                Tipo::Opcion {
+                    valores: FRECUENCIAS,
+                },
+                Requerido::Si,
+                "Cada cuánto se revisa el avance del plan.",
+                "Trimestral",
+            ),
+            c(
+                "descripcion",
+                "Cómo se hará el seguimiento",
+                Tipo::Parrafos,
+                Requerido::No,
+                "Cómo se recoge y se revisa la información del avance.",
+                "",
+            ),
+            c(
+                "informa_a",
+                "A quién se informa",
+                Tipo::Texto,
+                Requerido::No,
+                "A quién presenta sus informes el responsable del seguimiento.",
+                "Concejo Municipal",
+            ),
+            c(
+                "evaluacion_intermedia",
+                "Evaluación intermedia",
+                Tipo::Fecha,
+                Requerido::No,
+                "Cuándo se hará la evaluación de medio término.",
+                "2027-06-30",
+            ),
+            c(
+                "evaluacion_final",
+                "Evaluación final",
+                Tipo::Fecha,
+                Requerido::No,
+                "Cuándo se hará la evaluación final.",
+                "2028-12-15",
+            ),
+            c(
+                "rendicion_cuentas",
+                "Rendición de cuentas",
+                Tipo::Parrafos,
+                Requerido::No,
+                "Cómo se rinden cuentas a la ciudadanía del avance del plan.",
+                "",
+            ),
+            c(
+                "proteccion_datos",
+                "Protección de los datos de las víctimas",
+                Tipo::Parrafos,
+                Requerido::No,
+                "Si el plan crea un registro de casos: quién lo custodia, quién accede y cómo se protegen los datos personales de las víctimas.",
+                "",
+            ),
+        ],
+    },
+    Requerido::Si,
+    "Cómo se dará seguimiento al plan.",
+    "",
+);
