@@ -1,9 +1,10 @@
 //! Texts generated from the code, so that they cannot drift from it: the JSON schemas that
-//! editors use (`plans/esquema/`), and the reference pages `docs/formato.md` (from the schema) and
-//! `docs/reglas.md` (from the rule registry). `cantonal esquema` and `cantonal reglas --markdown`
+//! editors use (`plans/esquema/`), and the reference pages `docs/formato.md` (from the catalogue
+//! of fields) and `docs/reglas.md` (from the rule registry). `cantonal esquema` and `cantonal reglas --markdown`
 //! print them; tests fail when a committed copy is stale.
 
-use crate::plan::schema::{self, editor_schema};
+use crate::catalogos::editor_schema;
+use crate::plan::schema;
 use crate::reference::nacional::Referencia;
 use crate::rules::{Comprobacion, REGLAS, datos};
 
@@ -17,125 +18,155 @@ pub fn esquema_observaciones() -> String {
     serde_json::to_string_pretty(schema::observaciones().estructura()).expect("schema") + "\n"
 }
 
-/// The field-by-field reference of the plan format (docs/formato.md), generated from the schema.
+/// The field-by-field reference of the plan format (docs/formato.md), generated from the
+/// catalogue of fields (section by section, as the editor shows them) and the national
+/// reference's catalogues.
 pub fn formato_markdown() -> String {
-    use serde_json::Value;
-    let schema = editor_schema(Referencia::pacta());
-    let defs = schema["$defs"].as_object().cloned().unwrap_or_default();
-    let tipo = |p: &Value| -> String {
-        let r = |v: &Value| {
-            v.get("$ref").and_then(Value::as_str).map(|r| {
-                format!(
-                    "[{0}](#{1})",
-                    r.trim_start_matches("#/$defs/"),
-                    r.trim_start_matches("#/$defs/").to_lowercase()
-                )
-            })
-        };
-        if let Some(x) = r(p) {
-            return x;
-        }
-        if let Some(branches) = p.get("anyOf").and_then(Value::as_array)
-            && let Some(x) = branches.iter().find_map(r)
-        {
-            return x;
-        }
-        let base = match p.get("type") {
-            Some(Value::String(t)) => t.clone(),
-            Some(Value::Array(ts)) => ts
-                .iter()
-                .filter_map(Value::as_str)
-                .filter(|t| *t != "null")
-                .collect::<Vec<_>>()
-                .join(" o "),
-            _ => String::new(),
-        };
-        let base = match (base.as_str(), p.get("format").and_then(Value::as_str)) {
-            ("string", Some("date")) => "fecha AAAA-MM-DD".to_owned(),
-            ("string", _) => "texto".to_owned(),
-            ("integer", _) => "número entero".to_owned(),
-            ("number", _) => "número".to_owned(),
-            ("array", _) => {
-                let items = p.get("items").cloned().unwrap_or_default();
-                match r(&items) {
-                    Some(x) => format!("lista de {x}"),
-                    None => "lista de textos".to_owned(),
-                }
-            }
-            (other, _) => other.to_owned(),
-        };
-        let valores = p
-            .get("enum")
-            .or_else(|| p.get("items").and_then(|i| i.get("enum")))
-            .and_then(Value::as_array)
-            .map(|v| {
-                v.iter()
-                    .filter_map(Value::as_str)
-                    .map(|s| format!("`{s}`"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            });
-        match valores {
-            Some(v) => format!("{base}: {v}"),
-            None => base,
-        }
-    };
-    let tabla = |titulo: &str, def: &Value| -> String {
-        let required: Vec<&str> = def["required"]
-            .as_array()
-            .map(|r| r.iter().filter_map(Value::as_str).collect())
-            .unwrap_or_default();
-        let mut out = format!("\n## {titulo}\n\n");
-        if let Some(d) = def.get("description").and_then(Value::as_str) {
-            out.push_str(&format!("{d}\n\n"));
-        }
-        if let Some(values) = def.get("oneOf").and_then(Value::as_array) {
-            for v in values {
-                out.push_str(&format!(
-                    "- `{}`: {}\n",
-                    v["const"].as_str().unwrap_or(""),
-                    v["description"].as_str().unwrap_or("")
-                ));
-            }
-            return out;
-        }
-        out.push_str("| campo | tipo | obligatorio | descripción |\n|---|---|---|---|\n");
-        if let Some(props) = def["properties"].as_object() {
-            for (name, p) in props {
-                let desc = p
-                    .get("description")
-                    .and_then(Value::as_str)
-                    .unwrap_or("")
-                    .replace('\n', " ")
-                    .replace('|', "\\|");
-                out.push_str(&format!(
-                    "| `{name}` | {} | {} | {desc} |\n",
-                    tipo(p).replace('|', "\\|"),
-                    if required.contains(&name.as_str()) {
-                        "sí"
-                    } else {
-                        "no"
-                    }
-                ));
-            }
-        }
-        out
-    };
+    use crate::plan::campos::{self, Campo, Identidad, Tipo};
+    let r = Referencia::pacta();
     let mut out = String::from(
         "# Formato del plan cantonal\n\n\
-         <!-- Generado desde el esquema (`cantonal esquema`); no editar a mano. -->\n\n\
-         Un plan es un archivo YAML. Los nombres de campo van en minúsculas, sin tildes, con `_`\n\
-         entre palabras; las fechas se escriben AAAA-MM-DD; los montos, en dólares con punto\n\
-         decimal; los campos de texto largo admiten Markdown (párrafos, *cursiva*, **negrita**,\n\
-         listas y enlaces). Los identificadores (`id`) llevan letras sin tilde, dígitos, `_` y `-`.\n\
-         Los valores de ejes, fines, poblaciones, tipos de actor, etapas e instituciones son los de\n\
-         la referencia nacional (`plans/nacional/pacta-2019-2030.yaml`).\n",
+         <!-- Generado desde el catálogo de campos (`src/plan/campos/`); no editar a mano. -->\n\n\
+         Un plan es un archivo YAML: cada campo se escribe `clave: valor`, con la clave exacta de\n\
+         las tablas de abajo (en minúsculas, sin tildes, con `_` entre palabras). Las fechas se\n\
+         escriben AAAA-MM-DD; los montos, en dólares con punto decimal y sin separador de miles\n\
+         (`4500.50`); los textos de párrafos admiten Markdown (párrafos, *cursiva*, **negrita**,\n\
+         listas y enlaces). El editor del navegador (`cantonal editar`) y el libro del taller\n\
+         (`cantonal plantilla-taller`) muestran los mismos campos con las mismas etiquetas y\n\
+         ayudas. La primera línea de un plan es `formato: 1`, la versión del formato.\n",
     );
-    out.push_str(&tabla("Plan", &schema));
-    for (name, def) in &defs {
-        out.push_str(&tabla(name, def));
+    fn tipo(c: &Campo) -> String {
+        match c.tipo {
+            Tipo::Opcion { valores } => format!(
+                "uno de: {}",
+                valores
+                    .iter()
+                    .map(|v| format!("`{}` ({})", v.id, v.nombre))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            Tipo::Catalogo { catalogo }
+            | Tipo::Catalogos { catalogo }
+            | Tipo::Conteos { catalogo } => {
+                let ancla = catalogo.nombre().replace(' ', "-");
+                format!("{} ([lista](#{ancla}))", c.tipo.en_palabras())
+            }
+            _ => c.tipo.en_palabras(),
+        }
+    }
+    fn tabla(campos: &[Campo], base: &str, out: &mut String, listas: &mut Vec<(String, Campo)>) {
+        for c in campos {
+            let clave = if base.is_empty() {
+                c.clave.to_owned()
+            } else {
+                format!("{base}.{}", c.clave)
+            };
+            match c.tipo {
+                Tipo::Grupo { campos } => tabla(campos, &clave, out, listas),
+                Tipo::Lista { .. } => {
+                    out.push_str(&format!(
+                        "| `{clave}` | {} | {} | {} | {} |\n",
+                        c.etiqueta,
+                        tipo(c),
+                        c.requerido.texto().to_lowercase(),
+                        c.ayuda
+                    ));
+                    listas.push((clave, *c));
+                }
+                _ => out.push_str(&format!(
+                    "| `{clave}` | {} | {} | {} | {}{} |\n",
+                    c.etiqueta,
+                    tipo(c),
+                    c.requerido.texto().to_lowercase(),
+                    c.ayuda,
+                    ejemplo(c)
+                )),
+            }
+        }
+    }
+    /// « Ejemplo: 4.500,00 (en el archivo: `4500.0`).»: the example as a form shows it, and as
+    /// the file holds it when that differs.
+    fn ejemplo(c: &Campo) -> String {
+        let Some(valor) = crate::catalogos::ejemplo_en_archivo(c, Referencia::pacta()) else {
+            return String::new();
+        };
+        let en_archivo = match (&valor, c.tipo) {
+            (serde_json::Value::String(s), _) => s.clone(),
+            (serde_json::Value::Number(n), Tipo::Monto) => {
+                format!("{:.2}", n.as_f64().unwrap_or_default())
+            }
+            (otro, _) => otro.to_string(),
+        };
+        if en_archivo == c.ejemplo {
+            format!(" Ejemplo: `{en_archivo}`.")
+        } else {
+            format!(" Ejemplo: {} (en el archivo: `{en_archivo}`).", c.ejemplo)
+        }
+    }
+    const ENCABEZADO: &str =
+        "| clave | campo | valor | obligatorio | qué escribir |\n|---|---|---|---|---|\n";
+    for s in campos::SECCIONES.iter().filter(|s| s.vista.is_none()) {
+        out.push_str(&format!("\n## {}\n\n{}\n\n{ENCABEZADO}", s.titulo, s.ayuda));
+        let propios: Vec<Campo> = s
+            .claves
+            .iter()
+            .filter_map(|k| campos::PLAN.iter().find(|c| c.clave == *k).copied())
+            .collect();
+        let mut listas = Vec::new();
+        tabla(&propios, "", &mut out, &mut listas);
+        while let Some((clave, c)) = (!listas.is_empty()).then(|| listas.remove(0)) {
+            let Tipo::Lista { lista } = c.tipo else {
+                continue;
+            };
+            let identidad = match lista.identidad {
+                Identidad::Id => format!(
+                    "Cada elemento ({}) se identifica por su `id`.",
+                    lista.singular
+                ),
+                Identidad::EtapaPoblacion => format!(
+                    "Cada elemento ({}) se identifica por su etapa, `ruta_atencion.denuncia`, o por su etapa y su población, `ruta_atencion.denuncia/adultos`, cuando la etapa tiene una entrada por población.",
+                    lista.singular
+                ),
+                Identidad::Posicion => format!(
+                    "Cada elemento ({}) se identifica por su posición: `{clave}[1]`.",
+                    lista.singular
+                ),
+            };
+            out.push_str(&format!(
+                "\n### {} (`{clave}`)\n\n{identidad} En el libro del taller, hoja «{}».\n\n{ENCABEZADO}",
+                c.etiqueta, lista.hoja
+            ));
+            let mut internas = Vec::new();
+            tabla(lista.campos, "", &mut out, &mut internas);
+            listas.extend(
+                internas
+                    .into_iter()
+                    .map(|(k, c)| (format!("{clave}[].{k}"), c)),
+            );
+        }
+    }
+    out.push_str(&format!(
+        "\n## Listas de la referencia nacional\n\nLos valores que admiten los campos de catálogo, según {} (`plans/nacional/{}.yaml`). En el archivo se escribe el código; el editor y el libro del taller muestran el nombre.\n",
+        r.nombre_corto, r.id
+    ));
+    for cat in campos::Catalogo::TODOS {
+        out.push_str(&format!(
+            "\n### {}\n\n| código | nombre |\n|---|---|\n",
+            capitalizar(cat.nombre())
+        ));
+        for o in crate::catalogos::valores(cat, r) {
+            let nota = o.nota.map(|n| format!(" — {n}")).unwrap_or_default();
+            out.push_str(&format!("| `{}` | {}{nota} |\n", o.id, o.nombre));
+        }
     }
     out
+}
+
+fn capitalizar(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|p| p.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
 }
 
 /// The rule reference in Markdown, generated from the registry.

@@ -19,6 +19,7 @@
 //! tools over many plans and over two drafts.
 
 pub mod carpeta;
+pub mod catalogos;
 pub mod cli;
 pub mod diagnostics;
 pub mod diff;

@@ -5,10 +5,10 @@
 use std::path::{Path, PathBuf};
 
 use super::{Fallo, mostrar};
+use crate::catalogos::editor_schema;
 use crate::escritura::write_atomic;
 use crate::nuevo::{buscar_canton, plan_inicial, slug};
 use crate::plan::schema::SCHEMA_PATH;
-use crate::plan::schema::editor_schema;
 use crate::reference::nacional::Referencia;
 use crate::rules::pendientes::PENDIENTE;
 

@@ -19,10 +19,10 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 
 use super::vista;
+use crate::catalogos::editor_schema;
 use crate::escritura::write_atomic;
 use crate::lectura::{motivo, read_limited};
 use crate::plan::observaciones::{self, Cambio, ErrorCambio, archivo_de};
-use crate::plan::schema::editor_schema;
 use crate::plan::yaml_edit::{self, ErrorEdicion};
 use crate::reference::dpa::CantonDpa;
 use crate::reference::nacional::{Item, Referencia};

@@ -22,7 +22,7 @@ use super::decodificar::{AYUDA_GRANDE, decode, demasiado_grande};
 use super::marcado;
 use super::model::Plan;
 use super::montos;
-use super::ruta::{Repetidos, ruta_con};
+use super::ruta::{Nombres, ruta_con};
 use super::sintaxis::syntax_error;
 use super::spans::{NodePath, Region, Seg, SpanIndex, ultima_clave};
 use super::tipo::TipoArchivo;
@@ -47,8 +47,8 @@ pub struct Loaded<T> {
     spans: OnceLock<SpanIndex>,
     /// The document as a JSON value (`Null` when it could not be read).
     pub valor: Value,
-    /// The repeated ids of its lists, indexed on first use (for id paths).
-    repetidos: OnceLock<Repetidos>,
+    /// The names of the items of its lists, found on first use (for id paths).
+    nombres: OnceLock<Nombres>,
     /// The typed content, when the document is structurally valid.
     pub datos: Option<T>,
     /// Diagnostics found while loading (all errors).
@@ -63,8 +63,7 @@ impl<T> Loaded<T> {
 
     /// The id path of `path`.
     pub fn ruta(&self, path: &[Seg]) -> String {
-        let repetidos = self.repetidos.get_or_init(|| Repetidos::de(&self.valor));
-        ruta_con(&self.valor, path, repetidos)
+        ruta_con(path, self.nombres.get_or_init(|| Nombres::de(&self.valor)))
     }
 
     /// The folder the plan lives in (for references and images next to it).
@@ -120,7 +119,7 @@ fn empty<T>(archivo: &Path, texto: String) -> Loaded<T> {
         texto,
         spans: OnceLock::new(),
         valor: Value::Null,
-        repetidos: OnceLock::new(),
+        nombres: OnceLock::new(),
         datos: None,
         diagnostics: Vec::new(),
     }
@@ -148,7 +147,7 @@ pub fn load_bytes<T: TipoArchivo>(archivo: &Path, bytes: &[u8]) -> Loaded<T> {
     };
     let mut invalid = Vec::new();
     loaded.valor = to_json(&yaml, &mut Vec::new(), &mut invalid);
-    loaded.repetidos = OnceLock::new();
+    loaded.nombres = OnceLock::new();
     for (path, mensaje, ayuda) in invalid {
         let region = loaded.spans().locate_key(&path);
         loaded.error("S003", region, &path, mensaje, ayuda);

@@ -97,6 +97,44 @@ pub fn revisar(escrito: &str) -> Option<Problema> {
     None
 }
 
+/// A number as a person in Ecuador writes it in a form or a spreadsheet cell: a point between
+/// thousands and a comma before the decimals (`1.500,50`), or a plain number (`1500.50`); spaces
+/// and the currency (`$`, `USD`) around it are ignored. `None` when it is not a number. A point
+/// followed by groups of three digits is a separator of thousands (`1.500` is fifteen hundred):
+/// people write it so, unlike a YAML file ([`revisar`]).
+pub fn leer_escrito(texto: &str) -> Option<f64> {
+    let limpio: String = texto
+        .replace("US$", "")
+        .replace("USD", "")
+        .replace("usd", "")
+        .replace('$', "")
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '\u{a0}' | '\u{202f}'))
+        .collect();
+    let (signo, cuerpo) = match limpio.strip_prefix('-') {
+        Some(resto) => ("-", resto),
+        None => ("", limpio.as_str()),
+    };
+    let cifra = if cuerpo.contains(',') {
+        let (entero, decimales) = cuerpo.split_once(',')?;
+        let entero = if entero.contains('.') {
+            miles(entero, '.')?
+        } else {
+            entero.to_owned()
+        };
+        format!("{entero}.{decimales}")
+    } else if let Some(entero) = miles(cuerpo, '.') {
+        entero
+    } else {
+        cuerpo.to_owned()
+    };
+    let (entero, decimales) = cifra.split_once('.').unwrap_or((&cifra, "0"));
+    (digitos(entero) && digitos(decimales))
+        .then(|| format!("{signo}{cifra}").parse::<f64>().ok())
+        .flatten()
+        .filter(|n| n.is_finite())
+}
+
 /// `1500`, `1500.5`, `1500.50`: digits and at most two decimals. Its value.
 fn decimal(s: &str) -> Option<f64> {
     let (entero, decimales) = s.split_once('.').unwrap_or((s, ""));
@@ -174,6 +212,15 @@ mod tests {
 
     fn ayuda(escrito: &str) -> String {
         revisar(escrito).map(|p| p.ayuda).unwrap_or_default()
+    }
+
+    #[test]
+    fn numbers_are_read_as_people_write_them() {
+        let casos: Vec<(String, Option<f64>)> =
+            serde_json::from_str(include_str!("../../tests/fixtures/numeros.json")).unwrap();
+        for (escrito, valor) in casos {
+            assert_eq!(leer_escrito(&escrito), valor, "{escrito}");
+        }
     }
 
     #[test]

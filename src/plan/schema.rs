@@ -4,8 +4,8 @@
 //! One schema serves two purposes. Validating a document against it reports every unknown key
 //! (S002), malformed value (S003), missing field (S004) and value outside a fixed list (S005) at
 //! once, each at its path, instead of stopping at the first one as deserialisation would. With the
-//! national catalogues added as enums ([`editor_schema`]) it is what `cantonal esquema` prints for
-//! editors.
+//! national catalogues added as enums (`catalogos::editor_schema`) it is what `cantonal esquema`
+//! prints for editors.
 
 /// Where `nuevo`, `importar` and the example plans expect the schema, relative to the plan.
 pub const SCHEMA_PATH: &str = "esquema/plan-cantonal.schema.json";
@@ -20,10 +20,9 @@ use serde_json::{Value, json};
 use super::campos::{self, Campo};
 use super::model::Plan;
 use super::observaciones::Observaciones;
-use super::ruta::{Repetidos, ruta_con};
+use super::ruta::{Nombres, ruta_con};
 use super::spans::{NodePath, Seg};
 use crate::diagnostics::lista;
-use crate::reference::nacional::Referencia;
 use crate::suggest::did_you_mean;
 
 /// A document format's schema, derived from its Rust types, and the validator built from it.
@@ -171,9 +170,9 @@ impl Esquema {
     /// Checks `document` against this structure: every problem at once, ordered by path.
     pub fn check(&'static self, document: &Value) -> Vec<Problem> {
         let mut out = Vec::new();
-        let repetidos = OnceCell::new();
+        let nombres = OnceCell::new();
         for error in self.validador.iter_errors(document) {
-            self.describe(document, &repetidos, &error, &mut out);
+            self.describe(document, &nombres, &error, &mut out);
         }
         out.sort_by_cached_key(|p| p.path.cmp_key());
         out.dedup();
@@ -211,7 +210,7 @@ impl Esquema {
     fn describe(
         &'static self,
         document: &Value,
-        repetidos: &OnceCell<Repetidos>,
+        nombres: &OnceCell<Nombres>,
         error: &ValidationError<'_>,
         out: &mut Vec<Problem>,
     ) {
@@ -299,8 +298,8 @@ impl Esquema {
                 let donde = if path.is_empty() {
                     format!("en {}", self.documento)
                 } else {
-                    let repetidos = repetidos.get_or_init(|| Repetidos::de(document));
-                    format!("en `{}`", ruta_con(document, &path, repetidos))
+                    let nombres = nombres.get_or_init(|| Nombres::de(document));
+                    format!("en `{}`", ruta_con(&path, nombres))
                 };
                 push(
                     path,
@@ -370,7 +369,7 @@ impl Esquema {
                         continue;
                     }
                     for e in branch {
-                        self.describe(document, repetidos, e, &mut inner);
+                        self.describe(document, nombres, e, &mut inner);
                     }
                 }
                 if inner.is_empty() {
@@ -593,72 +592,4 @@ fn json_type_name(value: &Value) -> &'static str {
         Value::Array(_) => "una lista",
         Value::Object(_) => "un conjunto de campos",
     }
-}
-
-/// The schema for editors: the structure plus the national catalogues of `referencia` as enums,
-/// so that the YAML language server offers completion for axes, stages, purposes and so on.
-pub fn editor_schema(referencia: &Referencia) -> Value {
-    let mut schema = plan().estructura.clone();
-    let ids = |values: Vec<&str>| json!(values);
-    let set = |schema: &mut Value, pointer: &str, values: Value| {
-        if let Some(node) = schema.pointer_mut(pointer) {
-            node["enum"] = values;
-        }
-    };
-    set(
-        &mut schema,
-        "/$defs/Riesgo/properties/fines/items",
-        ids(referencia.fines_explotacion.ids()),
-    );
-    set(
-        &mut schema,
-        "/$defs/Riesgo/properties/poblaciones/items",
-        ids(referencia.poblaciones.ids()),
-    );
-    set(
-        &mut schema,
-        "/$defs/Actor/properties/tipo",
-        ids(referencia.tipos_actor.ids()),
-    );
-    set(
-        &mut schema,
-        "/$defs/Objetivo/properties/eje",
-        ids(referencia.ejes.ids()),
-    );
-    set(
-        &mut schema,
-        "/$defs/EtapaRuta/properties/etapa",
-        ids(referencia.etapas_ruta.ids()),
-    );
-    set(
-        &mut schema,
-        "/$defs/Actor/properties/institucion",
-        ids(referencia.instituciones.ids()),
-    );
-    set(
-        &mut schema,
-        "/$defs/Accion/properties/fines/items",
-        ids(referencia.fines_explotacion.ids()),
-    );
-    set(
-        &mut schema,
-        "/$defs/Accion/properties/poblaciones/items",
-        ids(referencia.poblaciones.ids()),
-    );
-    set(
-        &mut schema,
-        "/$defs/EtapaRuta/properties/poblacion",
-        ids(referencia.poblaciones_ruta.ids()),
-    );
-    set(
-        &mut schema,
-        "/$defs/EtapaRuta/properties/requiere/items",
-        ids(referencia.etapas_ruta.ids()),
-    );
-    set(
-        &mut schema,
-        "/properties/plan_nacional",
-        json!([referencia.id.as_str()]),
-    );
-    schema
 }

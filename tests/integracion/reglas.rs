@@ -174,7 +174,7 @@ const CASOS: &[Caso] = &[
         "  - { etapa: atencion_salud, poblacion: adultos, responsable: msp, plazo_horas: 12 }\n  - { etapa: atencion_salud,",
         "error",
         (74, 14),
-        "ruta_atencion[4].etapa",
+        "ruta_atencion.atencion_salud/todas.etapa",
         "atencion_salud",
     ),
     caso(
@@ -537,7 +537,7 @@ const CASOS: &[Caso] = &[
         "{ etapa: proteccion_inmediata, poblacion: adultos, responsable: gad, plazo_horas: 24 }\n  - { etapa: proteccion_inmediata, poblacion: ninez_adolescencia, responsable: jcpd, plazo_horas: 24 }",
         "error",
         (72, 14),
-        "ruta_atencion[2].etapa",
+        "ruta_atencion.proteccion_inmediata/adultos.etapa",
         "proteccion_inmediata",
     ),
     caso(

@@ -184,7 +184,7 @@ const INDICADOR: &[Campo] = &[
         },
         Requerido::Recomendado,
         "De resultado si mide el cambio que busca el objetivo (víctimas atendidas a tiempo, adolescentes que reconocen un engaño); de actividad si cuenta lo que se hizo (talleres, sesiones). Cada objetivo necesita al menos un indicador de resultado.",
-        "De resultado",
+        "De resultado (mide un cambio en la población)",
     ),
     c(
         "unidad",
@@ -317,7 +317,7 @@ pub(super) const ACCIONES: Campo = c(
                     Tipo::Referencia { lista: "actores" },
                     Requerido::Si,
                     "La institución que responde por la acción.",
-                    "GAD Municipal de Ibarra",
+                    "gad-ibarra",
                 ),
                 c(
                     "corresponsables",

@@ -20,7 +20,7 @@ pub(super) const PLAN_NACIONAL: Campo = c(
     },
     Requerido::Si,
     "El plan nacional con el que se alinea este plan: de él salen los ejes, las etapas de la ruta y las instituciones que se pueden elegir.",
-    "Plan de Acción contra la Trata de Personas 2019-2030",
+    "Plan de Acción contra la Trata de Personas en Ecuador 2019-2030 (PACTA)",
 );
 
 pub(super) const CANTON: Campo = c(

@@ -22,7 +22,7 @@ pub(super) const RUTA_ATENCION: Campo = c(
                     },
                     Requerido::Si,
                     "La etapa de la ruta nacional de atención. Una etapa puede tener varias entradas, una por grupo de víctimas.",
-                    "Identificación",
+                    "Identificación y detección",
                 ),
                 c(
                     "poblacion",
@@ -40,7 +40,7 @@ pub(super) const RUTA_ATENCION: Campo = c(
                     Tipo::Referencia { lista: "actores" },
                     Requerido::Recomendado,
                     "La institución que atiende a la víctima en esta etapa. Sin ella, una víctima no tiene a quién acudir: es obligatoria en cada etapa obligatoria.",
-                    "Junta Cantonal de Protección de Derechos",
+                    "jcpd-ibarra",
                 ),
                 c(
                     "apoyo",
@@ -66,7 +66,7 @@ pub(super) const RUTA_ATENCION: Campo = c(
                     },
                     Requerido::No,
                     "Las etapas que deben cumplirse antes de esta. La protección, la salud, la intervención en crisis, el retorno y la reintegración no pueden esperar a la denuncia.",
-                    "Identificación",
+                    "Identificación y detección",
                 ),
                 c(
                     "evaluacion_riesgo",
@@ -122,7 +122,7 @@ pub(super) const SEGUIMIENTO: Campo = c(
                 Tipo::Referencia { lista: "actores" },
                 Requerido::Si,
                 "La institución que da seguimiento al plan.",
-                "Consejo Cantonal de Protección de Derechos",
+                "ccpd-ibarra",
             ),
             c(
                 "frecuencia",

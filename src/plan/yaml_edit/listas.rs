@@ -1,12 +1,13 @@
 //! How the items of an old list become the items of a new one: matched by what identifies them
-//! (their `id`; a route entry by its stage and population), or by position when they have no
-//! identity; and the edits of a list written in flow style (`[a, b]`), item by item, so that a
+//! (the catalogue's rule: their `id`; a route entry by its stage and population), or by position
+//! when they have no identity; and the edits of a list written in flow style (`[a, b]`), item by item, so that a
 //! list spread over several lines keeps its lines and comments.
 
 use serde_json::Value;
 
 use super::Editor;
 use super::escribir::{escalar, flujo_de};
+use crate::plan::campos::Identidad;
 use crate::plan::spans::{NodePath, NodeSpan, Seg};
 
 /// How the items of the old list become the new list.
@@ -19,31 +20,12 @@ pub(super) enum Paso {
     Poner(usize),
 }
 
-/// Whether the list holds route entries, named by their stage and population rather than an id.
-fn es_ruta_atencion(path: &[Seg]) -> bool {
-    matches!(path.last(), Some(Seg::Key(k)) if k == "ruta_atencion")
-}
-
-/// What names an item of a list: its `id`; for a route entry, its `etapa` and its `poblacion`
-/// (a stage may have one entry per population; without `poblacion` it is for all victims).
-fn ident(item: &Value, ruta_atencion: bool) -> Option<String> {
-    let texto = |clave: &str| item.get(clave).and_then(Value::as_str);
-    if ruta_atencion {
-        Some(format!(
-            "{}/{}",
-            texto("etapa")?,
-            texto("poblacion").unwrap_or("todas")
-        ))
-    } else {
-        texto("id").map(str::to_owned)
-    }
-}
-
-/// Names of every item when all have one and none repeats.
-fn ids_unicos(items: &[Value], ruta_atencion: bool) -> Option<Vec<String>> {
+/// What identifies every item (the catalogue's rule for the list), when all have it and none
+/// repeats.
+fn ids_unicos(items: &[Value], identidad: Identidad) -> Option<Vec<String>> {
     let ids: Vec<String> = items
         .iter()
-        .map(|i| ident(i, ruta_atencion))
+        .map(|i| identidad.de(i))
         .collect::<Option<_>>()?;
     let mut vistos = std::collections::HashSet::new();
     ids.iter().all(|id| vistos.insert(id)).then_some(ids)
@@ -51,8 +33,8 @@ fn ids_unicos(items: &[Value], ruta_atencion: bool) -> Option<Vec<String>> {
 
 /// The steps that turn list `a` into list `b` (at `path`).
 pub(super) fn pasos(path: &[Seg], a: &[Value], b: &[Value]) -> Vec<Paso> {
-    let ruta_atencion = es_ruta_atencion(path);
-    match (ids_unicos(a, ruta_atencion), ids_unicos(b, ruta_atencion)) {
+    let identidad = crate::plan::ruta::identidad(path);
+    match (ids_unicos(a, identidad), ids_unicos(b, identidad)) {
         // Items matched by id, unless the only change is one id renamed in place.
         (Some(ia), Some(ib))
             if ia != ib
