@@ -32,9 +32,13 @@ fn nuevo_finds_cantons_by_code_or_name_and_never_overwrites() {
     assert!(
         text.starts_with("# yaml-language-server: $schema=esquema/plan-cantonal.schema.json\n")
     );
+    // Each field's comment is its label, help and requirement from the catalogue of fields.
     assert!(text.contains(
-        "canton:\n  # Código DPA del INEC, cuatro dígitos entre comillas. Obligatorio.\n  codigo: \"1004\"\n  # Nombre del cantón. Obligatorio.\n  nombre: Otavalo\n  # Provincia. Obligatorio.\n  provincia: Imbabura\n"
-    ));
+        "  # Nombre del cantón. El nombre corto del cantón, como se usa a diario. Obligatorio.\n  nombre: Otavalo\n"
+    ), "{text}");
+    assert!(text.contains("  codigo: \"1004\"\n") && text.contains("  provincia: Imbabura\n"));
+    let valor: serde_yaml::Value = serde_yaml::from_str(&text).unwrap();
+    assert_eq!(valor["canton"]["codigo"].as_str(), Some("1004"));
     assert!(
         dir.path()
             .join("esquema/plan-cantonal.schema.json")
@@ -60,7 +64,7 @@ fn nuevo_finds_cantons_by_code_or_name_and_never_overwrites() {
     assert!(
         std::fs::read_to_string(dir.path().join("plan-giron.yaml"))
             .unwrap()
-            .contains("  nombre: Girón\n  # Provincia. Obligatorio.\n  provincia: Azuay\n")
+            .contains("  nombre: Girón\n  # Provincia. La provincia a la que pertenece el cantón. Obligatorio.\n  provincia: Azuay\n")
     );
 
     let o = run_in(dir.path(), &["nuevo", "--canton", "Otabalo"]);
