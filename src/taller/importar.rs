@@ -1,6 +1,6 @@
-//! Import of a filled workshop workbook (`cantonal importar`): the sheets of [`super::HOJAS`] read
-//! with `calamine` (XLSX, and ODS) into the text of a plan file, commented like the one of
-//! `cantonal nuevo`, then checked like any plan.
+//! Import of a filled workshop workbook (`cantonal importar`): the sheets of [`super::hojas`]
+//! and [`super::generales`], opened within limits ([`super::libro`]), into the text of a plan
+//! file commented from the catalogue of fields, then checked like any plan.
 //!
 //! A cell that cannot be read (a date column with text, a number column with words), a missing
 //! sheet or a missing column is a diagnostic located by sheet, row and column, and no plan is
@@ -12,16 +12,19 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use calamine::Data;
-use chrono::NaiveDate;
 use serde_json::{Map, Value, json};
 
+use super::anteriores::titulos;
+use super::celdas::leer;
 use super::libro::{Hoja, Libro};
 use super::plantilla::{obtener, poner};
-use super::{Columna, FILAS_ENCABEZADO, GENERALES, HOJA_GENERALES, HOJAS, Tipo};
+use super::{Columna, FILAS_ENCABEZADO, HOJA_GENERALES, generales, hojas};
 use crate::diagnostics::{Celda, Diagnostic, Severidad};
+use crate::plan::campos::{self, Requerido, Tipo};
 use crate::plan::ruta::resolver;
 use crate::plan::schema::SCHEMA_PATH;
 use crate::plan::spans::{Region, Seg};
+use crate::reference::nacional::Referencia;
 use crate::rules::taller::{T001, T002, T003};
 use crate::rules::{Opciones, Regla};
 
@@ -44,7 +47,7 @@ pub struct Importado {
 }
 
 /// Where each item of the plan came from: list key → sheet and 1-based row of each item.
-type Origenes = BTreeMap<&'static str, (&'static str, Vec<usize>)>;
+type Origenes = BTreeMap<String, (&'static str, Vec<usize>)>;
 
 /// Imports the workbook `libro`; `plan` is the plan file it will be written to (for the checks).
 pub fn importar(libro: &Path, plan: &Path) -> Importado {
@@ -68,21 +71,24 @@ pub fn importar(libro: &Path, plan: &Path) -> Importado {
             };
         }
     };
+    let r = Referencia::pacta();
     let mut datos = json!({});
-    let mut filas_generales: BTreeMap<&'static str, usize> = BTreeMap::new();
+    let mut filas_generales: BTreeMap<String, usize> = BTreeMap::new();
     match wb.hoja(HOJA_GENERALES) {
-        Some(rango) => generales(rango, &mut datos, &mut filas_generales, &mut diags),
+        Some(rango) => leer_generales(rango, r, &mut datos, &mut filas_generales, &mut diags),
         None => diags.push(falta_hoja(HOJA_GENERALES)),
     }
     let mut origenes: Origenes = BTreeMap::new();
-    for h in HOJAS {
+    for h in hojas() {
+        let requerida = obligatoria(campos::PLAN, &h.lista);
         let Some(rango) = wb.hoja(h.nombre) else {
-            diags.push(falta_hoja(h.nombre));
+            if requerida {
+                diags.push(falta_hoja(h.nombre));
+            }
             continue;
         };
-        let Some(columnas) = encabezados(rango, h.nombre, h.columnas, &mut diags) else {
-            continue;
-        };
+        let item = campos::lista(&h.lista).map_or(&[][..], |l| l.campos);
+        let columnas = encabezados(rango, h.nombre, item, &h.columnas, &mut diags);
         let mut items = Vec::new();
         let mut filas = Vec::new();
         let (fin, _) = rango.end().unwrap_or((0, 0));
@@ -90,12 +96,13 @@ pub fn importar(libro: &Path, plan: &Path) -> Importado {
             let mut item = json!({});
             let mut vacia = true;
             for (c, col) in h.columnas.iter().zip(&columnas) {
+                let Some(col) = col else { continue };
                 let celda = rango.get_value((fila, *col)).unwrap_or(&Data::Empty);
-                match leer(celda, c.tipo) {
+                match leer(celda, c.campo, r) {
                     Ok(None) => {}
                     Ok(Some(v)) => {
                         vacia = false;
-                        poner(&mut item, c.clave, v);
+                        poner(&mut item, &c.clave, v);
                     }
                     Err(esperado) => {
                         vacia = false;
@@ -116,9 +123,9 @@ pub fn importar(libro: &Path, plan: &Path) -> Importado {
             }
         }
         if !items.is_empty() || !h.lista.contains('.') {
-            poner(&mut datos, h.lista, Value::Array(items));
+            poner(&mut datos, &h.lista, Value::Array(items));
         }
-        origenes.insert(h.lista, (h.nombre, filas));
+        origenes.insert(h.lista.clone(), (h.nombre, filas));
     }
     let canton = obtener(&datos, "canton.nombre")
         .and_then(Value::as_str)
@@ -144,40 +151,67 @@ pub fn importar(libro: &Path, plan: &Path) -> Importado {
     }
 }
 
+/// Whether the field at the dotted key `clave` of `campos` must be written whenever its item
+/// exists: it and every group around it are required (a workbook without the row or column of
+/// such a field cannot give a plan; one without an optional field's was made before it existed).
+fn obligatoria(campos: &'static [campos::Campo], clave: &str) -> bool {
+    let mut actuales = campos;
+    for k in clave.split('.') {
+        let Some(c) = actuales.iter().find(|c| c.clave == k) else {
+            return false;
+        };
+        if c.requerido != Requerido::Si {
+            return false;
+        }
+        actuales = c.tipo.hijos();
+    }
+    true
+}
+
+/// Whether a cell's text is the title of column `c` of sheet `hoja`: its label, or the title an
+/// earlier template gave it.
+fn es_titulo(texto: &str, hoja: &str, c: &Columna) -> bool {
+    let t = texto.trim();
+    t == c.titulo() || titulos(hoja, &c.clave).any(|x| x == t)
+}
+
 /// Reads the sheet of general data: label in column A, value in column B.
-fn generales(
+fn leer_generales(
     rango: &Hoja,
+    r: &Referencia,
     datos: &mut Value,
-    filas: &mut BTreeMap<&'static str, usize>,
+    filas: &mut BTreeMap<String, usize>,
     diags: &mut Vec<Diagnostic>,
 ) {
     let (fin, _) = rango.end().unwrap_or((0, 0));
-    for c in GENERALES {
+    for c in generales() {
         let fila = (0..=fin).find(|f| {
             rango
                 .get_value((*f, 0))
-                .is_some_and(|v| v.to_string().trim() == c.titulo)
+                .is_some_and(|v| es_titulo(&v.to_string(), HOJA_GENERALES, &c))
         });
         let Some(fila) = fila else {
-            diags.push(diagnostico(
-                FALTA,
-                Some(Celda {
-                    hoja: HOJA_GENERALES.into(),
-                    fila: 0,
-                    columna: Some("Campo".into()),
-                }),
-                format!("falta la fila «{}» en la hoja {HOJA_GENERALES}", c.titulo),
-                "use la plantilla de `cantonal plantilla-taller` sin borrar filas de esta hoja; escriba el dato en la columna Valor.".into(),
-            ));
+            if obligatoria(campos::PLAN, &c.clave) {
+                diags.push(diagnostico(
+                    FALTA,
+                    Some(Celda {
+                        hoja: HOJA_GENERALES.into(),
+                        fila: 0,
+                        columna: Some("Campo".into()),
+                    }),
+                    format!("falta la fila «{}» en la hoja {HOJA_GENERALES}", c.titulo()),
+                    "use la plantilla de `cantonal plantilla-taller` sin borrar filas de esta hoja; escriba el dato en la columna Valor.".into(),
+                ));
+            }
             continue;
         };
-        filas.insert(c.clave, fila as usize + 1);
+        filas.insert(c.clave.clone(), fila as usize + 1);
         let celda = rango.get_value((fila, 1)).unwrap_or(&Data::Empty);
-        match leer(celda, c.tipo) {
-            Ok(Some(v)) => poner(datos, c.clave, v),
+        match leer(celda, c.campo, r) {
+            Ok(Some(v)) => poner(datos, &c.clave, v),
             Ok(None) => {}
             Err(esperado) => {
-                let mut d = en_celda(HOJA_GENERALES, fila as usize + 1, 1, c, esperado, celda);
+                let mut d = en_celda(HOJA_GENERALES, fila as usize + 1, 1, &c, esperado, celda);
                 if let Some(celda) = &mut d.celda {
                     celda.columna = Some("Valor".into());
                 }
@@ -187,122 +221,40 @@ fn generales(
     }
 }
 
-/// The column index of each column of a sheet, found by its heading in the first row.
+/// The column index of each column of a sheet, found by its heading in the first row; a
+/// missing column of a required field is a problem, a missing optional one is read as empty
+/// (a workbook made before the field existed).
 fn encabezados(
     rango: &Hoja,
-    hoja: &str,
+    hoja: &'static str,
+    campos_item: &'static [campos::Campo],
     columnas: &[Columna],
     diags: &mut Vec<Diagnostic>,
-) -> Option<Vec<u32>> {
+) -> Vec<Option<u32>> {
     let (_, ultima) = rango.end().unwrap_or((0, 0));
-    let mut out = Vec::new();
-    for c in columnas {
-        let col = (0..=ultima).find(|i| {
-            rango
-                .get_value((0, *i))
-                .is_some_and(|v| v.to_string().trim() == c.titulo)
-        });
-        match col {
-            Some(col) => out.push(col),
-            None => diags.push(diagnostico(
-                FALTA,
-                Some(Celda {
-                    hoja: hoja.into(),
-                    fila: 1,
-                    columna: Some(c.titulo.into()),
-                }),
-                format!("falta la columna «{}» en la hoja {hoja}", c.titulo),
-                "la primera fila de cada hoja lleva los títulos de la plantilla; no los borre ni los cambie.".into(),
-            )),
-        }
-    }
-    (out.len() == columnas.len()).then_some(out)
-}
-
-/// A cell as a plan value: `Ok(None)` when empty, `Err(what was expected)` when unreadable.
-fn leer(celda: &Data, tipo: Tipo) -> Result<Option<Value>, &'static str> {
-    let texto = |c: &Data| -> Option<String> {
-        match c {
-            Data::Empty => None,
-            Data::String(s) if s.trim().is_empty() => None,
-            Data::String(s) => Some(s.clone()),
-            Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => Some(format!("{}", *f as i64)),
-            Data::DateTime(d) => d
-                .as_datetime()
-                .map(|d| d.date().to_string())
-                .or_else(|| Some(d.as_f64().to_string())),
-            other => Some(other.to_string()),
-        }
-    };
-    let Some(t) = texto(celda) else {
-        return Ok(None);
-    };
-    match tipo {
-        Tipo::Texto => Ok(Some(Value::String(t))),
-        Tipo::Ids | Tipo::Lugares => {
-            let separadores: &[char] = if tipo == Tipo::Ids {
-                &[',', ';']
-            } else {
-                &[';']
-            };
-            Ok(Some(Value::Array(
-                t.split(separadores)
-                    .map(str::trim)
-                    .filter(|s| !s.is_empty())
-                    .map(|s| Value::String(s.to_owned()))
-                    .collect(),
-            )))
-        }
-        Tipo::Fecha => {
-            let fecha = match celda {
-                Data::DateTime(d) => d.as_datetime().map(|d| d.date()),
-                Data::DateTimeIso(s) => {
-                    NaiveDate::parse_from_str(s.get(..10).unwrap_or(s), "%Y-%m-%d").ok()
-                }
-                _ => ["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y"]
-                    .iter()
-                    .find_map(|f| NaiveDate::parse_from_str(t.trim(), f).ok()),
-            };
-            fecha
-                .map(|d| Some(Value::String(d.to_string())))
-                .ok_or("una fecha (AAAA-MM-DD)")
-        }
-        Tipo::Numero => {
-            let n = match celda {
-                Data::Float(f) => Some(*f),
-                Data::Int(i) => Some(*i as f64),
-                _ => t.trim().replace(',', ".").parse::<f64>().ok(),
-            };
-            n.filter(|n| n.is_finite())
-                .and_then(serde_json::Number::from_f64)
-                .map(|n| Some(Value::Number(n)))
-                .ok_or("un número")
-        }
-        Tipo::Conteos => t
-            .split(';')
-            .map(str::trim)
-            .filter(|p| !p.is_empty())
-            .map(|p| {
-                let (k, v) = p.split_once(':')?;
-                Some((k.trim().to_owned(), json!(v.trim().parse::<i64>().ok()?)))
-            })
-            .collect::<Option<serde_json::Map<_, _>>>()
-            .map(|m| Some(Value::Object(m)))
-            .ok_or("pares `fin: número` separados por punto y coma"),
-        Tipo::SiNo => match t.trim().to_lowercase().as_str() {
-            "sí" | "si" | "true" | "verdadero" => Ok(Some(Value::Bool(true))),
-            "no" | "false" | "falso" => Ok(Some(Value::Bool(false))),
-            _ => Err("sí o no"),
-        },
-        Tipo::Entero => {
-            let n = match celda {
-                Data::Float(f) if f.fract() == 0.0 => Some(*f as i64),
-                Data::Int(i) => Some(*i),
-                _ => t.trim().parse::<i64>().ok(),
-            };
-            n.map(|n| Some(json!(n))).ok_or("un número entero")
-        }
-    }
+    columnas
+        .iter()
+        .map(|c| {
+            let col = (0..=ultima).find(|i| {
+                rango
+                    .get_value((0, *i))
+                    .is_some_and(|v| es_titulo(&v.to_string(), hoja, c))
+            });
+            if col.is_none() && obligatoria(campos_item, &c.clave) {
+                diags.push(diagnostico(
+                    FALTA,
+                    Some(Celda {
+                        hoja: hoja.into(),
+                        fila: 1,
+                        columna: Some(c.titulo().into()),
+                    }),
+                    format!("falta la columna «{}» en la hoja {hoja}", c.titulo()),
+                    "la primera fila de cada hoja lleva los títulos de la plantilla; no los borre ni los cambie.".into(),
+                ));
+            }
+            col
+        })
+        .collect()
 }
 
 fn diagnostico(
@@ -350,10 +302,13 @@ fn en_celda(
         Some(Celda {
             hoja: hoja.into(),
             fila,
-            columna: Some(c.titulo.into()),
+            columna: Some(c.titulo().into()),
         }),
         format!("la celda debería tener {esperado} y tiene «{valor}»"),
-        format!("{} Corrija la celda y vuelva a importar el libro.", c.ayuda),
+        format!(
+            "{} Corrija la celda y vuelva a importar el libro.",
+            c.ayuda()
+        ),
     );
     d.columna = col + 1;
     d
@@ -364,7 +319,7 @@ fn ubicar(
     datos: &Value,
     ruta: &str,
     origenes: &Origenes,
-    generales: &BTreeMap<&'static str, usize>,
+    generales_filas: &BTreeMap<String, usize>,
 ) -> Option<Celda> {
     let segs = resolver(datos, ruta)?;
     let claves: Vec<&str> = segs.iter().map_while(Seg::clave).collect();
@@ -377,29 +332,31 @@ fn ubicar(
             .filter_map(Seg::clave)
             .collect();
         let resto = resto.join(".");
-        let columnas = HOJAS
-            .iter()
+        let columnas = hojas()
+            .into_iter()
             .find(|h| h.nombre == *hoja)
-            .map_or(&[][..], |h| h.columnas);
+            .map(|h| h.columnas)
+            .unwrap_or_default();
         return Some(Celda {
             hoja: (*hoja).into(),
             fila: *filas.get(*i)?,
-            columna: columna(columnas, &resto),
+            columna: columna(&columnas, &resto),
         });
     }
     let clave = claves.join(".");
-    let c = GENERALES
+    let generales = generales();
+    let c = generales
         .iter()
         .find(|c| c.clave == clave)
         .or_else(|| {
-            GENERALES
+            generales
                 .iter()
                 .find(|c| c.clave.starts_with(&format!("{clave}.")))
         })
-        .or_else(|| GENERALES.iter().find(|c| clave.starts_with(c.clave)))?;
+        .or_else(|| generales.iter().find(|c| clave.starts_with(&c.clave)))?;
     Some(Celda {
         hoja: HOJA_GENERALES.into(),
-        fila: *generales.get(c.clave)?,
+        fila: *generales_filas.get(&c.clave)?,
         columna: Some("Valor".into()),
     })
 }
@@ -417,67 +374,8 @@ fn columna(columnas: &[Columna], resto: &str) -> Option<String> {
                 .iter()
                 .find(|c| c.clave.starts_with(&format!("{resto}.")))
         })
-        .map(|c| c.titulo.to_owned())
+        .map(|c| c.titulo().to_owned())
 }
-
-/// The top-level keys of a plan, in the order of the format.
-const CLAVES: &[(&str, &str)] = &[
-    ("formato", "Versión del formato. Obligatorio. No la cambie."),
-    (
-        "plan_nacional",
-        "Referencia nacional con la que se alinea el plan. Obligatorio.",
-    ),
-    (
-        "canton",
-        "Cantón, según el catálogo DPA del INEC. Obligatorio.",
-    ),
-    (
-        "periodo",
-        "Período del plan, fechas AAAA-MM-DD. Obligatorio.",
-    ),
-    (
-        "estado",
-        "Estado del documento. Obligatorio: borrador, en_revision o aprobado.",
-    ),
-    (
-        "aprobacion",
-        "Acto de aprobación del Concejo. Obligatorio cuando el estado es aprobado.",
-    ),
-    ("elaboracion", "Quién elaboró el plan y cuándo. Opcional."),
-    (
-        "presentacion",
-        "Presentación del plan (texto libre). Opcional.",
-    ),
-    (
-        "diagnostico",
-        "Diagnóstico: contexto del cantón y casos por año. Opcional.",
-    ),
-    (
-        "riesgos",
-        "Riesgos de trata en el cantón (hoja Riesgos). Opcional.",
-    ),
-    (
-        "actores",
-        "Instituciones y organizaciones del plan (hoja Actores). Obligatorio.",
-    ),
-    ("objetivo_general", "Objetivo general del plan. Opcional."),
-    (
-        "objetivos",
-        "Objetivos específicos, al menos uno por eje (hoja Objetivos). Obligatorio.",
-    ),
-    (
-        "acciones",
-        "Acciones del plan (hoja Acciones). Obligatorio.",
-    ),
-    (
-        "ruta_atencion",
-        "Ruta de atención a víctimas: quién responde en cada etapa (hoja Ruta de atención). Obligatorio.",
-    ),
-    (
-        "seguimiento",
-        "Cómo se dará seguimiento al plan. Obligatorio.",
-    ),
-];
 
 /// The plan's keys in the order of the format, `formato: 1` first.
 fn ordenado(datos: Value) -> Value {
@@ -487,16 +385,17 @@ fn ordenado(datos: Value) -> Value {
     };
     let mut out = Map::new();
     out.insert("formato".into(), json!(1));
-    for (k, _) in CLAVES.iter().skip(1) {
-        if let Some(v) = datos.remove(*k) {
-            out.insert((*k).into(), v);
+    for c in campos::PLAN.iter().skip(1) {
+        if let Some(v) = datos.remove(c.clave) {
+            out.insert(c.clave.into(), v);
         }
     }
     out.extend(datos);
     Value::Object(out)
 }
 
-/// The plan file's text: each top-level key with the comment that says what it is.
+/// The plan file's text: each top-level key with the comment of the catalogue of fields (and,
+/// for a list, the sheet it came from).
 fn yaml(datos: &Value, libro: &Path) -> String {
     let nombre = libro.file_name().map_or_else(String::new, |n| {
         crate::plan::yaml_edit::en_comentario(&n.to_string_lossy())
@@ -506,7 +405,17 @@ fn yaml(datos: &Value, libro: &Path) -> String {
     );
     if let Value::Object(m) = datos {
         for (k, v) in m {
-            let comentario = CLAVES.iter().find(|(c, _)| c == k).map_or("", |(_, t)| t);
+            let comentario =
+                campos::PLAN
+                    .iter()
+                    .find(|c| c.clave == k)
+                    .map_or_else(String::new, |c| {
+                        let hoja = match c.tipo {
+                            Tipo::Lista { lista } => format!(" (hoja {})", lista.hoja),
+                            _ => String::new(),
+                        };
+                        format!("{}{hoja}. {} {}.", c.etiqueta, c.ayuda, c.requerido.texto())
+                    });
             let mut una = Map::new();
             una.insert(k.clone(), v.clone());
             let texto = serde_yaml::to_string(&Value::Object(una)).unwrap_or_default();

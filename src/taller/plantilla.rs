@@ -1,17 +1,17 @@
-//! The workshop template (`cantonal plantilla-taller`): the workbook of [`super::HOJAS`], empty or
-//! filled from a plan, with the catalogues on the sheet "Listas" and drop-down lists (data
-//! validation) for catalogue values and for the ids declared on other sheets.
+//! The workshop template (`cantonal plantilla-taller`): the workbook of [`super::generales`] and
+//! [`super::hojas`], empty or filled from a plan, with the values of the drop-down lists on the
+//! sheet «Listas» (the Spanish names of the catalogues and of the fixed values) and data
+//! validation for them and for the ids declared on other sheets.
 
-use chrono::NaiveDate;
 use rust_xlsxwriter::{
     DataValidation, DataValidationErrorStyle, Formula, XlsxError, column_number_to_name,
 };
 use serde_json::Value;
 
-use super::{
-    Columna, FILAS_ENCABEZADO, GENERALES, HOJA_GENERALES, HOJA_LISTAS, HOJAS, Opciones, Tipo,
-    catalogos,
-};
+use super::celdas::escribir;
+use super::{Columna, FILAS_ENCABEZADO, HOJA_GENERALES, HOJA_LISTAS, generales, hoja_de, hojas};
+use crate::catalogos::valores;
+use crate::plan::campos::{Catalogo, Tipo};
 use crate::plan::model::Plan;
 use crate::reference::nacional::Referencia;
 use crate::render::xlsx::{Libro, Valor};
@@ -19,33 +19,70 @@ use crate::render::xlsx::{Libro, Valor};
 /// Rows of a list sheet that carry drop-down lists.
 const FILAS_CON_LISTA: u32 = 500;
 
+/// The drop-down lists of the sheet «Listas»: each one's heading (a catalogue's name or a
+/// field's label) and its values.
+fn listas(r: &Referencia) -> Vec<(String, Vec<String>)> {
+    let mut out: Vec<(String, Vec<String>)> = Catalogo::TODOS
+        .iter()
+        .map(|c| {
+            let nombres = valores(*c, r).into_iter().map(|o| o.nombre).collect();
+            (titulo_de(*c), nombres)
+        })
+        .collect();
+    for c in generales()
+        .iter()
+        .chain(hojas().iter().flat_map(|h| h.columnas.iter()))
+    {
+        if let Tipo::Opcion { valores } = c.campo.tipo
+            && !out.iter().any(|(t, _)| t == c.titulo())
+        {
+            out.push((
+                c.titulo().to_owned(),
+                valores.iter().map(|v| v.nombre.to_owned()).collect(),
+            ));
+        }
+    }
+    out
+}
+
+/// The heading of a catalogue on the sheet «Listas»: «Ejes del plan nacional».
+fn titulo_de(c: Catalogo) -> String {
+    let nombre = c.nombre();
+    let mut letras = nombre.chars();
+    letras
+        .next()
+        .map(|p| p.to_uppercase().chain(letras).collect())
+        .unwrap_or_default()
+}
+
 /// The template's workbook, with the general data `generales` (plan key → value, for a template
 /// started from a canton) or filled from `plan`.
 pub fn plantilla(
     r: &Referencia,
     plan: Option<&Plan>,
-    generales: &[(&str, &str)],
+    iniciales: &[(&str, &str)],
 ) -> Result<Vec<u8>, XlsxError> {
     let datos = plan
         .map(|p| serde_json::to_value(p).expect("a plan serialises"))
         .unwrap_or_else(|| {
             let mut v = serde_json::json!({});
-            for (clave, valor) in generales {
+            for (clave, valor) in iniciales {
                 poner(&mut v, clave, Value::String((*valor).to_owned()));
             }
             v
         });
-    let catalogos = catalogos(r);
+    let listas = listas(r);
     let fecha = plan.map_or_else(crate::fechas::hoy, crate::documento::fecha_documento);
     let mut libro = Libro::new(fecha);
 
-    let filas: Vec<Vec<Valor>> = GENERALES
+    let generales = generales();
+    let filas: Vec<Vec<Valor>> = generales
         .iter()
         .map(|c| {
             vec![
-                c.titulo.into(),
-                valor(obtener(&datos, c.clave), c.tipo),
-                c.ayuda.into(),
+                c.titulo().into(),
+                escribir(obtener(&datos, &c.clave), c.campo, r),
+                c.ayuda().into(),
             ]
         })
         .collect();
@@ -56,14 +93,14 @@ pub fn plantilla(
         &filas,
     )?;
     ws.set_column_width(1, 60)?;
-    for (i, c) in GENERALES.iter().enumerate() {
-        if let Some(v) = validacion(c, &catalogos)? {
+    for (i, c) in generales.iter().enumerate() {
+        if let Some(v) = validacion(c, &listas)? {
             ws.add_data_validation(i as u32 + 1, 1, i as u32 + 1, 1, &v)?;
         }
     }
 
-    for h in HOJAS {
-        let items = obtener(&datos, h.lista)
+    for h in hojas() {
+        let items = obtener(&datos, &h.lista)
             .and_then(Value::as_array)
             .cloned()
             .unwrap_or_default();
@@ -72,15 +109,15 @@ pub fn plantilla(
             .map(|item| {
                 h.columnas
                     .iter()
-                    .map(|c| valor(obtener(item, c.clave), c.tipo))
+                    .map(|c| escribir(obtener(item, &c.clave), c.campo, r))
                     .collect()
             })
             .collect();
-        let titulos: Vec<&str> = h.columnas.iter().map(|c| c.titulo).collect();
-        let ayuda: Vec<String> = h.columnas.iter().map(|c| c.ayuda.to_owned()).collect();
+        let titulos: Vec<&str> = h.columnas.iter().map(Columna::titulo).collect();
+        let ayuda: Vec<String> = h.columnas.iter().map(Columna::ayuda).collect();
         let ws = libro.hoja(h.nombre, &titulos, Some(&ayuda), &filas)?;
         for (i, c) in h.columnas.iter().enumerate() {
-            if let Some(v) = validacion(c, &catalogos)? {
+            if let Some(v) = validacion(c, &listas)? {
                 let col = i as u16;
                 ws.add_data_validation(
                     FILAS_ENCABEZADO,
@@ -93,54 +130,54 @@ pub fn plantilla(
         }
     }
 
-    let largo = catalogos.iter().map(|(_, v)| v.len()).max().unwrap_or(0);
+    let largo = listas.iter().map(|(_, v)| v.len()).max().unwrap_or(0);
     let filas: Vec<Vec<Valor>> = (0..largo)
         .map(|i| {
-            catalogos
+            listas
                 .iter()
                 .map(|(_, v)| v.get(i).map(String::as_str).into())
                 .collect()
         })
         .collect();
-    let titulos: Vec<&str> = catalogos.iter().map(|(t, _)| *t).collect();
+    let titulos: Vec<&str> = listas.iter().map(|(t, _)| t.as_str()).collect();
     libro.hoja(HOJA_LISTAS, &titulos, None, &filas)?;
     libro.bytes()
 }
 
-/// The drop-down list of a column, if it has one.
+/// The drop-down list of a column, if it has one: the names of a catalogue or of the fixed
+/// values (on «Listas»), the ids of another sheet, or yes and no.
 fn validacion(
     c: &Columna,
-    catalogos: &[(&str, Vec<String>)],
+    listas: &[(String, Vec<String>)],
 ) -> Result<Option<DataValidation>, XlsxError> {
-    let v = match c.opciones {
-        Opciones::Ninguna => return Ok(None),
-        Opciones::Fijas(valores) => DataValidation::new().allow_list_strings(valores)?,
-        Opciones::Ids(hoja) => {
+    let de_listas = |titulo: &str| {
+        let i = listas.iter().position(|(t, _)| t == titulo).unwrap_or(0);
+        let n = listas.get(i).map_or(0, |(_, v)| v.len()) + 1;
+        let letra = column_number_to_name(i as u16);
+        DataValidation::new().allow_list_formula(Formula::new(format!(
+            "='{HOJA_LISTAS}'!${letra}$2:${letra}${n}"
+        )))
+    };
+    let v = match c.campo.tipo {
+        Tipo::Catalogo { catalogo } => de_listas(&titulo_de(catalogo)),
+        Tipo::Opcion { .. } => de_listas(c.titulo()),
+        Tipo::SiNo => DataValidation::new().allow_list_strings(&["Sí", "No"])?,
+        Tipo::Referencia { lista } => {
+            let Some(hoja) = hoja_de(lista) else {
+                return Ok(None);
+            };
             let fin = FILAS_ENCABEZADO + FILAS_CON_LISTA + 1;
             DataValidation::new().allow_list_formula(Formula::new(format!(
                 "='{hoja}'!$A${}:$A${fin}",
                 FILAS_ENCABEZADO + 1
             )))
         }
-        Opciones::Catalogo(titulo) => {
-            let i = catalogos
-                .iter()
-                .position(|(t, _)| *t == titulo)
-                .unwrap_or(0);
-            let n = catalogos.get(i).map_or(0, |(_, v)| v.len()) + 1;
-            let letra = column_number_to_name(i as u16);
-            DataValidation::new().allow_list_formula(Formula::new(format!(
-                "='{HOJA_LISTAS}'!${letra}$2:${letra}${n}"
-            )))
-        }
+        _ => return Ok(None),
     };
     Ok(Some(
         v.set_error_style(DataValidationErrorStyle::Warning)
             .set_error_title("Valor fuera de la lista")?
-            .set_error_message(format!(
-                "«{}»: elija un valor de la lista. {}",
-                c.titulo, c.ayuda
-            ))?,
+            .set_error_message(format!("«{}»: elija un valor de la lista.", c.titulo()))?,
     ))
 }
 
@@ -165,32 +202,5 @@ pub(super) fn poner(v: &mut Value, clave: &str, valor: Value) {
         node = map
             .entry((*k).to_owned())
             .or_insert_with(|| Value::Object(serde_json::Map::new()));
-    }
-}
-
-/// A plan value as a cell.
-fn valor(v: Option<&Value>, tipo: Tipo) -> Valor {
-    match (v, tipo) {
-        (None | Some(Value::Null), _) => Valor::Vacio,
-        (Some(Value::String(s)), Tipo::Fecha) => NaiveDate::parse_from_str(s, "%Y-%m-%d")
-            .map_or_else(|_| Valor::Texto(s.clone()), Valor::Fecha),
-        (Some(Value::Bool(b)), _) => Valor::Texto(if *b { "sí" } else { "no" }.to_owned()),
-        (Some(Value::Object(m)), Tipo::Conteos) if m.is_empty() => Valor::Vacio,
-        (Some(Value::Object(m)), Tipo::Conteos) => Valor::Texto(
-            m.iter()
-                .map(|(k, v)| format!("{k}: {v}"))
-                .collect::<Vec<_>>()
-                .join("; "),
-        ),
-        (Some(Value::Number(n)), _) => n.as_f64().map_or(Valor::Vacio, Valor::Numero),
-        (Some(Value::Array(items)), t) => Valor::Texto(
-            items
-                .iter()
-                .filter_map(Value::as_str)
-                .collect::<Vec<_>>()
-                .join(if t == Tipo::Lugares { "; " } else { ", " }),
-        ),
-        (Some(Value::String(s)), _) => Valor::Texto(s.clone()),
-        (Some(other), _) => Valor::Texto(other.to_string()),
     }
 }
