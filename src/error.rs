@@ -6,7 +6,6 @@ use std::path::PathBuf;
 
 use crate::diagnostics::visible;
 use crate::lectura::motivo;
-use crate::render::TemplateError;
 
 /// Something the library could not do.
 #[derive(Debug)]
@@ -138,5 +137,40 @@ pub fn motivo_escritura(e: &std::io::Error) -> String {
         ErrorKind::StorageFull => "el disco está lleno".into(),
         ErrorKind::ReadOnlyFilesystem => "el disco es de solo lectura".into(),
         _ => format!("error del sistema ({e})"),
+    }
+}
+
+/// A template error, located in the template that caused it when its position is known.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TemplateError {
+    /// Template (override path or embedded name); empty when the error concerns no template.
+    pub archivo: String,
+    /// 1-based line, when known.
+    pub linea: Option<usize>,
+    /// 1-based column, when known.
+    pub columna: Option<usize>,
+    /// The message.
+    pub mensaje: String,
+}
+
+impl TemplateError {
+    /// An error that concerns no particular position.
+    pub fn mensaje(mensaje: impl Into<String>) -> Self {
+        TemplateError {
+            archivo: String::new(),
+            linea: None,
+            columna: None,
+            mensaje: mensaje.into(),
+        }
+    }
+}
+
+impl std::fmt::Display for TemplateError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match (self.archivo.as_str(), self.linea, self.columna) {
+            ("", ..) => write!(f, "{}", self.mensaje),
+            (archivo, Some(l), Some(c)) => write!(f, "{archivo}:{l}:{c}: {}", self.mensaje),
+            (archivo, ..) => write!(f, "{archivo}: {}", self.mensaje),
+        }
     }
 }

@@ -7,13 +7,14 @@
 use std::path::Path;
 
 use crate::diagnostics::{Diagnostic, Severidad};
+use crate::diagnostics::{Pos, Region};
 use crate::documento::portada::EscudoDoc;
 use crate::documento::{Documento, fecha_documento};
 use crate::plan::load::{LoadedPlan, load_bytes, load_file};
 use crate::plan::model::Plan;
 use crate::plan::ruta::resolver;
-use crate::plan::spans::{Pos, Region};
-use crate::reference::nacional::{self, Referencia, Resolved};
+use crate::reference::nacional::Referencia;
+use crate::reference::resolucion::{self, Resolved};
 use crate::rules::{self, Opciones, revision::Revision};
 
 /// A plan file with all its diagnostics.
@@ -45,7 +46,7 @@ pub fn comprobar(loaded: LoadedPlan, opciones: Opciones) -> Validado {
     let referencia = loaded
         .datos
         .as_ref()
-        .map(|plan| nacional::resolve(&loaded.carpeta(), &plan.plan_nacional));
+        .map(|plan| resolucion::resolve(&loaded.carpeta(), &plan.plan_nacional));
     let diagnostics = rules::check(&loaded, referencia.as_ref(), opciones);
     Validado {
         loaded,
@@ -53,6 +54,17 @@ pub fn comprobar(loaded: LoadedPlan, opciones: Opciones) -> Validado {
         diagnostics,
         revision: None,
     }
+}
+
+/// Why a plan's document could not be produced.
+#[derive(Debug)]
+pub enum SinProducto {
+    /// The plan, or its observations, have errors.
+    ConErrores,
+    /// Its national reference could not be found.
+    SinReferencia,
+    /// A template failed (one of one's own, with `--plantillas`).
+    Plantilla(Vec<crate::render::TemplateError>),
 }
 
 /// Why a plan has no document.
@@ -115,6 +127,30 @@ impl Validado {
             Some(revision) => doc.con_revision(plan, revision),
             None => doc,
         })
+    }
+
+    /// Steps 3 and 4: the file of this plan's document in `formato` (the review copy when the
+    /// observations were checked). Every front door that produces a document (`generar`,
+    /// `vigilar`, the editor's downloads) goes through here.
+    pub fn producto(
+        &self,
+        formato: &dyn crate::render::Formato,
+        opciones: &crate::render::Opciones,
+    ) -> Result<crate::render::Producto, SinProducto> {
+        let documento = self.documento().map_err(|e| match e {
+            SinDocumento::ConErrores => SinProducto::ConErrores,
+            SinDocumento::SinReferencia => SinProducto::SinReferencia,
+        })?;
+        let plan = self.plan().ok_or(SinProducto::ConErrores)?;
+        formato
+            .render(
+                crate::render::Pieza::Plan {
+                    plan,
+                    documento: &documento,
+                },
+                opciones,
+            )
+            .map_err(SinProducto::Plantilla)
     }
 
     /// Where the item or field named by an id path (`acciones.A3.indicador.meta`) is written.

@@ -20,9 +20,9 @@ use crate::escritura::{comprobar_destino, write_atomic};
 use crate::espanol::{palabra, plural};
 use crate::plan::observaciones;
 use crate::render::templates::Plantillas;
-use crate::render::{self, Formato, Pieza};
+use crate::render::{self, Formato};
 use crate::rules::Opciones;
-use crate::validacion::{SinDocumento, validar};
+use crate::validacion::{SinProducto, validar};
 
 /// Stack of each batch worker: Typst's layout recurses deeply on long tables.
 const PILA: usize = 64 * 1024 * 1024;
@@ -316,17 +316,6 @@ pub(super) fn construir(
             return fin(ERRORES, out, err, &faltan);
         }
     }
-    let documento = match validado.documento() {
-        Ok(documento) => documento,
-        Err(SinDocumento::SinReferencia | SinDocumento::ConErrores) => {
-            let _ = writeln!(
-                err,
-                "error: no se encontró la referencia nacional `{}`",
-                validado.plan().map_or("", |p| p.plan_nacional.as_str())
-            );
-            return fin(ERRORES, out, err, &faltan);
-        }
-    };
     let plan = validado.plan().expect("a plan with a document was read");
     let salida = salida.unwrap_or_else(|| salida_por_omision(plan_path, encargo));
     let entradas: Vec<&Path> = std::iter::once(plan_path)
@@ -353,13 +342,7 @@ pub(super) fn construir(
         plantillas: plantillas.clone(),
         pdf_a: encargo.pdf_a,
     };
-    match encargo.formato.render(
-        Pieza::Plan {
-            plan,
-            documento: &documento,
-        },
-        &opciones,
-    ) {
+    match validado.producto(encargo.formato, &opciones) {
         Ok(producto) => {
             if let Err(e) = write_atomic(&salida, &producto.bytes) {
                 let _ = writeln!(err, "error: {e}");
@@ -370,7 +353,7 @@ pub(super) fn construir(
             }
             fin(OK, out, err, &faltan)
         }
-        Err(errores) => {
+        Err(SinProducto::Plantilla(errores)) => {
             for e in &errores {
                 let _ = writeln!(err, "error en la plantilla: {e}");
             }
@@ -378,6 +361,21 @@ pub(super) fn construir(
                 err,
                 "error: no se generó {}; el archivo anterior, si existía, no se modificó.",
                 mostrar(&salida)
+            );
+            fin(ERRORES, out, err, &faltan)
+        }
+        Err(SinProducto::SinReferencia) => {
+            let _ = writeln!(
+                err,
+                "error: no se encontró la referencia nacional `{}`",
+                plan.plan_nacional
+            );
+            fin(ERRORES, out, err, &faltan)
+        }
+        Err(SinProducto::ConErrores) => {
+            let _ = writeln!(
+                err,
+                "error: no se generó el documento: {archivo} tiene errores."
             );
             fin(ERRORES, out, err, &faltan)
         }

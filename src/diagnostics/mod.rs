@@ -10,10 +10,40 @@ use std::fmt::Write;
 use serde::Serialize;
 
 use crate::espanol::plural;
-use crate::plan::spans::Region;
 
 pub mod human;
 pub mod json;
+
+/// A position in the source text: 1-based line, 1-based column counted in characters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Pos {
+    /// Line, from 1.
+    pub line: usize,
+    /// Column in characters, from 1.
+    pub col: usize,
+}
+
+/// A range of the source text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Region {
+    /// First character.
+    pub start: Pos,
+    /// One past the last character.
+    pub end: Pos,
+}
+
+impl Region {
+    /// The region of a single point, used when nothing better is known.
+    pub fn point(line: usize, col: usize) -> Self {
+        let p = Pos { line, col };
+        Region { start: p, end: p }
+    }
+
+    /// Whether `pos` falls inside the region (a point region contains its own point).
+    pub fn contains(&self, pos: Pos) -> bool {
+        self.start <= pos && (pos < self.end || pos == self.start)
+    }
+}
 
 /// How serious a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]

@@ -1,7 +1,7 @@
 //! The data of the consolidated report over many plans: one row per plan (status, coverage of the
 //! national axes and of the referral route, budget, purposes of exploitation, open observations)
-//! and the totals. Built by [`crate::informe`] from the checked plans; printed by the same
-//! renderers as a plan ([`crate::render`]) and as text tables by [`crate::informe::texto`].
+//! and the totals. Built by the report step (`informe/`) from the checked plans; printed by the
+//! same renderers as a plan (`render/`) and as text tables (`informe/texto.rs`).
 
 use serde::Serialize;
 

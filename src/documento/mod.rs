@@ -4,7 +4,7 @@
 //! References are resolved (an action's responsible actor by name, each action's axis through its
 //! objective), totals and coverage are computed, dates and amounts are written the Spanish way
 //! ([`crate::espanol`]), and Markdown fields become [`cmark`] trees. Every output format (the
-//! Typst PDF, HTML, Markdown, JSON; see [`crate::render`]) reads this one structure, and so do the
+//! Typst PDF, HTML, Markdown, JSON; see `render/`) reads this one structure, and so do the
 //! consolidated report and the comparison of drafts, so none of them can disagree about a plan.
 //!
 //! One file per chapter builds its part: [`portada`] (cover data), [`marco`] (legal framework,

@@ -6,7 +6,7 @@
 use std::collections::{HashMap, VecDeque};
 use std::hash::{Hash, Hasher};
 use std::path::{Component, Path, PathBuf};
-use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
 use axum::body::{Body, Bytes};
@@ -18,17 +18,18 @@ use rustc_hash::FxHasher;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-use super::vista;
+use super::{bloquear, vista};
 use crate::catalogos::editor_schema;
 use crate::escritura::write_atomic;
 use crate::lectura::{motivo, read_limited};
-use crate::plan::observaciones::{self, Cambio, ErrorCambio, archivo_de};
+use crate::plan::observaciones::{self, archivo_de};
+use crate::plan::observar::{Cambio, ErrorCambio};
 use crate::plan::yaml_edit::{self, ErrorEdicion};
 use crate::reference::dpa::CantonDpa;
 use crate::reference::nacional::{Item, Referencia};
 use crate::rules::Opciones;
 use crate::rules::pendientes::PENDIENTE;
-use crate::validacion::{Validado, validar_texto};
+use crate::validacion::{SinProducto, Validado, validar_texto};
 
 const INDEX: &str = include_str!("recursos/index.html");
 const JS: &str = include_str!("recursos/editor.js");
@@ -49,12 +50,6 @@ pub struct Nuevo {
 /// included): what its edits apply to.
 struct Base {
     texto: Arc<String>,
-}
-
-/// The lock of `m`, even if a request that held it failed: the data it guards (texts by version,
-/// the turn to write) is never left half-changed, so a failed request must not stop the next.
-fn bloquear<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
 /// The server's state.
@@ -536,21 +531,25 @@ pub async fn descargar(State(estado): State<Arc<Estado>>, bytes: Bytes) -> Respo
             .filter(|_| DESCARGAS.contains(&nombre.as_str()))
             .ok_or_else(|| falla(StatusCode::BAD_REQUEST, "Ese formato de descarga no existe."))?;
         let editado = editar(&estado, &e)?;
-        let documento = editado.validado.documento().map_err(|_| {
-            falla(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "El plan tiene errores: corríjalos (vea el panel de diagnósticos) para descargar el documento.",
-            )
-        })?;
-        let plan = editado.validado.plan().ok_or_else(|| falla(StatusCode::UNPROCESSABLE_ENTITY, "el plan no se pudo leer"))?;
-        let producto = formato
-            .render(
-                crate::render::Pieza::Plan { plan, documento: &documento },
-                &crate::render::Opciones::default(),
-            )
-            .map_err(|errores| {
-                let detalle: Vec<String> = errores.iter().map(ToString::to_string).collect();
-                falla(StatusCode::INTERNAL_SERVER_ERROR, format!("No se pudo componer el documento: {}", detalle.join("; ")))
+        let producto = editado
+            .validado
+            .producto(formato, &crate::render::Opciones::default())
+            .map_err(|e| match e {
+                SinProducto::ConErrores => falla(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    "El plan tiene errores: corríjalos (vea el panel de diagnósticos) para descargar el documento.",
+                ),
+                SinProducto::SinReferencia => falla(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    "No se encontró la referencia nacional del plan.",
+                ),
+                SinProducto::Plantilla(errores) => {
+                    let detalle: Vec<String> = errores.iter().map(ToString::to_string).collect();
+                    falla(
+                        StatusCode::INTERNAL_SERVER_ERROR,
+                        format!("No se pudo componer el documento: {}", detalle.join("; ")),
+                    )
+                }
             })?;
         let stem = editado.archivo.file_stem().unwrap_or_default().to_string_lossy().into_owned();
         let disposicion = disposicion(&format!("{stem}.{}", formato.extension()));
@@ -688,7 +687,7 @@ pub async fn observar(State(estado): State<Arc<Estado>>, bytes: Bytes) -> Respon
             }
         };
         let hoy = chrono::Local::now().date_naive();
-        let (guardado, obs) = observaciones::cambiar(
+        let (guardado, obs) = crate::plan::observar::cambiar(
             &destino,
             original.as_ref().map(|b| b.texto.as_str()),
             &estado.nombre(&plan),

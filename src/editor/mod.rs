@@ -9,3 +9,14 @@
 pub mod api;
 pub mod servidor;
 pub mod vista;
+
+use std::sync::{Mutex, MutexGuard};
+
+/// The lock of `m`, even if a request that held it failed: the data it guards (texts by version,
+/// the turn to write) is never left half-changed, so a failed request must not stop the next.
+fn bloquear<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    match m.lock() {
+        Ok(guarda) => guarda,
+        Err(envenenado) => envenenado.into_inner(),
+    }
+}

@@ -51,7 +51,8 @@ pub fn paginas(v: &Validado) -> Result<Vec<Pagina>, String> {
     // Keep the layouts of the last few previews: consecutive edits reuse most of them.
     ::typst::comemo::evict(8);
     let opciones = typst_svg::SvgOptions::default();
-    let mut hechas = HECHAS.lock().expect("not poisoned");
+    // A failed preview never poisons the cache for the next one.
+    let mut hechas = super::bloquear(&HECHAS);
     if hechas.len() > MAX_HECHAS {
         hechas.clear();
     }

@@ -2,7 +2,7 @@
 //! one (too large, binary, not UTF-8 — a Latin-1 file named as such —, UTF-16 with or without
 //! its byte order mark), showing only what of the file is text.
 
-use super::spans::Region;
+use crate::diagnostics::Region;
 use crate::lectura::MAX_BYTES;
 
 /// Why the bytes of a file are not a text: where, what, the hint, and what of the file can be

@@ -24,9 +24,9 @@ use super::model::Plan;
 use super::montos;
 use super::ruta::{Nombres, ruta_con};
 use super::sintaxis::syntax_error;
-use super::spans::{NodePath, Region, Seg, SpanIndex, ultima_clave};
+use super::spans::{NodePath, Seg, SpanIndex, ultima_clave};
 use super::tipo::TipoArchivo;
-use crate::diagnostics::{Diagnostic, Severidad};
+use crate::diagnostics::{Diagnostic, Region, Severidad};
 use crate::lectura::{motivo, no_regular, read_limited};
 
 /// The only `formato` this version reads.

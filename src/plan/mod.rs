@@ -13,6 +13,7 @@ pub mod marcado;
 pub mod model;
 pub mod montos;
 pub mod observaciones;
+pub mod observar;
 pub mod ruta;
 pub mod schema;
 mod sintaxis;

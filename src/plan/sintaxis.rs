@@ -5,7 +5,8 @@
 use super::decodificar::{no_imprimible, position_of_byte};
 use super::montos;
 use super::schema::COMILLAS_TIPOGRAFICAS;
-use super::spans::{Region, first_duplicate_key, second_document};
+use super::spans::{first_duplicate_key, second_document};
+use crate::diagnostics::Region;
 
 /// Translates a `serde_yaml` error into a located Spanish message with a hint.
 pub(super) fn syntax_error(

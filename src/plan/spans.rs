@@ -10,6 +10,8 @@ use rustc_hash::FxHashMap;
 
 use saphyr_parser::{Event, Parser, Span};
 
+use crate::diagnostics::{Pos, Region};
+
 /// One step of a path inside the document: a mapping key or a sequence index (0-based).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Seg {
@@ -58,45 +60,15 @@ macro_rules! path {
     };
 }
 
-/// A position in the source text: 1-based line, 1-based column counted in characters.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Pos {
-    /// Line, from 1.
-    pub line: usize,
-    /// Column in characters, from 1.
-    pub col: usize,
-}
-
-/// A range of the source text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Region {
-    /// First character.
-    pub start: Pos,
-    /// One past the last character.
-    pub end: Pos,
-}
-
-impl Region {
-    /// The region of a single point, used when nothing better is known.
-    pub fn point(line: usize, col: usize) -> Self {
-        let p = Pos { line, col };
-        Region { start: p, end: p }
-    }
-
-    /// Whether `pos` falls inside the region (a point region contains its own point).
-    pub fn contains(&self, pos: Pos) -> bool {
-        self.start <= pos && (pos < self.end || pos == self.start)
-    }
-
-    fn from_span(span: &Span) -> Self {
-        let pos = |m: &saphyr_parser::Marker| Pos {
-            line: m.line(),
-            col: m.col() + 1,
-        };
-        Region {
-            start: pos(&span.start),
-            end: pos(&span.end),
-        }
+/// The region of a span of the YAML parser.
+fn region_de(span: &Span) -> Region {
+    let pos = |m: &saphyr_parser::Marker| Pos {
+        line: m.line(),
+        col: m.col() + 1,
+    };
+    Region {
+        start: pos(&span.start),
+        end: pos(&span.end),
     }
 }
 
@@ -135,7 +107,7 @@ impl SpanIndex {
         let mut open: Vec<(NodePath, Option<Region>, Pos)> = Vec::new();
         for event in Parser::new_from_str(text) {
             let Ok((event, span)) = event else { break };
-            let region = Region::from_span(&span);
+            let region = region_de(&span);
             match event {
                 Event::Scalar(value, ..) => {
                     if let Some(Frame::Map {
@@ -243,7 +215,7 @@ pub fn first_duplicate_key(text: &str) -> Option<(String, Region)> {
                 if let Some(Some((keys, true))) = stack.last_mut()
                     && !keys.insert(value.to_string())
                 {
-                    return Some((value.into_owned(), Region::from_span(&span)));
+                    return Some((value.into_owned(), region_de(&span)));
                 }
                 done(&mut stack);
             }
@@ -266,7 +238,7 @@ pub fn second_document(text: &str) -> Option<Region> {
         .map_while(Result::ok)
         .filter(|(event, _)| matches!(event, Event::DocumentStart(_)))
         .nth(1)
-        .map(|(_, span)| Region::from_span(&span))
+        .map(|(_, span)| region_de(&span))
 }
 
 /// The path of the next child node of the innermost open collection, with its key region.

@@ -5,3 +5,4 @@
 
 pub mod dpa;
 pub mod nacional;
+pub mod resolucion;

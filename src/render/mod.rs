@@ -28,6 +28,7 @@ use chrono::NaiveDate;
 
 use crate::documento::Documento;
 use crate::documento::informe::Informe;
+pub use crate::error::TemplateError;
 use crate::plan::model::Plan;
 use templates::Plantillas;
 
@@ -99,41 +100,6 @@ impl Producto {
 /// "0,27": seconds with two decimals and a decimal comma.
 fn segundos(d: Duration) -> String {
     format!("{:.2}", d.as_secs_f64()).replace('.', ",")
-}
-
-/// A template error, located in the template that caused it when its position is known.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TemplateError {
-    /// Template (override path or embedded name); empty when the error concerns no template.
-    pub archivo: String,
-    /// 1-based line, when known.
-    pub linea: Option<usize>,
-    /// 1-based column, when known.
-    pub columna: Option<usize>,
-    /// The message.
-    pub mensaje: String,
-}
-
-impl TemplateError {
-    /// An error that concerns no particular position.
-    pub fn mensaje(mensaje: impl Into<String>) -> Self {
-        TemplateError {
-            archivo: String::new(),
-            linea: None,
-            columna: None,
-            mensaje: mensaje.into(),
-        }
-    }
-}
-
-impl std::fmt::Display for TemplateError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match (self.archivo.as_str(), self.linea, self.columna) {
-            ("", ..) => write!(f, "{}", self.mensaje),
-            (archivo, Some(l), Some(c)) => write!(f, "{archivo}:{l}:{c}: {}", self.mensaje),
-            (archivo, ..) => write!(f, "{archivo}: {}", self.mensaje),
-        }
-    }
 }
 
 /// An output format.

@@ -18,7 +18,8 @@ use crate::plan::consultas::Indice;
 use crate::plan::load::{Loaded, LoadedPlan};
 use crate::plan::model::{Estado, Plan};
 use crate::plan::spans::NodePath;
-use crate::reference::nacional::{Referencia, Resolved};
+use crate::reference::nacional::Referencia;
+use crate::reference::resolucion::Resolved;
 
 mod actores;
 mod aprobacion;

@@ -509,13 +509,13 @@ fn a_file_name_with_a_line_break_stays_inside_its_comment() {
     let valor: serde_yaml::Value = serde_yaml::from_str(&texto).unwrap();
     assert!(valor.get("zz").is_none());
     // The same for the plan's name in a new observations file.
-    let (guardado, _) = cantonal::plan::observaciones::cambiar(
+    let (guardado, _) = cantonal::plan::observar::cambiar(
         &dir.path().join("x.observaciones.yaml"),
         None,
         "plan\nrevisor: otro.yaml",
         Some("OIM"),
         chrono::NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(),
-        cantonal::plan::observaciones::Cambio::Agregar {
+        cantonal::plan::observar::Cambio::Agregar {
             ruta: "presentacion".into(),
             texto: "Bien.".into(),
         },

@@ -481,12 +481,12 @@ fn hostile_names_never_reach_out_of_their_folder() {
                 Err(e) => prop_assert!(!e.to_string().contains("SECRETO"), "{e}"),
             }
             // A national reference id: never a file outside `nacional/`, never a panic.
-            let r = cantonal::reference::nacional::resolve(&plan_dir, &nombre);
-            if let cantonal::reference::nacional::Resolved::Invalid(m) = &r {
+            let r = cantonal::reference::resolucion::resolve(&plan_dir, &nombre);
+            if let cantonal::reference::resolucion::Resolved::Invalid(m) = &r {
                 prop_assert!(!m.contains("SECRETO"), "{m}");
             }
             prop_assert!(
-                !matches!(r, cantonal::reference::nacional::Resolved::Disk(_)),
+                !matches!(r, cantonal::reference::resolucion::Resolved::Disk(_)),
                 "{nombre:?} read a reference from disk"
             );
             // An observed path: always located, whatever it says.

@@ -1,7 +1,7 @@
 //! The text being edited, with an index of its lines: byte offsets from positions, the lines
 //! and indentation around a node, and where the content of a node really ends.
 
-use crate::plan::spans::{Pos, Region};
+use crate::diagnostics::{Pos, Region};
 
 /// The text with an index of its lines, to turn positions into byte offsets.
 pub(super) struct Texto<'a> {
