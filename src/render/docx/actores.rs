@@ -4,7 +4,7 @@
 use docx_rs::Paragraph;
 
 use super::escritor::{Escritor, notas_de, parrafo_gris, texto};
-use super::tabla::{celda, celda_texto, tabla};
+use super::tabla::{celda, celda_contacto, celda_texto, tabla};
 use super::{ANCHO, TAM};
 use crate::documento::Documento;
 
@@ -38,10 +38,11 @@ pub(super) fn actores(e: &mut Escritor, d: &Documento) {
             celda(nombre),
             celda_texto(&a.tipo),
             celda(papel),
-            celda_texto(&contacto.join("\n")),
+            celda_contacto(&contacto.join("\n")),
         ]);
     }
     e.tabla(tabla(
+        "Mapa de actores",
         &["Actor", "Tipo", "Papel en el plan", "Contacto"],
         filas,
         &[3, 2, 4, 3],

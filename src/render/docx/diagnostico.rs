@@ -4,7 +4,7 @@
 use docx_rs::{Paragraph, Shading};
 
 use super::escritor::{Escritor, notas_de, parrafo_gris, texto};
-use super::tabla::{celda, celda_negrita, celda_texto, tabla};
+use super::tabla::{celda, celda_negrita, celda_texto, tabla, tabla_con};
 use super::{ANCHO, GRIS, TAM};
 use crate::documento::Documento;
 
@@ -27,7 +27,13 @@ pub(super) fn diagnostico(e: &mut Escritor, d: &Documento) {
                 ]
             })
             .collect();
-        e.tabla(tabla(&["Año", "Casos", "Fuente"], filas, &[1, 1, 4], ANCHO));
+        e.tabla(tabla(
+            "Casos registrados por año",
+            &["Año", "Casos", "Fuente"],
+            filas,
+            &[1, 1, 4],
+            ANCHO,
+        ));
     }
     e.seccion("Riesgos identificados");
     let notas = notas_de(d, |r| r.secciones.riesgos.as_slice());
@@ -58,6 +64,7 @@ pub(super) fn diagnostico(e: &mut Escritor, d: &Documento) {
         })
         .collect();
     e.tabla(tabla(
+        "Matriz de riesgos por probabilidad e impacto",
         &[
             "Probabilidad",
             "Impacto bajo",
@@ -89,7 +96,9 @@ pub(super) fn diagnostico(e: &mut Escritor, d: &Documento) {
             celda_texto(&r.acciones.join(", ")),
         ]);
     }
-    e.tabla(tabla(
+    // Seven columns on a portrait page: the header in 9 pt leaves the risk's own column room.
+    e.tabla(tabla_con(
+        "Riesgos identificados",
         &[
             "Id",
             "Riesgo",
@@ -102,5 +111,6 @@ pub(super) fn diagnostico(e: &mut Escritor, d: &Documento) {
         filas,
         &[2, 6, 4, 4, 2, 2, 2],
         ANCHO,
+        18,
     ));
 }

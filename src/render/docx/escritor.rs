@@ -9,6 +9,7 @@ use docx_rs::{
     Section, SpecialIndentType, Table,
 };
 
+use super::indice::Entrada;
 use super::{A4, GRIS, MARCADORES, NUMEROS, VINETAS, marcador, margenes, pie};
 use crate::documento::Documento;
 use crate::documento::cmark::{Bloque, Linea, enlace_seguro};
@@ -33,6 +34,10 @@ pub struct Escritor {
     pub(super) revision: Option<(String, String)>,
     /// The page header, repeated in every section.
     pub(super) cabecera: Header,
+    /// The headings the table of contents lists, in order.
+    pub(super) indice: Vec<Entrada>,
+    /// Where the table of contents goes among the document's paragraphs.
+    pub(super) indice_en: Option<usize>,
 }
 
 impl Escritor {
@@ -94,15 +99,8 @@ impl Escritor {
         );
         self.capitulos += 1;
         self.secciones = 0;
-        let n = self.capitulos;
-        // The bookmark the pre-filled table of contents points to.
-        let p = Paragraph::new()
-            .style("Heading1")
-            .add_bookmark_start(MARCADORES + n, marcador(n));
-        let p = self
-            .anclar(p, notas, |p| p.add_run(texto(&t)))
-            .add_bookmark_end(MARCADORES + n);
         let salto = !std::mem::take(&mut self.pagina_nueva);
+        let p = self.titulo(1, &t, notas);
         self.parrafo(p.page_break_before(salto));
     }
 
@@ -110,12 +108,43 @@ impl Escritor {
     pub(super) fn seccion(&mut self, titulo: &str) {
         self.secciones += 1;
         let t = format!("{}.{}. {titulo}", self.capitulos, self.secciones);
+        let p = self.titulo(2, &t, &[]);
+        self.parrafo(p.keep_next(true));
+    }
+
+    /// A heading of the second level that the PDF does not number as a section (a stage of the
+    /// route, "2. Protección inmediata y acogida · Niñas, niños y adolescentes"), with the
+    /// review notes addressed to it anchored on it.
+    pub(super) fn subtitulo(&mut self, t: &str, notas: &[Nota]) {
+        let p = self.titulo(2, t, notas);
+        self.parrafo(p.keep_next(true));
+    }
+
+    /// A heading of the third level, inside a section (an axis of the strategic framework): in
+    /// Word's navigation pane, not in the table of contents, as in the PDF.
+    pub(super) fn titulo3(&mut self, t: &str) {
         self.parrafo(
             Paragraph::new()
-                .style("Heading2")
+                .style("Heading3")
                 .keep_next(true)
-                .add_run(texto(&t)),
+                .add_run(texto(t)),
         );
+    }
+
+    /// The paragraph of a heading of `nivel` (Word's "heading 1" or "heading 2"): its text, the
+    /// bookmark the table of contents points to, and the notes anchored on it.
+    fn titulo(&mut self, nivel: usize, t: &str, notas: &[Nota]) -> Paragraph {
+        let n = self.indice.len() + 1;
+        self.indice.push(Entrada {
+            nivel,
+            texto: t.to_owned(),
+            marcador: marcador(n),
+        });
+        let p = Paragraph::new()
+            .style(&format!("Heading{nivel}"))
+            .add_bookmark_start(MARCADORES + n, marcador(n));
+        self.anclar(p, notas, |p| p.add_run(texto(t)))
+            .add_bookmark_end(MARCADORES + n)
     }
 
     /// A bold label and its text, as one paragraph ("Responsable: …").

@@ -17,12 +17,7 @@ pub(super) fn marco_estrategico(e: &mut Escritor, d: &Documento) {
     }
     e.seccion("Ejes y objetivos");
     for eje in &d.ejes {
-        e.parrafo(
-            Paragraph::new()
-                .style("Destacado")
-                .keep_next(true)
-                .add_run(texto(&format!("Eje: {}", eje.nombre))),
-        );
+        e.titulo3(&format!("Eje: {}", eje.nombre));
         e.parrafo(parrafo_gris(&eje.descripcion, TAM));
         for ob in &eje.objetivos {
             let p = e.anclar(
@@ -52,6 +47,7 @@ pub(super) fn marco_estrategico(e: &mut Escritor, d: &Documento) {
             })
             .collect();
         e.tabla(tabla(
+            &format!("Alineación con el {}", pdot.nombre),
             &[
                 "Objetivo del PDOT",
                 "Objetivos de este plan que contribuyen",
@@ -100,6 +96,7 @@ pub(super) fn matriz_acciones(e: &mut Escritor, d: &Documento) {
         ]);
     }
     e.tabla(tabla_con(
+        "Matriz de acciones",
         &[
             "Id",
             "Eje / objetivo",
@@ -153,6 +150,7 @@ pub(super) fn cronograma(e: &mut Escritor, d: &Documento) {
     }
     filas.extend(d.acciones.iter().filter(|a| a.eje_numero == 0).map(fila));
     e.tabla(tabla(
+        "Cronograma",
         &["Id", "Acción", "Desde", "Hasta"],
         filas,
         &[1, 6, 2, 2],
@@ -181,6 +179,7 @@ pub(super) fn alineacion(e: &mut Escritor, d: &Documento) {
         })
         .collect();
     e.tabla(tabla(
+        "Cobertura de los ejes",
         &["Eje", "Objetivos", "Acciones", "Presupuesto", "Cubierto"],
         filas,
         &[4, 1, 1, 2, 1],
@@ -201,6 +200,7 @@ pub(super) fn alineacion(e: &mut Escritor, d: &Documento) {
         })
         .collect();
     e.tabla(tabla(
+        "Cobertura de la ruta de atención",
         &["Etapa", "Población", "Obligatoria", "Responsable", "Plazo"],
         filas,
         &[3, 2, 1, 3, 1],

@@ -13,7 +13,13 @@ pub(super) fn siglas(e: &mut Escritor, d: &Documento) {
         .iter()
         .map(|s| vec![celda_texto(&s.siglas), celda_texto(&s.significado)])
         .collect();
-    e.tabla(tabla(&["Siglas", "Significado"], filas, &[1, 4], ANCHO));
+    e.tabla(tabla(
+        "Siglas y abreviaturas",
+        &["Siglas", "Significado"],
+        filas,
+        &[1, 4],
+        ANCHO,
+    ));
 }
 
 pub(super) fn introduccion(e: &mut Escritor, d: &Documento) {
@@ -93,6 +99,7 @@ pub(super) fn fuentes(e: &mut Escritor, d: &Documento) {
         })
         .collect();
     e.tabla(tabla(
+        "Fuentes de la referencia nacional",
         &["Fuente", "Autor y fecha", "Sustenta"],
         filas,
         &[4, 3, 4],

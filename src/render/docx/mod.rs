@@ -4,11 +4,13 @@
 //! Written with `docx-rs` from the same [`Documento`] as every other format, one function per
 //! chapter ([`CAPITULOS`], the chapters of the PDF in its order, numbered and titled as it
 //! numbers its headings): chapter and section headings use Word's built-in heading styles (so the
-//! navigation pane and an inserted table of contents work), a table-of-contents field follows
-//! the cover, tables are real tables whose header row repeats on every page, the action matrix
-//! sits in a landscape section, the canton's crest (when the plan has one) is a picture on the
-//! cover and in the page header, the footer says "Página N de M" with page fields, the pages are
-//! A4 and the document language is Spanish (Ecuador) for Word's spell-check. In a review copy
+//! navigation pane and an inserted table of contents work), a table-of-contents field written
+//! filled follows the cover ([`indice`]), tables are real tables whose header row repeats on
+//! every page and whose columns hold their widest word ([`tabla`], [`medida`]), the action matrix
+//! sits in a landscape section, the canton's crest (when the plan has one) is a picture with its
+//! alternative text on the cover and in the page header, the footer says "Página N de M" with
+//! page fields, the pages are A4, the document language is Spanish (Ecuador) for Word's
+//! spell-check, and the document's properties give its title and author. In a review copy
 //! each observation is a Word comment anchored on the item it addresses, by the reviewer and
 //! dated the day of the review, and the table of observations closes the document.
 //!
@@ -25,9 +27,9 @@
 use std::time::Instant;
 
 use docx_rs::{
-    AbstractNumbering, AlignmentType, Footer, Header, Level, LevelJc, LevelText, NumPages,
-    NumberFormat, Numbering, PageMargin, PageNum, Paragraph, RunFonts, SpecialIndentType, Start,
-    Style, StyleType,
+    AbstractNumbering, AlignmentType, DocumentChild, Footer, Header, Level, LevelJc, LevelText,
+    NumPages, NumberFormat, Numbering, PageMargin, PageNum, Paragraph, RunFonts, SpecialIndentType,
+    Start, Style, StyleType,
 };
 
 use super::raster;
@@ -38,7 +40,9 @@ mod actores;
 mod diagnostico;
 mod escritor;
 mod estrategia;
+mod indice;
 mod marco;
+mod medida;
 mod portada;
 mod presupuesto;
 mod revision;
@@ -113,7 +117,8 @@ const NUMEROS: usize = 11;
 /// First id of the chapters' bookmarks.
 const MARCADORES: usize = 1000;
 
-/// The name of the bookmark of chapter `n`, as Word names those of a table of contents.
+/// The name of the bookmark of the `n`-th heading the table of contents lists, as Word names
+/// those of a table of contents.
 fn marcador(n: usize) -> String {
     format!("_Toc{n:08}")
 }
@@ -161,8 +166,14 @@ pub fn escribir(d: &Documento) -> docx_rs::Docx {
             .as_ref()
             .map(|r| (r.revisor.clone(), format!("{}T00:00:00Z", r.fecha_dia))),
         cabecera: portada::encabezado(d, escudo.as_ref()),
+        indice: Vec::new(),
+        indice_en: None,
     };
-    e.docx = estilos(std::mem::take(&mut e.docx), e.cabecera.clone());
+    e.docx = estilos(std::mem::take(&mut e.docx), e.cabecera.clone()).core_properties(
+        &d.titulo(),
+        &d.autor(),
+        IDIOMA,
+    );
     portada::portada(&mut e, d, escudo.as_ref());
     for (_, capitulo) in CAPITULOS {
         capitulo(&mut e, d);
@@ -177,6 +188,13 @@ pub fn escribir(d: &Documento) -> docx_rs::Docx {
             .color(GRIS),
         ),
     );
+    // The table of contents, now that every heading it lists is written.
+    if let Some(i) = e.indice_en {
+        let indice = indice::parrafos(&e.indice)
+            .into_iter()
+            .map(|p| DocumentChild::Paragraph(Box::new(p)));
+        e.docx.document.children.splice(i..i, indice);
+    }
     e.docx
 }
 
@@ -192,6 +210,13 @@ fn estilos(docx: docx_rs::Docx, cabecera: Header) -> docx_rs::Docx {
             .size(tam)
             .bold()
             .color(AZUL)
+    };
+    let entrada = |id: &str, nombre: &str, sangria: i32| {
+        Style::new(id, StyleType::Paragraph)
+            .name(nombre)
+            .based_on("Normal")
+            .next("Normal")
+            .indent(Some(sangria), None, None, None)
     };
     let nivel = |formato: &str, texto: &str| {
         Level::new(
@@ -217,17 +242,12 @@ fn estilos(docx: docx_rs::Docx, cabecera: Header) -> docx_rs::Docx {
         // ("Título 1" in a Spanish Word), for the navigation pane and the table of contents.
         .add_style(titulo("Heading1", "heading 1", 0, 34))
         .add_style(titulo("Heading2", "heading 2", 1, 26))
-        // A title inside a section (an axis, a stage of the route) that is not a heading in the
-        // PDF either: it stays out of the navigation pane and the table of contents.
-        .add_style(
-            Style::new("Destacado", StyleType::Paragraph)
-                .name("Destacado")
-                .based_on("Normal")
-                .next("Normal")
-                .size(23)
-                .bold()
-                .color(AZUL),
-        )
+        // An axis inside "Ejes y objetivos": a heading, out of the table of contents as in the
+        // PDF.
+        .add_style(titulo("Heading3", "heading 3", 2, 23))
+        // The entries of the table of contents, with Word's names for them.
+        .add_style(entrada("TOC1", "toc 1", 0))
+        .add_style(entrada("TOC2", "toc 2", 220))
         .add_style(
             Style::new("Title", StyleType::Paragraph)
                 .name("Title")

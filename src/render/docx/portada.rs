@@ -2,14 +2,12 @@
 //! with its marks, the presentation with the drafting team, and the approval with its signature
 //! block: the parts that [`crate::documento::portada`] prepares.
 
-use docx_rs::{
-    AlignmentType, BreakType, Header, Paragraph, Pic, Run, TableOfContents, TableOfContentsItem,
-};
+use docx_rs::{AlignmentType, BreakType, Header, Paragraph, Pic, Run};
 
 use super::escritor::{Escritor, nombre_oficial, notas_de, parrafo_gris, texto};
 use super::raster::Png;
-use super::tabla::{celda_texto, tabla};
-use super::{ANCHO, AZUL, GRIS, MARCA, capitulos_de, marcador};
+use super::tabla::{celda_texto, tabla, tabla_entera};
+use super::{ANCHO, AZUL, GRIS, MARCA};
 use crate::documento::Documento;
 
 /// Height of the crest on the cover and in the page header, in EMU (as in the PDF: 2.4 cm and
@@ -19,12 +17,14 @@ const ESCUDO_CABECERA: u32 = 8 * EMU_MM;
 /// English Metric Units in a millimetre.
 const EMU_MM: u32 = 36_000;
 
-/// The crest as an inline picture `alto` EMU high, its width in proportion.
-fn imagen(png: &Png, alto: u32) -> Pic {
+/// The crest of `d` as an inline picture `alto` EMU high, its width in proportion, with its
+/// alternative text.
+fn imagen(d: &Documento, png: &Png, alto: u32) -> Pic {
     let ancho = (u64::from(alto) * u64::from(png.ancho) / u64::from(png.alto.max(1))) as u32;
     Pic::new_with_dimensions(png.bytes.clone(), png.ancho, png.alto)
         .id("rIdEscudo")
         .size(ancho, alto)
+        .descr(d.texto_escudo())
 }
 
 /// The marks printed at the top of every page: BORRADOR while the plan is not approved, and
@@ -49,7 +49,7 @@ pub(super) fn encabezado(d: &Documento, escudo: Option<&Png>) -> Header {
     if let Some(e) = escudo {
         p = p.add_run(
             Run::new()
-                .add_image(imagen(e, ESCUDO_CABECERA))
+                .add_image(imagen(d, e, ESCUDO_CABECERA))
                 .add_text("  "),
         );
     }
@@ -111,7 +111,7 @@ pub(super) fn marca_de_agua(d: &Documento) -> Option<Paragraph> {
 /// marks, and the table of contents.
 pub(super) fn portada(e: &mut Escritor, d: &Documento, escudo: Option<&Png>) {
     if let Some(png) = escudo {
-        e.parrafo(Paragraph::new().add_run(Run::new().add_image(imagen(png, ESCUDO_PORTADA))));
+        e.parrafo(Paragraph::new().add_run(Run::new().add_image(imagen(d, png, ESCUDO_PORTADA))));
     }
     e.parrafo(parrafo_gris(
         &format!(
@@ -187,29 +187,21 @@ pub(super) fn portada(e: &mut Escritor, d: &Documento, escudo: Option<&Png>) {
     if let Some(el) = &d.elaboracion {
         filas.push(vec![celda_texto("Elaboración"), celda_texto(&el.fecha)]);
     }
-    e.tabla(tabla(&["Dato", "Valor"], filas, &[1, 3], ANCHO));
-    // The table of contents: Word's TOC field over heading levels 1–2, pre-filled with the
-    // chapters and marked to be updated (page numbers) when Word opens the document.
-    let mut toc = TableOfContents::new()
-        .heading_styles_range(1, 2)
-        .alias("Índice")
-        .dirty();
-    for (i, titulo) in capitulos_de(d).iter().enumerate() {
-        toc = toc.add_item(
-            TableOfContentsItem::new()
-                .text(format!("{}. {titulo}", i + 1))
-                .toc_key(marcador(i + 1))
-                .level(1)
-                .page_ref(""),
-        );
-    }
-    // Not a heading: the index does not list itself.
+    e.tabla(tabla_entera(
+        "Datos del plan",
+        &["Dato", "Valor"],
+        filas,
+        &[1, 3],
+        ANCHO,
+    ));
+    // Not a heading: the index does not list itself. The table of contents follows, written
+    // once every heading is known (super::escribir).
     e.parrafo(
         Paragraph::new()
             .add_run(texto("Índice").size(26).bold().color(AZUL))
             .page_break_before(true),
     );
-    e.docx = std::mem::take(&mut e.docx).add_table_of_contents(toc);
+    e.indice_en = Some(e.docx.document.children.len());
 }
 
 pub(super) fn presentacion(e: &mut Escritor, d: &Documento) {
@@ -232,6 +224,7 @@ pub(super) fn presentacion(e: &mut Escritor, d: &Documento) {
             .map(|[n, c, i]| vec![celda_texto(n), celda_texto(c), celda_texto(i)])
             .collect();
         e.tabla(tabla(
+            "Equipo de elaboración",
             &["Nombre", "Cargo", "Institución"],
             filas,
             &[2, 2, 3],

@@ -1,11 +1,11 @@
 //! The budget and financing chapter: by axis, by source, and per year and per source split into
 //! assigned, to be raised and not stated ([`crate::documento::presupuesto`]).
 
-use docx_rs::{Paragraph, TableCell};
+use docx_rs::Paragraph;
 
 use super::ANCHO;
 use super::escritor::{Escritor, texto};
-use super::tabla::{celda_negrita, celda_texto, tabla};
+use super::tabla::{Celda, celda_monto, celda_negrita, celda_texto, tabla_entera};
 use crate::documento::Documento;
 use crate::documento::presupuesto::FilaFinanciamiento;
 
@@ -17,12 +17,12 @@ pub(super) fn presupuesto(e: &mut Escritor, d: &Documento) {
             .add_run(texto(&d.presupuesto.total_texto).bold())
             .add_run(texto(".")),
     );
-    let montos = |xs: &[crate::documento::presupuesto::MontoDoc]| -> Vec<Vec<TableCell>> {
+    let montos = |xs: &[crate::documento::presupuesto::MontoDoc]| -> Vec<Vec<Celda>> {
         xs.iter()
             .map(|m| {
                 vec![
                     celda_texto(&m.nombre),
-                    celda_texto(&m.texto),
+                    celda_monto(&m.texto, false),
                     celda_texto(&m.porcentaje),
                 ]
             })
@@ -32,10 +32,11 @@ pub(super) fn presupuesto(e: &mut Escritor, d: &Documento) {
     let mut filas = montos(&d.presupuesto.por_eje);
     filas.push(vec![
         celda_negrita("Total"),
-        celda_negrita(&d.presupuesto.total_texto),
+        celda_monto(&d.presupuesto.total_texto, true),
         celda_texto(""),
     ]);
-    e.tabla(tabla(
+    e.tabla(tabla_entera(
+        "Presupuesto por eje",
         &["Eje", "Monto", "Porcentaje"],
         filas,
         &[5, 3, 2],
@@ -43,7 +44,8 @@ pub(super) fn presupuesto(e: &mut Escritor, d: &Documento) {
     ));
     if !d.presupuesto.por_fuente.is_empty() {
         e.seccion("Por fuente de financiamiento");
-        e.tabla(tabla(
+        e.tabla(tabla_entera(
+            "Presupuesto por fuente de financiamiento",
             &["Fuente", "Monto", "Porcentaje"],
             montos(&d.presupuesto.por_fuente),
             &[5, 3, 2],
@@ -51,32 +53,30 @@ pub(super) fn presupuesto(e: &mut Escritor, d: &Documento) {
         ));
     }
     let f = &d.financiamiento;
-    let filas = |xs: &[FilaFinanciamiento]| -> Vec<Vec<TableCell>> {
-        xs.iter()
-            .map(|x| {
+    // A row: its name, then its amounts, whose "USD" never parts from the figure.
+    let fila = |x: &FilaFinanciamiento, negrita: bool| -> Vec<Celda> {
+        let nombre = if negrita {
+            celda_negrita(&x.nombre)
+        } else {
+            celda_texto(&x.nombre)
+        };
+        std::iter::once(nombre)
+            .chain(
                 [
-                    &x.nombre,
                     &x.asignado,
                     &x.por_gestionar,
                     &x.sin_indicar,
                     &x.total_texto,
                 ]
                 .into_iter()
-                .map(|t| celda_texto(t))
-                .collect()
-            })
-            .chain(std::iter::once(
-                [
-                    &f.totales.nombre,
-                    &f.totales.asignado,
-                    &f.totales.por_gestionar,
-                    &f.totales.sin_indicar,
-                    &f.totales.total_texto,
-                ]
-                .into_iter()
-                .map(|t| celda_negrita(t))
-                .collect(),
-            ))
+                .map(|t| celda_monto(t, negrita)),
+            )
+            .collect()
+    };
+    let filas = |xs: &[FilaFinanciamiento]| -> Vec<Vec<Celda>> {
+        xs.iter()
+            .map(|x| fila(x, false))
+            .chain(std::iter::once(fila(&f.totales, true)))
             .collect()
     };
     let columnas = |primera| [primera, "Asignado", "Por gestionar", "Sin indicar", "Total"];
@@ -84,14 +84,16 @@ pub(super) fn presupuesto(e: &mut Escritor, d: &Documento) {
     e.texto(
         "Cada monto se reparte entre los años de su acción en proporción a los días de cada año.",
     );
-    e.tabla(tabla(
+    e.tabla(tabla_entera(
+        "Financiamiento por año",
         &columnas("Año"),
         filas(&f.por_anio),
         &[2, 3, 3, 3, 3],
         ANCHO,
     ));
     e.seccion("Financiamiento por fuente");
-    e.tabla(tabla(
+    e.tabla(tabla_entera(
+        "Financiamiento por fuente",
         &columnas("Fuente"),
         filas(&f.por_fuente),
         &[3, 3, 3, 3, 3],

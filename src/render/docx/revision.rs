@@ -24,6 +24,7 @@ pub(super) fn observaciones(e: &mut Escritor, d: &Documento) {
         ]);
     }
     e.tabla(tabla(
+        "Observaciones de revisión",
         &["N.º", "Elemento", "Observación", "Estado"],
         filas,
         &[1, 4, 8, 2],

@@ -26,12 +26,7 @@ pub(super) fn ruta_atencion(e: &mut Escritor, d: &Documento) {
                 " (cuando corresponda)"
             }
         );
-        let p = e.anclar(
-            Paragraph::new().style("Destacado").keep_next(true),
-            &etapa.notas,
-            |p| p.add_run(texto(&titulo)),
-        );
-        e.parrafo(p);
+        e.subtitulo(&titulo, &etapa.notas);
         e.parrafo(parrafo_gris(&etapa.proposito, TAM));
         let mut responsable = o(&etapa.responsable).to_owned();
         if let Some(t) = &etapa.telefono {
