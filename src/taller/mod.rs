@@ -218,7 +218,7 @@ pub const GENERALES: &[Columna] = &[
         "Nombre oficial del cantón",
         "canton.nombre_oficial",
         Tipo::Texto,
-        "Solo si es distinto del nombre (por ejemplo, San Miguel de Ibarra). Opcional.",
+        "Solo si es distinto del nombre (por ejemplo, San Miguel de Ibarra); el del cantón, no el de su GAD. Opcional.",
         Opciones::Ninguna,
     ),
 ];
