@@ -3,8 +3,9 @@
 //! shown, the PDF/UA identification, an alternative text on every figure, rows titled by their
 //! first cell); every Word file has the alternative text of its pictures, the captions of its
 //! tables, its title and author, and LibreOffice reads its table of contents and the headers of
-//! its tables whole.
+//! its tables whole; every HTML page (plan, review copy, report) passes axe-core in Chromium.
 
+use crate::axe;
 use crate::common;
 use crate::word::HOSTILES;
 
@@ -241,6 +242,38 @@ fn a_template_that_breaks_pdf_ua_is_refused_where_it_does() {
     assert_ne!(o.status.code(), Some(0));
     assert!(err.contains("el PDF no cumple PDF/UA-1"), "{err}");
     assert!(err.contains("plan.typ:3:"), "{err}");
+}
+
+#[test]
+fn every_html_page_passes_axe_in_chromium() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut paginas: Vec<PathBuf> = Vec::new();
+    for (i, (plan, obs)) in documentos(dir.path()).into_iter().enumerate() {
+        let html = dir.path().join(format!("{i}.html"));
+        std::fs::write(&html, generar("html", &plan, obs.as_deref(), false)).unwrap();
+        paginas.push(html);
+    }
+    let informe = dir.path().join("informe.html");
+    common::cantonal_ok(&[
+        "informe",
+        "plans",
+        "--formato",
+        "html",
+        "-o",
+        informe.to_str().unwrap(),
+    ]);
+    paginas.push(informe);
+    for p in &paginas {
+        let Some(v) = axe::violaciones(&format!("file://{}", p.display())) else {
+            return;
+        };
+        assert!(v.is_empty(), "{}:\n{}", p.display(), axe::describir(&v));
+    }
+    eprintln!(
+        "axe-core ({}): {} páginas sin ninguna violación",
+        axe::NORMAS.join(", "),
+        paginas.len()
+    );
 }
 
 /// Whether `n` is the element `nombre` of WordprocessingML or of its drawings.
