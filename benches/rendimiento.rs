@@ -141,7 +141,7 @@ fn main() {
         );
         let start = Instant::now();
         let document = compile(&world).unwrap();
-        export(&document, "bench", fecha, PdfConfig::default()).unwrap();
+        export(&world, &document, "bench", fecha, PdfConfig::default()).unwrap();
         bare.push(start.elapsed());
     }
     let (g, b) = (median(con_generar), median(bare));

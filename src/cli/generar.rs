@@ -60,7 +60,7 @@ pub struct Args {
     pub planes: Vec<PathBuf>,
     #[command(flatten)]
     pub salida: Salida,
-    /// PDF/A-2b, para archivo.
+    /// PDF/A-2b para archivo, además de PDF/UA-1.
     #[arg(long = "pdf-a")]
     pub pdf_a: bool,
     /// Archivo de observaciones de revisión: genera una copia de revisión con cada observación

@@ -163,6 +163,25 @@ impl Documento {
         }
     }
 
+    /// The title of the document, as its files name it in their properties ("Plan cantonal
+    /// contra la trata de personas — Ibarra 2026-2028"; the PDF's template writes the same).
+    pub fn titulo(&self) -> String {
+        format!(
+            "Plan cantonal contra la trata de personas — {} {}",
+            self.canton.nombre, self.periodo.anios
+        )
+    }
+
+    /// Its author, as its files name it in their properties: the canton's municipal government.
+    pub fn autor(&self) -> String {
+        format!("GAD Municipal de {}", self.canton.nombre)
+    }
+
+    /// The alternative text of the canton's crest, for screen readers.
+    pub fn texto_escudo(&self) -> String {
+        format!("Escudo del cantón {}", self.canton.nombre)
+    }
+
     /// The document with the canton's crest on its cover and header.
     pub fn con_escudo(mut self, escudo: EscudoDoc) -> Documento {
         self.escudo = Some(escudo);

@@ -82,8 +82,8 @@ pub struct Canton {
     pub nombre: String,
     /// Provincia del cantón. Obligatorio. Ejemplo: `Imbabura`.
     pub provincia: String,
-    /// Nombre oficial del cantón, cuando es distinto del nombre corto. Opcional. Ejemplo:
-    /// `San Miguel de Ibarra`.
+    /// Nombre oficial del cantón, cuando es distinto del nombre corto; no el de su GAD, que la
+    /// portada ya escribe antes (regla C021). Opcional. Ejemplo: `San Miguel de Ibarra`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub nombre_oficial: Option<String>,
     /// Archivo del escudo del cantón (PNG, JPEG o SVG de hasta 2 MB), junto al plan, para la

@@ -117,7 +117,7 @@ fn compilar(
     let compile_start = Instant::now();
     let document = typst::compile(world)?;
     let compilacion = compile_start.elapsed();
-    let bytes = typst::pdf(&document, ident, fecha, config)?;
+    let bytes = typst::pdf(world, &document, ident, fecha, config)?;
     // Typst memoises layout work in a process-wide cache. Keep only what the last couple of
     // documents used: enough for `vigilar` to reuse work between saves, and a batch of 221 plans
     // no longer grows the cache by tens of megabytes per plan.

@@ -17,7 +17,7 @@ use typst::layout::Frame;
 use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
 use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
-use typst::{Library, LibraryExt, World, WorldExt};
+use typst::{Feature, Library, LibraryExt, World, WorldExt};
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
@@ -69,8 +69,15 @@ static FONTS: LazyLock<Fonts> = LazyLock::new(|| {
     }
 });
 
-static LIBRARY: LazyLock<LazyHash<Library>> =
-    LazyLock::new(|| LazyHash::new(Library::builder().build()));
+/// The standard library, with Typst's accessibility extras (`pdf.header-cell`: the cells that
+/// title their row).
+static LIBRARY: LazyLock<LazyHash<Library>> = LazyLock::new(|| {
+    LazyHash::new(
+        Library::builder()
+            .with_features([Feature::A11yExtras].into_iter().collect())
+            .build(),
+    )
+});
 
 /// Templates parsed once per process: every plan of a batch (and every save under `vigilar`)
 /// gets the same [`Source`] for the same text, so Typst neither parses them again nor misses its
@@ -116,7 +123,7 @@ impl PlanWorld {
     /// A world for `document`, with templates from `plantillas` and `today` as the date.
     pub fn new(document: &Documento, plantillas: Plantillas, today: NaiveDate) -> Self {
         let mut datos = serde_json::to_value(document).expect("the document data serialises");
-        partir_palabras_largas(&mut datos);
+        preparar_textos(&mut datos);
         let mut world = Self::with(MAIN, DATA, &datos, plantillas, today);
         world.imagen = document
             .escudo
@@ -230,16 +237,43 @@ fn datetime(d: NaiveDate) -> Option<Datetime> {
 /// Longest run of letters or digits that the PDF keeps without a break opportunity.
 const MAX_TRAMO: usize = 40;
 
-/// Lets Typst break a run of more than [`MAX_TRAMO`] letters or digits (a "word" of thousands of
-/// characters pasted by mistake), by adding a zero-width space after every [`MAX_TRAMO`] of them,
-/// in every string of the data. No real word, e-mail, address, telephone or id has such a run
-/// (dots, `@`, hyphens and spaces cut them), so those copy from the PDF exactly as written. Done
-/// on the data in one pass: a show rule in the template would recurse once per break and fail on
-/// a very long run.
-fn partir_palabras_largas(v: &mut serde_json::Value) {
+/// What the PDF prints for a character that no embedded font has (an emoji, an ideogram): the
+/// replacement character, which they have. PDF/UA-1 forbids printing a character without its
+/// shape (the empty box a font prints for what it lacks).
+const SIN_FORMA: char = '\u{fffd}';
+
+/// Whether some embedded font has a shape for `c`.
+fn tiene_forma(c: char) -> bool {
+    c.is_ascii()
+        || FONTS
+            .fonts
+            .iter()
+            .any(|f| f.info().coverage.contains(c as u32))
+}
+
+/// Prepares every string of the data for the PDF, in one pass:
+///
+/// - A character that no embedded font has becomes [`SIN_FORMA`]; a control character other than
+///   white space (which a YAML escape can put in plan text) is dropped, as HTML and Word drop it.
+/// - A run of more than [`MAX_TRAMO`] letters or digits (a "word" of thousands of characters
+///   pasted by mistake) gets a zero-width space after every [`MAX_TRAMO`] of them, so that Typst
+///   can break it. No real word, e-mail, address, telephone or id has such a run (dots, `@`,
+///   hyphens and spaces cut them), so those copy from the PDF exactly as written. A show rule in
+///   the template would recurse once per break and fail on a very long run.
+fn preparar_textos(v: &mut serde_json::Value) {
     let es_letra = |c: char| c.is_alphanumeric() || c == '_';
     match v {
         serde_json::Value::String(s) => {
+            if !s
+                .chars()
+                .all(|c| c.is_ascii() && (!c.is_ascii_control() || c.is_ascii_whitespace()))
+            {
+                *s = s
+                    .chars()
+                    .filter(|c| c.is_whitespace() || !c.is_control())
+                    .map(|c| if tiene_forma(c) { c } else { SIN_FORMA })
+                    .collect();
+            }
             let mut tramo = 0;
             let largo = s.chars().any(|c| {
                 tramo = if es_letra(c) { tramo + 1 } else { 0 };
@@ -263,8 +297,8 @@ fn partir_palabras_largas(v: &mut serde_json::Value) {
                 *s = out;
             }
         }
-        serde_json::Value::Array(xs) => xs.iter_mut().for_each(partir_palabras_largas),
-        serde_json::Value::Object(m) => m.values_mut().for_each(partir_palabras_largas),
+        serde_json::Value::Array(xs) => xs.iter_mut().for_each(preparar_textos),
+        serde_json::Value::Object(m) => m.values_mut().for_each(preparar_textos),
         _ => {}
     }
 }
@@ -307,30 +341,51 @@ pub fn compile(world: &PlanWorld) -> Result<PagedDocument, Vec<TemplateError>> {
 /// Options of the PDF export.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct PdfConfig {
-    /// Archival PDF/A-2b.
+    /// Archival PDF/A-2b too.
     pub pdf_a: bool,
 }
 
-/// Exports a compiled document to PDF bytes. `ident` identifies the document stably across
-/// builds; `fecha` is its creation date (never the clock, for reproducible files).
+impl PdfConfig {
+    /// The standards the PDF meets: always PDF/UA-1 (accessible: tagged, titled, every figure
+    /// with its text), and PDF/A-2b with [`PdfConfig::pdf_a`]. Both are PDF 1.7, so one file
+    /// meets the two.
+    fn estandares(self) -> &'static [PdfStandard] {
+        if self.pdf_a {
+            &[PdfStandard::Ua_1, PdfStandard::A_2b]
+        } else {
+            &[PdfStandard::Ua_1]
+        }
+    }
+
+    /// The standards' names, for messages.
+    pub fn nombre(self) -> &'static str {
+        if self.pdf_a {
+            "PDF/UA-1 y PDF/A-2b"
+        } else {
+            "PDF/UA-1"
+        }
+    }
+}
+
+/// Exports a compiled document to PDF bytes, checked by Typst against the standards of `config`
+/// (what does not meet them is an error located in the template). `ident` identifies the
+/// document stably across builds; `fecha` is its creation date (never the clock, for
+/// reproducible files).
 pub fn pdf(
+    world: &PlanWorld,
     document: &PagedDocument,
     ident: &str,
     fecha: NaiveDate,
     config: PdfConfig,
 ) -> Result<Vec<u8>, Vec<TemplateError>> {
-    let standards = if config.pdf_a {
-        PdfStandards::new(&[PdfStandard::A_2b]).map_err(|e| {
-            vec![TemplateError {
-                archivo: "PDF/A".into(),
-                linea: None,
-                columna: None,
-                mensaje: e.message().to_string(),
-            }]
-        })?
-    } else {
-        PdfStandards::default()
-    };
+    let standards = PdfStandards::new(config.estandares()).map_err(|e| {
+        vec![TemplateError {
+            archivo: config.nombre().into(),
+            linea: None,
+            columna: None,
+            mensaje: e.message().to_string(),
+        }]
+    })?;
     let options = PdfOptions {
         ident: Smart::Custom(ident.to_owned()),
         creator: Smart::Custom(Some("cantonal".into())),
@@ -341,11 +396,10 @@ pub fn pdf(
     typst_pdf::pdf(document, &options).map_err(|errors| {
         errors
             .iter()
-            .map(|d| TemplateError {
-                archivo: "PDF".into(),
-                linea: None,
-                columna: None,
-                mensaje: d.message.to_string(),
+            .map(|d| {
+                let mut e = locate(world, d);
+                e.mensaje = format!("el PDF no cumple {}: {}", config.nombre(), e.mensaje);
+                e
             })
             .collect()
     })

@@ -1,4 +1,6 @@
-//! C001: the canton is one of the INEC DPA catalogue, with its own name and province.
+//! C001: the canton is one of the INEC DPA catalogue, with its own name and province. C021: its
+//! official name (`nombre_oficial`) is the canton's, not its municipal government's, which every
+//! cover already prints before it.
 
 use super::{Comprobacion, Contexto, Explicacion, Hallazgo, Regla};
 use crate::diagnostics::Severidad;
@@ -67,4 +69,65 @@ fn comprobar(ctx: &Contexto) -> Vec<Hallazgo> {
         ));
     }
     out
+}
+
+/// `canton.nombre_oficial` holding the name of the municipal government instead of the canton's.
+pub static C021: Regla = Regla {
+    codigo: "C021",
+    severidad: Severidad::Advertencia,
+    estricta: true,
+    titulo: "Nombre oficial del cantón que es el nombre de su GAD",
+    explicacion: Explicacion {
+        que: "Que `canton.nombre_oficial` sea el nombre oficial del cantón («San Miguel de Ibarra»), no el de su gobierno municipal: que no empiece por «Gobierno Autónomo Descentralizado», «GAD», «Municipio», «Municipalidad» ni «Cantón».",
+        por_que: "La portada de cada formato escribe «Gobierno Autónomo Descentralizado Municipal del cantón» y el nombre oficial a continuación; con el nombre del GAD en ese campo, el documento que se publica dice «…Municipal del cantón Gobierno Autónomo Descentralizado Municipal del Cantón…».",
+        incorrecto: "canton:\n  codigo: \"1406\"\n  nombre: Sucúa\n  provincia: Morona Santiago\n  nombre_oficial: Gobierno Autónomo Descentralizado Municipal del Cantón Sucúa",
+        correcto: "canton:\n  codigo: \"1406\"\n  nombre: Sucúa\n  provincia: Morona Santiago\n  # sin nombre_oficial: el nombre oficial es el mismo",
+    },
+    comprobar: Comprobacion::Plan(nombre_oficial),
+};
+
+/// How the name of a municipal government starts, folded ([`fold`]).
+const NOMBRES_DEL_GAD: &[&str] = &[
+    "gobierno autonomo",
+    "gobierno municipal",
+    "gad ",
+    "gadm ",
+    "municipio",
+    "municipalidad",
+    "ilustre municipalidad",
+    "canton ",
+];
+
+fn nombre_oficial(ctx: &Contexto) -> Vec<Hallazgo> {
+    let c = &ctx.plan.canton;
+    let Some(oficial) = &c.nombre_oficial else {
+        return Vec::new();
+    };
+    let plegado = fold(oficial.trim());
+    if !NOMBRES_DEL_GAD.iter().any(|p| plegado.starts_with(p)) {
+        return Vec::new();
+    }
+    // What follows the last «cantón» is the canton's own name, when the value has one.
+    let palabras: Vec<&str> = oficial.split_whitespace().collect();
+    let resto = palabras
+        .iter()
+        .rposition(|p| fold(p) == "canton")
+        .map(|i| palabras[i + 1..].join(" "));
+    let ayuda = match resto {
+        Some(r) if !r.is_empty() && fold(&r) != fold(&c.nombre) => format!(
+            "Escriba `nombre_oficial: {r}`: la portada ya antepone «Gobierno Autónomo Descentralizado Municipal del cantón»."
+        ),
+        _ => format!(
+            "Quite `nombre_oficial` (el cantón se llama {}) o escriba en él solo el nombre oficial del cantón, como «San Miguel de Ibarra»: la portada ya antepone «Gobierno Autónomo Descentralizado Municipal del cantón».",
+            c.nombre
+        ),
+    };
+    vec![Hallazgo::en(
+        path!["canton", "nombre_oficial"],
+        format!(
+            "`nombre_oficial` es el nombre oficial del cantón y tiene el de su gobierno municipal: «{}»",
+            oficial.trim()
+        ),
+        ayuda,
+    )]
 }

@@ -264,6 +264,7 @@ pub static REGLAS: &[&Regla] = &[
     &diagnostico::C018,
     &indicadores::C019,
     &escudo::C020,
+    &canton::C021,
     &ejes::A001,
     &ruta_atencion::A002,
     &riesgos::A003,

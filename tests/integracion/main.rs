@@ -2,9 +2,11 @@
 //! program, run against the real `cantonal` binary and the library. One binary rather than one
 //! per file: each test binary links all of Typst, and CI has two cores.
 
+mod accesibilidad;
 mod archivos;
 mod argumentos;
 mod autoria;
+mod axe;
 mod biblioteca;
 mod campos;
 mod catalogo;

@@ -323,7 +323,7 @@ fn one_template_file_can_be_overridden() {
     std::fs::create_dir(&plantillas).unwrap();
     std::fs::write(
         plantillas.join("plan.typ"),
-        "#import \"estilos.typ\": *\n#let d = json(\"/plan.json\")\nPlantilla propia para #d.canton.nombre: #d.presupuesto.total_texto\n",
+        "#import \"estilos.typ\": *\n#let d = json(\"/plan.json\")\n#set document(title: \"Plan propio\")\nPlantilla propia para #d.canton.nombre: #d.presupuesto.total_texto\n",
     )
     .unwrap();
     let plan = plan_of(&path);

@@ -325,6 +325,15 @@ const CASOS: &[Caso] = &[
         "oim",
     ),
     caso(
+        "C021",
+        "provincia: Imbabura }",
+        "provincia: Imbabura, nombre_oficial: Gobierno Autónomo Descentralizado Municipal del Cantón San Miguel de Ibarra }",
+        "advertencia",
+        (4, 80),
+        "canton.nombre_oficial",
+        "Gobierno Autónomo",
+    ),
+    caso(
         "C020",
         "provincia: Imbabura }",
         "provincia: Imbabura, escudo: ../escudo.png }",

@@ -202,7 +202,10 @@ fn word_structure_headings_toc_tables_sections_footer_language() {
     let mut seccion_de_la_matriz = None;
     let mut n_seccion = 0;
     for hijo in cuerpo.children() {
-        if texto(&hijo).ends_with(". Matriz de acciones") {
+        let capitulo = hijo
+            .descendants()
+            .any(|d| es(&d, "pStyle") && attr(&d, "val") == Some("Heading1"));
+        if capitulo && texto(&hijo).ends_with(". Matriz de acciones") {
             en_matriz = true;
         }
         if hijo.descendants().any(|d| es(&d, "sectPr")) {
@@ -698,7 +701,7 @@ fn the_crest_is_a_picture_on_the_cover_and_in_every_header() {
 }
 
 /// The words at least `alto` points high on each page of a PDF, as `pdftotext -bbox` reads them.
-fn palabras_grandes(pdf: &Path, alto: f64) -> Vec<Vec<String>> {
+pub fn palabras_grandes(pdf: &Path, alto: f64) -> Vec<Vec<String>> {
     let out = Command::new("pdftotext")
         .arg("-bbox")
         .arg(pdf)

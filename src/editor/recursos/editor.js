@@ -750,7 +750,7 @@ function pintarGeneral() {
   f.append(campo({ k: ['elaboracion', 'fecha'], t: 'fecha', l: 'Fecha de elaboración' }, [], null));
   f.append(el('h3', { texto: 'Equipo que elaboró el plan' }));
   pintarSublista(['elaboracion', 'equipo'], INTEGRANTE, 'Integrante', 'integrante', () => ({ nombre: '' }));
-  f.append(campo({ k: ['canton', 'nombre_oficial'], t: 'texto', l: 'Nombre oficial del GAD (portada)' }, [], null));
+  f.append(campo({ k: ['canton', 'nombre_oficial'], t: 'texto', l: 'Nombre oficial del cantón (portada)' }, [], null));
   f.append(campo({ k: ['canton', 'escudo'], t: 'texto', l: 'Archivo del escudo (PNG o JPEG en la carpeta del plan)' }, [], null));
   f.append(campo({ k: 'presentacion', t: 'parrafo', l: 'Presentación' }, [], null));
   f.append(campo({ k: 'introduccion', t: 'parrafo', l: 'Introducción' }, [], null));

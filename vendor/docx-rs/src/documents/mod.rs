@@ -681,6 +681,13 @@ impl Docx {
         self
     }
 
+    /// Patched in: the document's title, author and language, as Word's document properties
+    /// show them (`docProps/core.xml`).
+    pub fn core_properties(mut self, title: &str, creator: &str, language: &str) -> Self {
+        self.doc_props = self.doc_props.core_properties(title, creator, language);
+        self
+    }
+
     pub fn custom_property(mut self, name: impl Into<String>, item: impl Into<String>) -> Self {
         self.doc_props = self.doc_props.custom_property(name, item);
         self

@@ -33,6 +33,8 @@ impl<W: Write> XMLBuilder<W> {
     closed!(wp_extent, "wp:extent", "cx", "cy");
     closed!(wp_effect_extent, "wp:effectExtent", "b", "l", "r", "t");
     closed!(wp_doc_pr, "wp:docPr", "id", "name");
+    // Patched in: with the alternative text.
+    closed!(wp_doc_pr_descr, "wp:docPr", "id", "name", "descr");
     open!(open_wp_c_nv_graphic_frame_pr, "wp:cNvGraphicFramePr");
     closed!(
         a_graphic_frame_locks,

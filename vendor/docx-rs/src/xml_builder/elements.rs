@@ -375,6 +375,8 @@ impl<W: Write> XMLBuilder<W> {
 
     closed!(table_layout, "w:tblLayout", "w:type");
     closed_with_str!(table_style, "w:tblStyle");
+    // Patched in: the table's title for screen readers.
+    closed_with_str!(table_caption, "w:tblCaption");
     closed_w_with_type_el!(table_width, "w:tblW");
     closed_w_with_type_el!(table_indent, "w:tblInd");
     closed_w_with_type_el!(grid_column, "w:gridCol");

@@ -36,7 +36,10 @@ where
 {
     let mut zip = zip::ZipWriter::new(w);
 
-    let directory_options = SimpleFileOptions::default();
+    // Patched in: every entry says it was made on Unix, with the same attributes, on every
+    // system (upstream wrote "made by DOS" on Windows and "made by Unix" elsewhere): the same
+    // document is the same file on Windows and Linux.
+    let directory_options = SimpleFileOptions::default().system(zip::System::Unix);
 
     zip.add_directory("word/", directory_options)?;
     zip.add_directory("word/_rels", directory_options)?;
@@ -44,6 +47,7 @@ where
     zip.add_directory("docProps/", directory_options)?;
 
     let options = SimpleFileOptions::default()
+        .system(zip::System::Unix)
         .compression_method(zip::CompressionMethod::Stored)
         .unix_permissions(0o755);
 
@@ -153,7 +157,10 @@ where
     W: Write + Seek,
 {
     let mut zip = zip::ZipWriter::new(writer);
-    let directory_options = SimpleFileOptions::default();
+    // Patched in: every entry says it was made on Unix, with the same attributes, on every
+    // system (upstream wrote "made by DOS" on Windows and "made by Unix" elsewhere): the same
+    // document is the same file on Windows and Linux.
+    let directory_options = SimpleFileOptions::default().system(zip::System::Unix);
 
     zip.add_directory("word/", directory_options)?;
     zip.add_directory("word/_rels", directory_options)?;
@@ -161,6 +168,7 @@ where
     zip.add_directory("docProps/", directory_options)?;
 
     let options = SimpleFileOptions::default()
+        .system(zip::System::Unix)
         .compression_method(zip::CompressionMethod::Stored)
         .unix_permissions(0o755);
 

@@ -38,6 +38,25 @@ impl CoreProps {
         self.config.modified = Some(date.to_owned());
         self
     }
+
+    /// Patched in: the document's title (`dc:title`).
+    pub fn title(mut self, title: &str) -> Self {
+        self.config.title = Some(title.to_owned());
+        self
+    }
+
+    /// Patched in: the document's author (`dc:creator`, and `cp:lastModifiedBy`).
+    pub fn creator(mut self, creator: &str) -> Self {
+        self.config.creator = Some(creator.to_owned());
+        self.config.last_modified_by = Some(creator.to_owned());
+        self
+    }
+
+    /// Patched in: the document's language (`dc:language`).
+    pub fn language(mut self, language: &str) -> Self {
+        self.config.language = Some(language.to_owned());
+        self
+    }
 }
 
 impl CorePropsConfig {

@@ -36,6 +36,12 @@ impl DocProps {
         self
     }
 
+    /// Patched in: title, author and language of the document.
+    pub fn core_properties(mut self, title: &str, creator: &str, language: &str) -> Self {
+        self.core = self.core.title(title).creator(creator).language(language);
+        self
+    }
+
     pub fn custom_property(mut self, name: impl Into<String>, item: impl Into<String>) -> Self {
         self.custom = self.custom.add_custom_property(name.into(), item.into());
         self

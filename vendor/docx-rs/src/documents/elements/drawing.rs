@@ -128,8 +128,13 @@ impl BuildXML for Drawing {
                 } else if p.position_type == DrawingPositionType::Anchor {
                     b = b.wrap_square("bothSides")?;
                 }
+                // Patched in: the picture's alternative text (`descr`), when it has one.
+                b = if p.descr.is_empty() {
+                    b.wp_doc_pr("1", "Figure")?
+                } else {
+                    b.wp_doc_pr_descr("1", "Figure", &p.descr)?
+                };
                 b = b
-                    .wp_doc_pr("1", "Figure")?
                     .open_wp_c_nv_graphic_frame_pr()?
                     .a_graphic_frame_locks(
                         "http://schemas.openxmlformats.org/drawingml/2006/main",

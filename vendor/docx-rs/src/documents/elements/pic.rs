@@ -47,6 +47,10 @@ pub struct Pic {
     pub dist_r: i32,
     // deg
     pub rot: u16,
+    /// Patched in: the alternative text of the picture (`descr` of `wp:docPr`), for screen
+    /// readers.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub descr: String,
 }
 
 impl Pic {
@@ -98,6 +102,7 @@ impl Pic {
             dist_l: 0,
             dist_r: 0,
             rot: 0,
+            descr: String::new(),
         }
     }
 
@@ -122,6 +127,7 @@ impl Pic {
             dist_l: 0,
             dist_r: 0,
             rot: 0,
+            descr: String::new(),
         }
     }
 
@@ -133,6 +139,12 @@ impl Pic {
     // unit is emu
     pub fn size(mut self, w_emu: u32, h_emu: u32) -> Pic {
         self.size = (w_emu, h_emu);
+        self
+    }
+
+    /// Patched in: the alternative text of the picture, for screen readers.
+    pub fn descr(mut self, descr: impl Into<String>) -> Pic {
+        self.descr = descr.into();
         self
     }
 

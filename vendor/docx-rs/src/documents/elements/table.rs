@@ -69,6 +69,12 @@ impl Table {
         self
     }
 
+    /// Patched in: the table's title for screen readers (`w:tblCaption`).
+    pub fn caption(mut self, c: impl Into<String>) -> Table {
+        self.property = self.property.caption(c);
+        self
+    }
+
     pub fn indent(mut self, v: i32) -> Table {
         self.property = self.property.indent(v);
         self

@@ -25,6 +25,9 @@ pub struct TableProperty {
     layout: Option<TableLayout>,
     #[serde(skip_serializing_if = "Option::is_none")]
     position: Option<TablePositionProperty>,
+    /// Patched in: `w:tblCaption`, the table's title for screen readers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    caption: Option<String>,
 }
 
 impl Default for TableProperty {
@@ -38,6 +41,7 @@ impl Default for TableProperty {
             style: None,
             layout: None,
             position: None,
+            caption: None,
         }
     }
 }
@@ -52,6 +56,12 @@ impl TableProperty {
             borders: TableBorders::with_empty(),
             ..Default::default()
         }
+    }
+
+    /// Patched in: the table's title for screen readers (`w:tblCaption`).
+    pub fn caption(mut self, c: impl Into<String>) -> TableProperty {
+        self.caption = Some(c.into());
+        self
     }
 
     pub fn indent(mut self, v: i32) -> TableProperty {
@@ -165,6 +175,8 @@ impl BuildXML for TableProperty {
             .add_optional_child(&self.style)?
             .add_optional_child(&self.layout)?
             .add_optional_child(&self.position)?
+            // Patched in: last, where the schema puts it.
+            .apply_opt(self.caption.as_ref(), |c, b| b.table_caption(c))?
             .close()?
             .into_inner()
     }
