@@ -83,7 +83,7 @@ fn main() {
     // The first preview loads fonts and fills Typst's caches, as the editor's first one does.
     let primera = Instant::now();
     let v = cantonal::validar_texto(ibarra, &texto, Opciones::default());
-    let paginas = vista::paginas(&v).unwrap().len();
+    let paginas = vista::paginas(&v).unwrap().0.len();
     println!(
         "  primera vista previa de Ibarra ({paginas} páginas): {}",
         ms(primera.elapsed())

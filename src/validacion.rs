@@ -129,6 +129,22 @@ impl Validado {
         })
     }
 
+    /// The document of this plan as far as it is filled, for a preview: its document when the
+    /// plan has no errors; otherwise a draft laid out from the plan repaired where it must be
+    /// ([`crate::plan::borrador`]), without its crest. `None` when not even that can be read.
+    /// The second value says whether it is such a draft.
+    pub fn documento_borrador(&self) -> Option<(Documento, bool)> {
+        if let Ok(d) = self.documento() {
+            return Some((d, false));
+        }
+        let referencia = self.referencia().unwrap_or(Referencia::pacta());
+        let plan = crate::plan::borrador::plan_borrador(&self.loaded.valor)?;
+        Some((
+            Documento::new(&plan, referencia, fecha_documento(&plan)),
+            true,
+        ))
+    }
+
     /// Steps 3 and 4: the file of this plan's document in `formato` (the review copy when the
     /// observations were checked). Every front door that produces a document (`generar`,
     /// `vigilar`, the editor's downloads) goes through here.

@@ -7,6 +7,7 @@
 //! the official's text.
 
 pub mod api;
+pub mod lugares;
 pub mod servidor;
 pub mod vista;
 

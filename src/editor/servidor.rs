@@ -1,8 +1,8 @@
 //! The editor's local server: bound to 127.0.0.1 only, and still treated as a server.
 //!
 //! Every request must carry the secret token of the URL printed at start: the page's address
-//! keeps it (`?t=…`, so that a reload works), the page puts it in the addresses of its script and
-//! styles and in a header of every call to the API. No cookie is set: a cookie would reach every
+//! keeps it (`?t=…`, so that a reload works), the addresses of its styles and script modules carry
+//! it in their path (`/recursos/<token>/…`), and every call to the API in a header. No cookie is set: a cookie would reach every
 //! other service on 127.0.0.1 and be overwritten by a second editor on another port. A `Host`
 //! other than `127.0.0.1:PORT` or `localhost:PORT` is refused, so a web page that rebinds its own
 //! name to 127.0.0.1 cannot reach the editor; state-changing requests are POST with a CSRF header
@@ -196,7 +196,8 @@ async fn servir(
 fn rutas(estado: Arc<Estado>) -> Router {
     Router::new()
         .route("/", get(api::pagina))
-        .route("/recursos/{nombre}", get(api::recurso))
+        .route("/recursos/{token}/{nombre}", get(api::recurso))
+        .route("/api/formato", get(api::formato))
         .route("/api/planes", get(api::planes))
         .route("/api/cantones", get(api::cantones))
         .route("/api/nuevo", post(api::nuevo))
@@ -224,18 +225,22 @@ fn mismo_secreto(a: &str, b: &str) -> bool {
             == 0
 }
 
-/// The token a request carries: in the API's header, or, for the page and its script and
-/// styles only, in the address.
+/// The token a request carries: in the API's header; in the address of the page (`/?t=…`);
+/// in the path of its styles and script modules (`/recursos/<token>/main.js`), so that the
+/// modules' relative imports carry it too.
 fn token(req: &Request) -> Option<&str> {
-    let en_direccion = req.method() == Method::GET
-        && (req.uri().path() == "/" || req.uri().path().starts_with("/recursos/"));
+    let get = req.method() == Method::GET;
+    let ruta = req.uri().path();
+    if get && let Some(resto) = ruta.strip_prefix("/recursos/") {
+        return resto.split('/').next();
+    }
     req.headers()
         .get("x-cantonal-clave")
         .and_then(|v| v.to_str().ok())
         .or_else(|| {
             req.uri()
                 .query()
-                .filter(|_| en_direccion)?
+                .filter(|_| get && ruta == "/")?
                 .split('&')
                 .find_map(|par| par.strip_prefix("t="))
         })

@@ -9,10 +9,9 @@ use std::sync::{Arc, LazyLock, Mutex};
 
 use rustc_hash::FxHashMap;
 
-use crate::documento::fecha_documento;
 use crate::render::templates::Plantillas;
 use crate::render::typst::{PlanWorld, compile, text};
-use crate::validacion::{SinDocumento, Validado};
+use crate::validacion::Validado;
 
 /// One page of the preview.
 #[derive(Debug, Clone, serde::Serialize)]
@@ -32,18 +31,13 @@ static HECHAS: LazyLock<Mutex<FxHashMap<u128, Arc<Pagina>>>> = LazyLock::new(Def
 /// More pages than a few large plans hold: the cache starts again past this.
 const MAX_HECHAS: usize = 2000;
 
-/// The pages of the plan's printable document, or why there are none (in Spanish).
-pub fn paginas(v: &Validado) -> Result<Vec<Pagina>, String> {
-    let documento = v.documento().map_err(|e| match e {
-        SinDocumento::ConErrores => {
-            "La vista previa se actualiza cuando el plan no tiene errores.".to_owned()
-        }
-        SinDocumento::SinReferencia => {
-            "No se encontró la referencia nacional del plan: no hay vista previa.".to_owned()
-        }
-    })?;
-    let plan = v.plan().ok_or("El plan no se pudo leer.")?;
-    let world = PlanWorld::new(&documento, Plantillas::default(), fecha_documento(plan));
+/// The pages of the plan's printable document (a draft of what is filled so far when the plan
+/// still has errors: the second value says so), or why there are none (in Spanish).
+pub fn paginas(v: &Validado) -> Result<(Vec<Pagina>, bool), String> {
+    let (documento, borrador) = v
+        .documento_borrador()
+        .ok_or("El plan todavía no se puede leer: no hay vista previa.")?;
+    let world = PlanWorld::new(&documento, Plantillas::default(), documento.fecha);
     let compilado = compile(&world).map_err(|errores| {
         let detalle: Vec<String> = errores.iter().map(ToString::to_string).collect();
         format!("La plantilla no se pudo componer: {}", detalle.join("; "))
@@ -92,8 +86,11 @@ pub fn paginas(v: &Validado) -> Result<Vec<Pagina>, String> {
             .collect()
     };
     hechas.extend(nuevas);
-    Ok(claves
-        .iter()
-        .map(|clave| Pagina::clone(&hechas[clave]))
-        .collect())
+    Ok((
+        claves
+            .iter()
+            .map(|clave| Pagina::clone(&hechas[clave]))
+            .collect(),
+        borrador,
+    ))
 }

@@ -4,6 +4,7 @@
 //! the span index, id paths, the schema derived from the models, and saving an edited value back
 //! into the official's YAML text without rewriting it ([`yaml_edit`]).
 
+pub mod borrador;
 pub mod campos;
 pub mod consultas;
 mod decodificar;

@@ -128,7 +128,7 @@ impl Cliente {
         // second editor.
         assert!(pagina.header("set-cookie").is_none());
         let html = String::from_utf8(pagina.body).unwrap();
-        assert!(html.contains(&format!("/recursos/editor.js?t={token}")));
+        assert!(html.contains(&format!("/recursos/{token}/main.js")));
         let csrf = html
             .split("name=\"csrf\" content=\"")
             .nth(1)
@@ -174,6 +174,14 @@ impl Cliente {
     }
 }
 
+/// The diagnostics of an answer of the editor's API, as the page gets them.
+pub(crate) fn avisos(respuesta: &Value) -> Vec<Value> {
+    respuesta["resumen"]["avisos"]
+        .as_array()
+        .unwrap_or_else(|| panic!("no diagnostics in {respuesta}"))
+        .clone()
+}
+
 #[test]
 fn every_request_needs_the_token_and_the_local_host() {
     let dir = carpeta_con_ejemplos();
@@ -194,6 +202,10 @@ fn every_request_needs_the_token_and_the_local_host() {
         ),
         format!(
             "GET /recursos/editor.js HTTP/1.1\r\nHost: 127.0.0.1:{p}\r\nConnection: close\r\n\r\n"
+        ),
+        format!(
+            "GET /recursos/x{}/main.js HTTP/1.1\r\nHost: 127.0.0.1:{p}\r\nConnection: close\r\n\r\n",
+            &c.token[1..]
         ),
     ] {
         let r = crudo(p, &req, b"");
@@ -234,13 +246,16 @@ fn every_request_needs_the_token_and_the_local_host() {
     assert_eq!(r.status, 200);
     // The page, its script and styles: embedded, with a CSP that forbids other hosts, and no
     // CORS header anywhere.
+    let t = &c.token;
     for (path, tipo) in [
-        ("/", "text/html"),
-        ("/recursos/editor.js", "text/javascript"),
-        ("/recursos/editor.css", "text/css"),
-        ("/api/planes", "application/json"),
+        ("/".to_owned(), "text/html"),
+        (format!("/recursos/{t}/main.js"), "text/javascript"),
+        (format!("/recursos/{t}/formulario.js"), "text/javascript"),
+        (format!("/recursos/{t}/editor.css"), "text/css"),
+        ("/api/planes".to_owned(), "application/json"),
+        ("/api/formato".to_owned(), "application/json"),
     ] {
-        let r = c.get(path);
+        let r = c.get(&path);
         assert_eq!(r.status, 200, "{path}");
         assert!(r.header("content-type").unwrap().starts_with(tipo));
         let csp = r.header("content-security-policy").unwrap();
@@ -253,8 +268,11 @@ fn every_request_needs_the_token_and_the_local_host() {
             "{path}"
         );
     }
-    assert_eq!(c.get("/recursos/otro.js").status, 404);
-    assert_eq!(c.get("/recursos/%2e%2e%2fCargo.toml").status, 404);
+    assert_eq!(c.get(&format!("/recursos/{t}/otro.js")).status, 404);
+    assert_eq!(
+        c.get(&format!("/recursos/{t}/%2e%2e%2fCargo.toml")).status,
+        404
+    );
     assert_eq!(c.get("/no-existe").status, 404);
     s.detener();
 }
@@ -400,7 +418,7 @@ fn a_plan_comes_with_the_same_diagnostics_as_validar() {
         .collect();
     assert_eq!(nombres, ["ibarra.yaml", "otavalo.yaml", "roto.yaml"]);
     assert_eq!(lista[0]["canton"], "Ibarra");
-    assert_eq!(lista[0]["estado"], "aprobado");
+    assert_eq!(lista[0]["estado"], "Aprobado");
     let plan = c.plan("roto.yaml");
     let (_, esperado) = common::validar_json(&roto, &[]);
     let quitar_archivo = |ds: Vec<Value>| -> Vec<Value> {
@@ -412,22 +430,35 @@ fn a_plan_comes_with_the_same_diagnostics_as_validar() {
             .collect()
     };
     let de_validar = quitar_archivo(common::diagnosticos(&esperado));
-    let del_editor = quitar_archivo(plan["diagnosticos"].as_array().unwrap().clone());
+    let del_editor = avisos(&plan);
     assert!(!de_validar.is_empty());
     assert_eq!(
         del_editor
             .iter()
-            .map(|d| (&d["codigo"], &d["mensaje"], &d["ruta"], &d["linea"]))
+            .map(|d| (&d["codigo"], &d["ruta"]))
             .collect::<Vec<_>>(),
         de_validar
             .iter()
-            .map(|d| (&d["codigo"], &d["mensaje"], &d["ruta"], &d["linea"]))
+            .map(|d| (&d["codigo"], &d["ruta"]))
             .collect::<Vec<_>>(),
     );
+    // The editor words them for the form: no code between backquotes, the place named as the
+    // form names it, the code and id path only in the adviser's details line.
+    for d in &del_editor {
+        let mensaje = d["mensaje"].as_str().unwrap();
+        assert!(!mensaje.contains('`'), "{mensaje}");
+        assert!(!d["lugar"].as_str().unwrap().is_empty());
+        assert!(
+            d["detalle"]
+                .as_str()
+                .unwrap()
+                .starts_with(d["codigo"].as_str().unwrap())
+        );
+    }
     lista
         .iter()
         .find(|p| p["archivo"] == "roto.yaml")
-        .map(|p| assert!(p["errores"].as_u64().unwrap() >= 1))
+        .map(|p| assert!(p["resumen"]["errores"].as_u64().unwrap() >= 1))
         .unwrap();
     // The catalogues of the pickers carry Spanish names.
     let etapas = plan["catalogos"]["etapas"].as_array().unwrap();
@@ -444,13 +475,7 @@ fn validation_follows_the_edits_and_saving_changes_only_the_edited_line() {
     let s = servidor(dir.path());
     let c = Cliente::new(&s);
     let plan = c.plan("ibarra.yaml");
-    assert!(
-        plan["diagnosticos"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .all(|d| d["severidad"] != "error")
-    );
+    assert!(avisos(&plan).iter().all(|d| d["severidad"] != "error"));
     let version = plan["version"].clone();
     let mut valor = plan["valor"].clone();
     let responsable = valor["acciones"][2]["responsable"].clone();
@@ -461,7 +486,7 @@ fn validation_follows_the_edits_and_saving_changes_only_the_edited_line() {
         &json!({"archivo": "ibarra.yaml", "version": version, "valor": valor}),
     );
     assert_eq!(r.status, 200);
-    let diags = r.json()["diagnosticos"].as_array().unwrap().clone();
+    let diags = avisos(&r.json());
     let d = diags
         .iter()
         .find(|d| d["ruta"] == "acciones.A3.responsable")
@@ -475,9 +500,7 @@ fn validation_follows_the_edits_and_saving_changes_only_the_edited_line() {
         &json!({"archivo": "ibarra.yaml", "version": version, "valor": valor}),
     );
     assert!(
-        r.json()["diagnosticos"]
-            .as_array()
-            .unwrap()
+        avisos(&r.json())
             .iter()
             .all(|d| d["ruta"] != "acciones.A3.responsable")
     );
@@ -627,13 +650,7 @@ fn a_new_plan_from_the_canton_picker() {
     assert_eq!(r.status, 409);
     let plan = c.plan("sucua.yaml");
     assert_eq!(plan["valor"]["canton"]["nombre"], "Sucúa");
-    assert!(
-        plan["diagnosticos"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .any(|d| d["codigo"] == "C009")
-    );
+    assert!(avisos(&plan).iter().any(|d| d["codigo"] == "C009"));
     assert_eq!(plan["pendiente"], "POR COMPLETAR");
     s.detener();
 }
@@ -676,6 +693,8 @@ fn previews_downloads_and_refusals_of_plans_with_errors() {
     );
     for (formato, inicio) in [
         ("pdf", &b"%PDF"[..]),
+        ("docx", b"PK\x03\x04"),
+        ("xlsx", b"PK\x03\x04"),
         ("html", b"<!DOCTYPE html"),
         ("md", b"# "),
     ] {
@@ -688,7 +707,11 @@ fn previews_downloads_and_refusals_of_plans_with_errors() {
             "{formato}: {}",
             String::from_utf8_lossy(&r.body[..20])
         );
-        assert!(r.header("content-disposition").unwrap().contains("ibarra."));
+        assert!(
+            r.header("content-disposition")
+                .unwrap()
+                .contains(&format!("filename=\"ibarra.{formato}\""))
+        );
     }
     let mut p = pedido.clone();
     p["formato"] = json!("json");
@@ -701,7 +724,9 @@ fn previews_downloads_and_refusals_of_plans_with_errors() {
             &json!({"archivo": "ibarra.yaml", "version": plan["version"], "valor": roto}),
         )
         .json();
-    assert!(r["aviso"].as_str().unwrap().contains("no tiene errores"));
+    // A plan with errors still has a preview: a draft of what is filled, marked as such.
+    assert_eq!(r["borrador"], true, "{r}");
+    assert!(!r["paginas"].as_array().unwrap().is_empty());
     let r = c.post("/api/descargar", &json!({"archivo": "ibarra.yaml", "version": plan["version"], "valor": roto, "formato": "pdf"}));
     assert_eq!(r.status, 422);
     // A version the server never gave is refused.

@@ -623,3 +623,29 @@ fn hostile_workbooks_are_refused_in_spanish_never_a_crash() {
         })
         .unwrap();
 }
+
+#[test]
+fn the_draft_preview_of_a_broken_plan_always_lays_out() {
+    let base = common::base();
+    let dibujados = std::sync::atomic::AtomicUsize::new(0);
+    runner(40)
+        .run(&prop::collection::vec(edit(), 1..5), |edits| {
+            let validado = comprobar(
+                load_bytes(Path::new("plan.yaml"), &apply(&base, &edits)),
+                Opciones::default(),
+            );
+            if let Some((documento, _)) = validado.documento_borrador() {
+                let world = cantonal::render::typst::PlanWorld::new(
+                    &documento,
+                    Plantillas::default(),
+                    documento.fecha,
+                );
+                let r = cantonal::render::typst::compile(&world);
+                prop_assert!(r.is_ok(), "a draft did not lay out: {:?}", r.err());
+                dibujados.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            }
+            Ok(())
+        })
+        .unwrap();
+    assert!(dibujados.into_inner() > 20, "few cases reached the layout");
+}

@@ -30,7 +30,7 @@ pub(super) const DIAGNOSTICO: Campo = c(
                         hoja: "Casos",
                         identidad: Identidad::Posicion,
                         prefijo: "",
-                        resumen: &["anio", "casos"],
+                        resumen: &["anio"],
                         campos: &[
                             c(
                                 "anio",
