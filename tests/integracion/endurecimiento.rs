@@ -8,8 +8,8 @@ use std::time::{Duration, Instant};
 
 use serde_json::json;
 
+use crate::cliente::{Cliente, carpeta_con_ejemplos, crudo, servidor};
 use crate::common::{self, base, cantonal, write_plan};
-use crate::editor::{Cliente, carpeta_con_ejemplos, crudo, servidor};
 
 /// Ibarra's plan padded with a comment past the 8 MiB read limit: the last lines (everything a
 /// cut read would lose) are real plan content.

@@ -210,6 +210,10 @@ async function descargar(formato) {
 // ---------------------------------------------------------------- arranque
 
 async function arrancar() {
+  // La barra de arriba queda fija: lo que recibe el foco, las secciones y el panel se ubican
+  // debajo de ella, sea cual sea su alto (cambia con el ancho de la ventana).
+  const barra = $('.barra');
+  new ResizeObserver(() => document.documentElement.style.setProperty('--alto-barra', `${barra.offsetHeight}px`)).observe(barra);
   alRepintar((o) => pintarTodo(o));
   trasCambio(trasCadaCambio);
   $('.saltar').addEventListener('click', (ev) => {

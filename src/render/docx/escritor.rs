@@ -9,7 +9,6 @@ use docx_rs::{
     Section, SpecialIndentType, Table,
 };
 
-use super::indice::Entrada;
 use super::{A4, GRIS, MARCADORES, NUMEROS, VINETAS, marcador, margenes, pie};
 use crate::documento::Documento;
 use crate::documento::cmark::{Bloque, Linea, enlace_seguro};
@@ -427,4 +426,14 @@ pub(super) fn nombre_oficial(d: &Documento) -> &str {
 
 pub(super) fn notas_de<'a>(d: &'a Documento, f: fn(&'a RevisionDoc) -> &'a [Nota]) -> &'a [Nota] {
     d.revision.as_ref().map_or(&[], f)
+}
+
+/// A heading the table of contents lists.
+pub(super) struct Entrada {
+    /// 1 for a chapter, 2 for a section.
+    pub(super) nivel: usize,
+    /// Its title, numbered as printed.
+    pub(super) texto: String,
+    /// The name of its bookmark.
+    pub(super) marcador: String,
 }

@@ -11,17 +11,7 @@
 
 use docx_rs::{FieldCharType, Hyperlink, HyperlinkType, InstrText, InstrToC, Paragraph, Run};
 
-use super::escritor::texto;
-
-/// A heading the table of contents lists.
-pub(super) struct Entrada {
-    /// 1 for a chapter, 2 for a section.
-    pub(super) nivel: usize,
-    /// Its title, numbered as printed.
-    pub(super) texto: String,
-    /// The name of its bookmark.
-    pub(super) marcador: String,
-}
+use super::escritor::{Entrada, texto};
 
 /// The paragraphs of the table of contents of `entradas`.
 pub(super) fn parrafos(entradas: &[Entrada]) -> Vec<Paragraph> {
