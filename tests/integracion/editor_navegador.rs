@@ -608,3 +608,50 @@ fn one_target_edited_through_the_form_is_one_line_of_the_file() {
     drop(n);
     servidor.detener();
 }
+
+/// An edit followed at once by «Volver a la lista» (before the recovery copy's pause has passed)
+/// is still offered when the plan opens again.
+#[test]
+fn an_edit_left_at_once_is_offered_when_the_plan_opens_again() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy("plans/ibarra.yaml", dir.path().join("ibarra.yaml")).unwrap();
+    let servidor = servidor(dir.path());
+    let Some(mut n) = Navegador::abrir(&format!("{}#plan=ibarra.yaml", servidor.url)) else {
+        return;
+    };
+    n.esperar(
+        "document.querySelector('#titulo')?.textContent === 'Plan de Ibarra' && !!document.querySelector('#seccion-acciones')",
+        "Ibarra, opened from the address",
+    );
+    n.clic("#seccion-acciones");
+    n.clic(&id("acciones.2.abrir"));
+    n.escribir(&id("acciones.2.indicador.meta"), "95");
+    // Back to the list within the same turn of the page: no pause has passed since the edit.
+    let listo = n.js("(async () => { document.querySelector('#btn-lista').click(); for (let i = 0; i < 50 && document.querySelector('#dialogo').hidden; i++) await new Promise((r) => setTimeout(r, 5)); const b = [...document.querySelectorAll('#dialogo button')].find((b) => b.textContent.trim() === 'Volver a la lista'); if (!b) return false; b.click(); return true; })()");
+    assert_eq!(listo, json!(true), "the unsaved-changes dialog");
+    n.esperar(
+        "document.querySelectorAll('#tabla-planes tbody button').length === 1",
+        "the list",
+    );
+    n.boton("ibarra.yaml");
+    n.esperar(
+        "!document.querySelector('#dialogo').hidden",
+        "the offer to recover",
+    );
+    n.boton("Recuperar los cambios");
+    n.esperar(
+        "document.querySelector('#estado-guardado').textContent === 'Cambios sin guardar'",
+        "the recovered edit",
+    );
+    n.clic("#seccion-acciones");
+    n.clic(&id("acciones.2.abrir"));
+    assert_eq!(
+        n.js(&format!(
+            "document.querySelector('{}').value",
+            id("acciones.2.indicador.meta")
+        )),
+        json!("95")
+    );
+    drop(n);
+    servidor.detener();
+}

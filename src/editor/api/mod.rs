@@ -69,6 +69,7 @@ const RECURSOS: &[(&str, &str, &str)] = &[
     ),
     ("inicio.js", JS, include_str!("../recursos/inicio.js")),
     ("dialogo.js", JS, include_str!("../recursos/dialogo.js")),
+    ("copia.js", JS, include_str!("../recursos/copia.js")),
 ];
 
 const JS: &str = "text/javascript; charset=utf-8";

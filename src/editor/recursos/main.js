@@ -13,8 +13,9 @@ import { actualizarVista, vaciarVista } from './vista.js';
 import { cargarObservaciones, pintarObservaciones } from './observaciones.js';
 import { crear, pintarInicio } from './inicio.js';
 import { dialogo } from './dialogo.js';
+import { crearCopia } from './copia.js';
 
-const copiaLocal = (archivo) => `cantonal:${archivo}`;
+const copia = crearCopia(localStorage, (m) => aviso(m));
 
 /** Espera `ms` sin cambios antes de llamar a `f`. */
 function calma(f, ms) {
@@ -52,12 +53,6 @@ function pintarEstadoGuardado() {
 
 // ---------------------------------------------------------------- después de cada cambio
 
-const guardarCopia = calma(() => {
-  if (!S.archivo) return;
-  if (S.sucio) localStorage.setItem(copiaLocal(S.archivo), JSON.stringify({ version: S.version, valor: S.valor }));
-  else localStorage.removeItem(copiaLocal(S.archivo));
-}, 300);
-
 let turnoValidar = 0;
 const validar = calma(async () => {
   if (!S.archivo) return;
@@ -88,7 +83,7 @@ function trasCadaCambio({ estructura, camino, foco, aviso: avisoCambio }) {
     actualizarTotal();
   }
   pintarEstadoGuardado();
-  guardarCopia();
+  copia.anotar(S);
   validar();
   vistaPrevia();
 }
@@ -104,6 +99,7 @@ function mostrar(vista) {
 }
 
 async function abrir(archivo, { recuperar = true } = {}) {
+  copia.escribir();
   const r = await api('GET', `/api/plan?archivo=${encodeURIComponent(archivo)}`);
   if (!r.ok) { aviso(r.datos.mensaje); if (S.vista !== 'plan') $('#t-planes').focus(); return; }
   aviso('');
@@ -118,16 +114,14 @@ async function abrir(archivo, { recuperar = true } = {}) {
   // The focus goes to the plan at once (the list that had it is now hidden).
   pintarTodo({ foco: ID_TITULO });
   await cargarObservaciones();
-  const copia = recuperar && localStorage.getItem(copiaLocal(S.archivo));
-  if (copia) {
-    let c = null;
-    try { c = JSON.parse(copia); } catch { localStorage.removeItem(copiaLocal(S.archivo)); }
-    if (c && JSON.stringify(c.valor) !== JSON.stringify(S.valor)) {
+  const c = recuperar ? copia.leer(S.archivo) : null;
+  if (c) {
+    if (JSON.stringify(c.valor) !== JSON.stringify(S.valor)) {
       const si = await dialogo(c.version === S.version
         ? 'Hay cambios sin guardar de una sesión anterior de este plan. ¿Recuperarlos?'
         : 'Hay cambios sin guardar de una sesión anterior, pero el archivo cambió después en el disco. ¿Recuperarlos de todos modos? Revíselos antes de guardar.',
       [['Recuperar los cambios', true], ['Descartarlos', false]]);
-      if (si) { S.deshacer.push(JSON.stringify(S.valor)); S.valor = c.valor; } else localStorage.removeItem(copiaLocal(S.archivo));
+      if (si) { S.deshacer.push(JSON.stringify(S.valor)); S.valor = c.valor; } else copia.quitar(S.archivo);
     }
   }
   marcarSucio();
@@ -144,6 +138,7 @@ async function volverALista() {
 }
 
 async function inicio() {
+  copia.escribir();
   S.archivo = null;
   S.valor = null;
   $('#formulario').replaceChildren();
@@ -170,7 +165,7 @@ async function guardar() {
     S.guardado = enviado;
     S.resumen = r.datos.resumen;
     marcarSucio();
-    if (!S.sucio) localStorage.removeItem(copiaLocal(S.archivo));
+    if (!S.sucio) copia.quitar(S.archivo);
     pintarEstadoGuardado();
     pintarDiagnosticos({ irA });
     const extra = r.datos.avisos && r.datos.avisos.length ? ` ${r.datos.avisos.join(' ')}` : '';
@@ -180,7 +175,7 @@ async function guardar() {
   pintarEstadoGuardado();
   if (r.status === 409 && r.datos.conflicto) {
     const recargar = await dialogo(r.datos.mensaje, [['Seguir editando sin guardar', false], ['Recargar el archivo del disco (se pierden los cambios de la página)', true]]);
-    if (recargar) { localStorage.removeItem(copiaLocal(S.archivo)); await abrir(S.archivo, { recuperar: false }); }
+    if (recargar) { copia.quitar(S.archivo); await abrir(S.archivo, { recuperar: false }); }
     return;
   }
   aviso(r.datos.mensaje || 'No se pudo guardar. Sus cambios siguen en la página.');
@@ -235,6 +230,8 @@ async function arrancar() {
     else if (k === 'y' || (k === 'z' && ev.shiftKey)) { ev.preventDefault(); rehacer(); }
   });
   window.addEventListener('beforeunload', (ev) => { if (S.sucio) { ev.preventDefault(); ev.returnValue = ''; } });
+  window.addEventListener('pagehide', copia.escribir);
+  document.addEventListener('visibilitychange', () => { if (document.hidden) copia.escribir(); });
   const r = await api('GET', '/api/formato');
   if (!r.ok) { aviso(r.datos.mensaje); return; }
   S.formato = r.datos;
