@@ -90,15 +90,25 @@ fn main() {
     );
     let mut tiempos = Vec::new();
     let mut typst = Vec::new();
+    let mut cambiadas = Vec::new();
+    let mut anteriores: Vec<String> = Vec::new();
     for v in ediciones(&texto, 200, 30) {
         let inicio = Instant::now();
         let editado = yaml_edit::guardar(&texto, &v).unwrap().texto;
         let validado = cantonal::validar_texto(ibarra, &editado, Opciones::default());
         let antes = Instant::now();
-        vista::paginas(&validado).unwrap();
+        let paginas = vista::paginas(&validado).unwrap().0;
         typst.push(antes.elapsed());
         tiempos.push(inicio.elapsed());
+        cambiadas.push(
+            paginas
+                .iter()
+                .filter(|p| !anteriores.contains(&p.hash))
+                .count(),
+        );
+        anteriores = paginas.into_iter().map(|p| p.hash).collect();
     }
+    cambiadas.remove(0);
     // The same edits laid out by Typst alone, without SVG: what the SVG pages add.
     let mut solo_typst = Vec::new();
     for v in ediciones(&texto, 300, 30) {
@@ -111,10 +121,24 @@ fn main() {
         compile(&world).unwrap();
         solo_typst.push(antes.elapsed());
     }
+    // The same document composed again: what Typst's caches leave when nothing changed.
+    let validado = cantonal::validar_texto(ibarra, &texto, Opciones::default());
+    let documento = validado.documento().unwrap();
+    let plan = validado.plan().unwrap();
+    let mut sin_cambios = Vec::new();
+    for _ in 0..10 {
+        let world = PlanWorld::new(&documento, Plantillas::default(), fecha_documento(plan));
+        let antes = Instant::now();
+        compile(&world).unwrap();
+        sin_cambios.push(antes.elapsed());
+    }
+    cambiadas.sort_unstable();
     println!(
-        "  vista previa de Ibarra tras un cambio (validación + Typst + SVG): {} (de ello Typst y SVG: {}; la composición Typst sola: {})",
+        "  vista previa de Ibarra tras un cambio (validación + Typst + SVG): {} (de ello Typst y SVG: {}; la composición Typst sola: {}; el mismo documento otra vez: {}; páginas nuevas por cambio: {})",
         ms(median(tiempos)),
         ms(median(typst)),
-        ms(median(solo_typst))
+        ms(median(solo_typst)),
+        ms(median(sin_cambios)),
+        cambiadas[cambiadas.len() / 2]
     );
 }

@@ -511,11 +511,14 @@ fn previews_downloads_and_refusals_of_plans_with_errors() {
     let r = c.post("/api/vista", &json!({"archivo": "ibarra.yaml", "version": plan["version"], "valor": valor, "tengo": tengo})).json();
     let nuevas = r["paginas"].as_array().unwrap();
     assert_eq!(nuevas.len(), paginas.len());
+    // Only the pages that show the edit are laid out anew: what names the whole plan data in a
+    // page's header (or any `context` block) would make Typst see every page as new.
     let con_svg: Vec<&Value> = nuevas.iter().filter(|p| p.get("svg").is_some()).collect();
     assert!(
-        !con_svg.is_empty() && con_svg.len() < paginas.len(),
-        "{}",
-        con_svg.len()
+        !con_svg.is_empty() && con_svg.len() <= 3,
+        "{} of {} pages are new",
+        con_svg.len(),
+        paginas.len()
     );
     assert!(
         con_svg
