@@ -4,5 +4,6 @@
 //! file and not a new release.
 
 pub mod dpa;
+pub mod marco;
 pub mod nacional;
 pub mod resolucion;

@@ -419,7 +419,7 @@ fn an_official_makes_a_valid_plan_and_edits_one_target_without_touching_yaml() {
     assert!(texto.contains("tipo: resultado"), "{texto}");
     assert!(texto.contains("monto: 1500.5"), "{texto}");
     assert!(
-        texto.contains("# Riesgos. Los riesgos de trata del cantón."),
+        texto.contains("# Riesgos. Los riesgos de trata y de tráfico ilícito de migrantes del"),
         "the comments stay"
     );
 

@@ -22,6 +22,7 @@ mod fuzz;
 mod html;
 mod humano;
 mod informe;
+mod ley;
 mod lote;
 mod observaciones;
 mod paquete;

@@ -7,10 +7,14 @@ use crate::common;
 
 use crate::common::{base, diagnosticos, mutate, validar_json, write_plan};
 
-struct Caso {
-    codigo: &'static str,
+/// A rule triggered by a change to the base plan: what to replace (and, with
+/// [`Caso::tambien`], a second replacement), and where the diagnostic must point.
+pub(crate) struct Caso {
+    pub(crate) codigo: &'static str,
     buscar: &'static str,
     reemplazar: &'static str,
+    /// A second replacement, after the first: ("", "") for none.
+    tambien: (&'static str, &'static str),
     opciones: &'static [&'static str],
     severidad: &'static str,
     linea: usize,
@@ -19,7 +23,25 @@ struct Caso {
     texto: &'static str,
 }
 
-const fn caso(
+impl Caso {
+    /// The same case with a second replacement in the plan.
+    pub(crate) const fn tambien(self, buscar: &'static str, reemplazar: &'static str) -> Caso {
+        Caso {
+            tambien: (buscar, reemplazar),
+            ..self
+        }
+    }
+
+    /// The same case checked with `--estricto`.
+    pub(crate) const fn estricto(self) -> Caso {
+        Caso {
+            opciones: &["--estricto"],
+            ..self
+        }
+    }
+}
+
+pub(crate) const fn caso(
     codigo: &'static str,
     buscar: &'static str,
     reemplazar: &'static str,
@@ -32,6 +54,7 @@ const fn caso(
         codigo,
         buscar,
         reemplazar,
+        tambien: ("", ""),
         opciones: &[],
         severidad,
         linea,
@@ -65,7 +88,7 @@ const CASOS: &[Caso] = &[
         "    responsable: fiscalia\n",
         "    responsble: fiscalia\n",
         "error",
-        (61, 5),
+        (62, 5),
         "acciones.A3.responsble",
         "responsble",
     ),
@@ -74,7 +97,7 @@ const CASOS: &[Caso] = &[
         "{ inicio: 2026-04-01, fin: 2026-12-15 }",
         "{ inicio: 2026-13-01, fin: 2026-12-15 }",
         "error",
-        (63, 22),
+        (64, 22),
         "acciones.A3.plazo.inicio",
         "2026-13-01",
     ),
@@ -92,7 +115,7 @@ const CASOS: &[Caso] = &[
         "linea_base: 1, meta: 12",
         "linea_base: 1, meta: doce",
         "error",
-        (68, 92),
+        (70, 92),
         "acciones.A4.indicador.meta",
         "doce",
     ),
@@ -101,7 +124,7 @@ const CASOS: &[Caso] = &[
         "    descripcion: Mesa cantonal\n",
         "",
         "error",
-        (64, 5),
+        (66, 5),
         "acciones.A4",
         "id: A4",
     ),
@@ -146,7 +169,7 @@ const CASOS: &[Caso] = &[
         "descripcion: Mesa cantonal",
         "descripcion: \"> > > > > > > > > > > > > > > > > > > > > Mesa cantonal\"",
         "error",
-        (66, 18),
+        (68, 18),
         "acciones.A4.descripcion",
         "\"> > >",
     ),
@@ -173,7 +196,7 @@ const CASOS: &[Caso] = &[
         "  - { etapa: atencion_salud,",
         "  - { etapa: atencion_salud, poblacion: adultos, responsable: msp, plazo_horas: 12 }\n  - { etapa: atencion_salud,",
         "error",
-        (74, 14),
+        (77, 14),
         "ruta_atencion.atencion_salud/todas.etapa",
         "atencion_salud",
     ),
@@ -182,7 +205,7 @@ const CASOS: &[Caso] = &[
         "    responsable: ccpd\n    indicador: { nombre: Sesiones",
         "    responsable: cpd\n    indicador: { nombre: Sesiones",
         "error",
-        (67, 18),
+        (69, 18),
         "acciones.A4.responsable",
         "cpd",
     ),
@@ -209,7 +232,7 @@ const CASOS: &[Caso] = &[
         "etapa: atencion_salud",
         "etapa: atencion_medica",
         "error",
-        (73, 14),
+        (76, 14),
         "ruta_atencion.atencion_medica.etapa",
         "atencion_medica",
     ),
@@ -290,7 +313,7 @@ const CASOS: &[Caso] = &[
         ", medio_verificacion: Actas }",
         " }",
         "advertencia",
-        (68, 5),
+        (70, 5),
         "acciones.A4.indicador",
         "indicador:",
     ),
@@ -301,7 +324,7 @@ const CASOS: &[Caso] = &[
             ", medio_verificacion: Actas }",
             " }",
             "error",
-            (68, 5),
+            (70, 5),
             "acciones.A4.indicador",
             "indicador:",
         )
@@ -311,7 +334,7 @@ const CASOS: &[Caso] = &[
         "linea_base: 1, meta: 12",
         "linea_base: 1, meta: 1",
         "advertencia",
-        (68, 92),
+        (70, 92),
         "acciones.A4.indicador.meta",
         "1,",
     ),
@@ -347,7 +370,7 @@ const CASOS: &[Caso] = &[
         "descripcion: Mesa cantonal",
         "descripcion: \"POR COMPLETAR: la mesa\"",
         "error",
-        (66, 18),
+        (68, 18),
         "acciones.A4.descripcion",
         "\"POR COMPLETAR",
     ),
@@ -365,7 +388,7 @@ const CASOS: &[Caso] = &[
         "  - { etapa: atencion_salud, poblacion: todas, responsable: msp, plazo_horas: 12 }\n",
         "",
         "error",
-        (70, 1),
+        (73, 1),
         "ruta_atencion",
         "ruta_atencion:",
     ),
@@ -374,7 +397,7 @@ const CASOS: &[Caso] = &[
         "{ etapa: identificacion, poblacion: todas, responsable: fiscalia, plazo_horas: 24 }",
         "{ etapa: identificacion, poblacion: todas, plazo_horas: 24 }",
         "error",
-        (71, 5),
+        (74, 5),
         "ruta_atencion.identificacion",
         "{ etapa: identificacion",
     ),
@@ -392,7 +415,7 @@ const CASOS: &[Caso] = &[
         "    responsable: fiscalia\n",
         "    responsable: gad\n",
         "advertencia",
-        (61, 18),
+        (62, 18),
         "acciones.A3.responsable",
         "gad",
     ),
@@ -419,7 +442,7 @@ const CASOS: &[Caso] = &[
         "institucion: msp, contacto: { telefono: \"(06) 000-0005\" } }",
         "institucion: msp }",
         "advertencia",
-        (73, 61),
+        (76, 61),
         "ruta_atencion.atencion_salud.responsable",
         "msp",
     ),
@@ -428,7 +451,7 @@ const CASOS: &[Caso] = &[
         "responsable: msp, plazo_horas: 12 }",
         "responsable: msp, plazo_horas: 36 }",
         "advertencia",
-        (73, 79),
+        (76, 79),
         "ruta_atencion.atencion_salud.plazo_horas",
         "36",
     ),
@@ -437,7 +460,7 @@ const CASOS: &[Caso] = &[
         "  - { etapa: reintegracion",
         "  - { etapa: retorno_y_repatriacion, poblacion: en_el_exterior, responsable: fiscalia, plazo_horas: 48, evaluacion_riesgo: Entrevista con la víctima. }\n  - { etapa: reintegracion",
         "advertencia",
-        (76, 101),
+        (79, 101),
         "ruta_atencion.retorno_y_repatriacion.plazo_horas",
         "48",
     ),
@@ -485,11 +508,15 @@ const CASOS: &[Caso] = &[
         (50, 5),
         "acciones.A2",
         "id: A2",
+    )
+    .tambien(
+        "    presupuesto: { monto: 3000, fuente: Municipio de Ibarra }\n",
+        "",
     ),
     caso(
         "C015",
         "monto: 4500.00, fuente: GAD Municipal",
-        "monto: 4500.00, fuente: Cooperación internacional",
+        "monto: 95000.00, fuente: Cooperación internacional",
         "advertencia",
         (37, 1),
         "acciones",
@@ -499,7 +526,7 @@ const CASOS: &[Caso] = &[
         "C016",
         "estado: borrador\ndiagnostico:\n  casos:\n    - { anio: 2024, casos: 7, desglose: { sexo: { mujeres: 6, hombres: 1 } }, fuente: Fiscalía }\n",
         "estado: aprobado\naprobacion: { instrumento: ordenanza, numero: \"14\", fecha: 2026-01-10, organo: Concejo Municipal de Ibarra }\n",
-        "advertencia",
+        "error",
         (6, 9),
         "estado",
         "aprobado",
@@ -536,7 +563,7 @@ const CASOS: &[Caso] = &[
         "{ etapa: atencion_salud, poblacion: todas, responsable: msp",
         "{ etapa: atencion_salud, responsable: msp",
         "advertencia",
-        (73, 5),
+        (76, 5),
         "ruta_atencion.atencion_salud",
         "{ etapa: atencion_salud",
     ),
@@ -545,7 +572,7 @@ const CASOS: &[Caso] = &[
         "{ etapa: proteccion_inmediata, poblacion: todas, responsable: gad, plazo_horas: 24 }",
         "{ etapa: proteccion_inmediata, poblacion: adultos, responsable: gad, plazo_horas: 24 }\n  - { etapa: proteccion_inmediata, poblacion: ninez_adolescencia, responsable: jcpd, plazo_horas: 24 }",
         "error",
-        (72, 14),
+        (75, 14),
         "ruta_atencion.proteccion_inmediata/adultos.etapa",
         "proteccion_inmediata",
     ),
@@ -554,7 +581,7 @@ const CASOS: &[Caso] = &[
         "poblacion: todas, responsable: gad, plazo_horas: 24 }",
         "poblacion: todas, responsable: jcpd, plazo_horas: 24 }",
         "advertencia",
-        (72, 67),
+        (75, 67),
         "ruta_atencion.proteccion_inmediata.responsable",
         "jcpd",
     ),
@@ -563,7 +590,7 @@ const CASOS: &[Caso] = &[
         "poblacion: todas, responsable: msp, plazo_horas: 12",
         "poblacion: todas, responsable: ccpd, plazo_horas: 12",
         "advertencia",
-        (73, 61),
+        (76, 61),
         "ruta_atencion.atencion_salud.responsable",
         "ccpd",
     ),
@@ -572,7 +599,7 @@ const CASOS: &[Caso] = &[
         "responsable: msp, plazo_horas: 12 }",
         "responsable: msp, plazo_horas: 12, requiere: [identificacion, denuncia_y_proteccion_judicial] }",
         "error",
-        (73, 110),
+        (76, 110),
         "ruta_atencion.atencion_salud.requiere[2]",
         "denuncia_y_proteccion_judicial",
     ),
@@ -581,7 +608,7 @@ const CASOS: &[Caso] = &[
         ", evaluacion_riesgo: Visita del equipo técnico a la familia.",
         "",
         "advertencia",
-        (76, 5),
+        (79, 5),
         "ruta_atencion.reintegracion",
         "{ etapa: reintegracion",
     ),
@@ -590,7 +617,7 @@ const CASOS: &[Caso] = &[
         "{ etapa: intervencion_crisis, poblacion: todas, responsable: msp, plazo_horas: 24 }",
         "{ etapa: intervencion_crisis, poblacion: todas, responsable: msp }",
         "advertencia",
-        (74, 5),
+        (77, 5),
         "ruta_atencion.intervencion_crisis",
         "{ etapa: intervencion_crisis",
     ),
@@ -625,9 +652,25 @@ const CASOS: &[Caso] = &[
 
 #[test]
 fn every_rule_is_triggered_at_the_offending_node() {
+    comprobar_casos(CASOS);
+}
+
+/// Runs each case on the base plan and checks its diagnostic: code, severity, line, column, id
+/// path and the text at that position.
+pub(crate) fn comprobar_casos(casos: &[Caso]) {
     let mut fallos = Vec::new();
-    for c in CASOS {
-        let text = mutate(c.buscar, c.reemplazar);
+    for c in casos {
+        let mut text = mutate(c.buscar, c.reemplazar);
+        if !c.tambien.0.is_empty() {
+            assert_eq!(
+                text.matches(c.tambien.0).count(),
+                1,
+                "{}: `{}` must occur once",
+                c.codigo,
+                c.tambien.0
+            );
+            text = text.replacen(c.tambien.0, c.tambien.1, 1);
+        }
         let (_dir, path) = write_plan("plan.yaml", &text);
         let (code, json) = validar_json(&path, c.opciones);
         let diags = diagnosticos(&json);
@@ -668,7 +711,7 @@ fn every_rule_is_triggered_at_the_offending_node() {
 
 /// Rules of review observations files: (code, observations beside the base plan,
 /// severity, line and column, path, text at that position).
-type CasoObservacion = (
+pub(crate) type CasoObservacion = (
     &'static str,
     &'static str,
     &'static str,
@@ -676,7 +719,7 @@ type CasoObservacion = (
     &'static str,
     &'static str,
 );
-const CASOS_OBSERVACIONES: &[CasoObservacion] = &[
+pub(crate) const CASOS_OBSERVACIONES: &[CasoObservacion] = &[
     (
         "O001",
         "revisor: Asesoría\nfecha: 2026-03-10\nobservaciones:\n  - { ruta: acciones.A9.meta, texto: x }\n",
@@ -695,17 +738,22 @@ const CASOS_OBSERVACIONES: &[CasoObservacion] = &[
     ),
     (
         "O003",
-        "revisor: Asesoría\nfecha: 2026-03-10\nobservaciones:\n  - { ruta: acciones.A2.presupuesto, texto: Falta el monto., estado: resuelta }\n",
+        "revisor: Asesoría\nfecha: 2026-03-10\nobservaciones:\n  - { ruta: acciones.A3.riesgos, texto: Vincule la acción a un riesgo., estado: resuelta }\n",
         "advertencia",
         (4, 13),
         "observaciones[1].ruta",
-        "acciones.A2.presupuesto",
+        "acciones.A3.riesgos",
     ),
 ];
 
 #[test]
 fn every_observation_rule_is_triggered_at_the_observation() {
-    for (codigo, obs, severidad, (linea, columna), ruta, texto) in CASOS_OBSERVACIONES {
+    comprobar_observaciones(CASOS_OBSERVACIONES);
+}
+
+/// Runs each observations file beside the base plan and checks its first diagnostic.
+pub(crate) fn comprobar_observaciones(casos: &[CasoObservacion]) {
+    for (codigo, obs, severidad, (linea, columna), ruta, texto) in casos {
         let (dir, path) = write_plan("plan.yaml", base());
         std::fs::write(dir.path().join("plan.observaciones.yaml"), obs).unwrap();
         let (_, json) = validar_json(&path, &[]);
@@ -807,6 +855,10 @@ fn every_rule_of_the_registry_has_a_triggering_case() {
     for r in cantonal::rules::REGLAS {
         assert!(
             CASOS.iter().any(|c| c.codigo == r.codigo)
+                || crate::ley::CASOS.iter().any(|c| c.codigo == r.codigo)
+                || crate::ley::CASOS_OBSERVACIONES
+                    .iter()
+                    .any(|c| c.0 == r.codigo)
                 || CASOS_OBSERVACIONES.iter().any(|c| c.0 == r.codigo)
                 || CASOS_TALLER.iter().any(|c| c.0 == r.codigo),
             "no fixture triggers {}",
@@ -930,17 +982,9 @@ fn approved_plans_raise_strict_rules_to_errors() {
             )
         })
         .collect();
-    // The strict C006 becomes an error; C014 (actions without budget in an approved plan) is not
+    // The strict C006 becomes an error; C024 (an approved plan with nothing assigned) is not
     // strict, so a plan approved before it existed still generates.
-    assert_eq!(
-        vistos,
-        [
-            ("C014", "advertencia"),
-            ("C014", "advertencia"),
-            ("C014", "advertencia"),
-            ("C006", "error")
-        ]
-    );
+    assert_eq!(vistos, [("C024", "advertencia"), ("C006", "error")]);
 }
 
 /// `validar --formato json` with `SOURCE_DATE_EPOCH` set: the diagnostics.
@@ -999,7 +1043,9 @@ fn institutions_are_judged_by_the_date_the_plan_was_drafted() {
         "{despues:?}"
     );
     assert!(
-        despues[0].1.contains("Ministerio de Desarrollo Humano (")
+        despues[0]
+            .0
+            .contains("se fusionó en el Ministerio de Desarrollo Humano")
             && despues[0]
                 .1
                 .contains("`institucion: ministerio-desarrollo-humano`"),
