@@ -747,6 +747,16 @@ fn the_adviser_adds_and_resolves_observations_even_on_missing_items() {
         texto.contains("revisor: Asesoría técnica, OIM Ecuador\n"),
         "{texto}"
     );
+    // The observed field's value is noted when observing and when resolving: the goal stayed at
+    // 80, which the review copy shows and O004 reports.
+    assert!(
+        texto.contains("valor_inicial: '80'") || texto.contains("valor_inicial: \"80\""),
+        "{texto}"
+    );
+    assert!(
+        texto.contains("valor_al_resolver: '80'") || texto.contains("valor_al_resolver: \"80\""),
+        "{texto}"
+    );
     // The file is a valid observations file for `validar`.
     let v = cantonal::validar(&dir.path().join("ibarra.yaml"), Default::default())
         .con_observaciones(&obs);
