@@ -29,6 +29,7 @@ mod paquete;
 mod pdf;
 mod plurales;
 mod reglas;
+mod reglas_casos;
 mod salidas;
 mod terminal;
 mod windows;
