@@ -70,21 +70,33 @@ pub fn valores(catalogo: Catalogo, r: &Referencia) -> Vec<Opcion> {
                     .then(|| "Etapa obligatoria de la ruta.".to_owned()),
             })
             .collect(),
+        Catalogo::EtapasTrafico => r
+            .trafico_migrantes
+            .iter()
+            .flat_map(|t| &t.etapas_ruta.valores)
+            .map(|e| Opcion {
+                id: e.id.clone(),
+                nombre: e.nombre.clone(),
+                vigente: true,
+                nota: e
+                    .obligatoria
+                    .then(|| "Etapa obligatoria de la ruta de tráfico.".to_owned()),
+            })
+            .collect(),
         Catalogo::Instituciones => {
             let mut out: Vec<Opcion> = r
                 .instituciones
                 .valores
                 .iter()
                 .map(|i| {
-                    let sucesora = i
-                        .sucesora
-                        .as_deref()
-                        .and_then(|s| r.instituciones.get(s))
-                        .map(|s| s.nombre.as_str());
-                    let nota = i.hasta.map(|hasta| match sucesora {
-                        Some(s) => format!("Hasta el {}; hoy: {s}.", fecha_larga(hasta)),
-                        None => format!("Hasta el {}.", fecha_larga(hasta)),
-                    });
+                    let nota =
+                        i.hasta
+                            .zip(i.que_paso(&r.instituciones))
+                            .map(|(hasta, que_paso)| {
+                                let mut nota = que_paso;
+                                nota[..1].make_ascii_uppercase();
+                                format!("{nota}; desde el {}.", fecha_larga(hasta))
+                            });
                     Opcion {
                         id: i.id.clone(),
                         nombre: i.nombre.clone(),

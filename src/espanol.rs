@@ -87,6 +87,27 @@ fn minuscula_inicial(nombre: &str) -> String {
     }
 }
 
+/// Items of a sentence joined the Spanish way: "a", "a y b", "a, b y c".
+pub fn y_lista(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [uno] => uno.clone(),
+        [resto @ .., ultimo] => format!("{} y {ultimo}", resto.join(", ")),
+    }
+}
+
+/// An estimate in dollars, rounded to the hundred and written without cents: 4_567.8 →
+/// "USD 4.600".
+pub fn usd_redondo(monto: f64) -> String {
+    let cientos = (monto / 100.0).round() as i64 * 100;
+    let (sign, n) = if cientos < 0 {
+        ("-", -cientos)
+    } else {
+        ("", cientos)
+    };
+    format!("USD {sign}{}", miles(&n.to_string()))
+}
+
 /// "USD 4.500,00".
 pub fn usd(monto: f64) -> String {
     let cents = (monto * 100.0).round() as i64;
@@ -112,13 +133,34 @@ pub fn numero(n: f64) -> String {
     }
 }
 
-/// "1 hora", "24 horas".
+/// A duration given in hours, in the unit people use: "1 hora", "24 horas", "72 horas", and
+/// whole days beyond three ("30 días", not "720 horas").
 pub fn horas(h: u32) -> String {
-    if h == 1 {
+    if h > 72 && h.is_multiple_of(24) {
+        plural((h / 24) as usize, "día", "días")
+    } else if h == 1 {
         "1 hora".into()
     } else {
         format!("{h} horas")
     }
+}
+
+/// A date the reference writes as precisely as it is known (`2019-11`, `2025-08-15`, `2023`),
+/// written long: "noviembre de 2019", "15 de agosto de 2025", "2023". Any other text stays.
+pub fn fecha_texto(s: &str) -> String {
+    let t = s.trim();
+    if let Ok(d) = NaiveDate::parse_from_str(t, "%Y-%m-%d") {
+        return fecha_larga(d);
+    }
+    if let Some((anio, m)) = t.split_once('-')
+        && anio.len() == 4
+        && anio.chars().all(|c| c.is_ascii_digit())
+        && let Ok(m) = m.parse::<u32>()
+        && (1..=12).contains(&m)
+    {
+        return format!("{} de {anio}", mes(m));
+    }
+    t.to_owned()
 }
 
 /// Groups the digits of a whole number by thousands with dots: "1234567" → "1.234.567".
@@ -143,11 +185,19 @@ mod tests {
         assert_eq!(usd(1234567.891), "USD 1.234.567,89");
         assert_eq!(usd(0.5), "USD 0,50");
         assert_eq!(usd(-1500.0), "USD -1.500,00");
+        assert_eq!(usd_redondo(4567.8), "USD 4.600");
+        assert_eq!(usd_redondo(30.0), "USD 0");
         assert_eq!(numero(1200.0), "1.200");
         assert_eq!(numero(-1200.0), "-1.200");
         assert_eq!(numero(2.5), "2,5");
         assert_eq!(horas(1), "1 hora");
         assert_eq!(horas(72), "72 horas");
+        assert_eq!(horas(720), "30 días");
+        assert_eq!(horas(96), "4 días");
+        assert_eq!(horas(100), "100 horas");
+        assert_eq!(fecha_texto("2019-11"), "noviembre de 2019");
+        assert_eq!(fecha_texto("2025-08-15"), "15 de agosto de 2025");
+        assert_eq!(fecha_texto("2023"), "2023");
         assert_eq!(porcentaje(0.3111), "31,1 %");
         assert_eq!(porcentaje(1.0), "100 %");
         assert_eq!(porcentaje(0.0), "0 %");

@@ -57,6 +57,15 @@ pub fn plan(canton: &CantonDpa, r: &Referencia, t: Tamano) -> String {
     let poblaciones = r.poblaciones.ids();
     out.push_str("riesgos:\n");
     for i in 0..t.riesgos {
+        // The last risk is one of smuggling of migrants, which has no purpose of exploitation.
+        if i + 1 == t.riesgos && t.riesgos > 1 {
+            out.push_str(&format!(
+                "  - id: R{n}\n    titulo: Riesgo sintético de tráfico ilícito de migrantes\n    tipo: trafico_migrantes\n    poblaciones: [{}, personas_en_movilidad]\n    probabilidad: media\n    impacto: medio\n",
+                poblaciones[i % poblaciones.len()],
+                n = i + 1,
+            ));
+            continue;
+        }
         out.push_str(&format!(
             "  - id: R{n}\n    titulo: Riesgo sintético {n}\n    fines: [{}]\n    poblaciones: [{}, {}]\n    zonas: [Zona {n}]\n    probabilidad: {}\n    impacto: {}\n    descripcion: Descripción del riesgo {n}.\n",
             fines[i % fines.len()],
@@ -186,6 +195,21 @@ pub fn plan(canton: &CantonDpa, r: &Referencia, t: Tamano) -> String {
             "  - etapa: {}\n    poblacion: todas\n    responsable: {responsable}\n    apoyo: [ccpd]\n    plazo_horas: {plazo}\n{evaluacion}    descripcion: Atención sintética.\n",
             etapa.id
         ));
+    }
+    // The route for smuggled migrants, with its mandatory stages.
+    if let Some(t) = &r.trafico_migrantes {
+        out.push_str("ruta_trafico:\n");
+        for etapa in t.etapas_ruta.valores.iter().filter(|e| e.obligatoria) {
+            let responsable = if etapa.id == "informacion_derechos" {
+                "cancilleria"
+            } else {
+                "gad"
+            };
+            out.push_str(&format!(
+                "  - {{ etapa: {}, responsable: {responsable}, plazo_horas: 24 }}\n",
+                etapa.id
+            ));
+        }
     }
     out.push_str("seguimiento: { responsable: ccpd, frecuencia: trimestral }\n");
     out

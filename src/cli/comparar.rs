@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use super::{Fallo, mostrar};
 use crate::diff::{comparar, markdown::markdown, texto::texto};
+use crate::plan::observaciones::archivo_de;
 use crate::rules::Opciones;
 use crate::validacion::validar;
 
@@ -29,6 +30,11 @@ pub struct Args {
     /// Formato de salida: texto (por omisión), md o json.
     #[arg(long, value_enum, default_value_t = VistaComparacion::Texto)]
     pub formato: VistaComparacion,
+    /// Observaciones del asesor sobre el borrador anterior: la comparación dice qué cambios
+    /// responden a cada una. Por omisión, el archivo de observaciones junto al borrador
+    /// anterior, si existe.
+    #[arg(long)]
+    pub observaciones: Option<PathBuf>,
 }
 
 pub(super) fn run(args: Args, color: bool) -> Result<(), Fallo> {
@@ -60,7 +66,30 @@ pub(super) fn run(args: Args, color: bool) -> Result<(), Fallo> {
             pb.plan_nacional
         ))));
     };
-    let c = comparar(pa, pb, r);
+    let mut c = comparar(pa, pb, r);
+    let obs = args
+        .observaciones
+        .clone()
+        .or_else(|| Some(archivo_de(&args.anterior)).filter(|o| o.is_file()));
+    if let Some(obs) = obs {
+        let leido = crate::lectura::read_limited(&obs)
+            .ok()
+            .map(|bytes| {
+                crate::plan::load::load_bytes::<crate::plan::observaciones::Observaciones>(
+                    &obs, &bytes,
+                )
+            })
+            .and_then(|l| l.datos);
+        match leido {
+            Some(o) => crate::diff::observaciones::responder(&mut c, &o),
+            None => {
+                return Err(Fallo::Errores(Some(format!(
+                    "no se pudo leer el archivo de observaciones {}; revíselo con `cantonal validar`",
+                    mostrar(&obs)
+                ))));
+            }
+        }
+    }
     if let (Some(aviso), false) = (&c.aviso, args.formato == VistaComparacion::Json) {
         eprintln!("aviso: {aviso}");
     }

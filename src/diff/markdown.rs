@@ -28,12 +28,36 @@ pub fn markdown(c: &Comparacion) -> String {
             Tipo::Eliminado => "eliminado",
             Tipo::Modificado => "modificado",
         };
+        let responde = if x.observaciones.is_empty() {
+            String::new()
+        } else {
+            format!(
+                " (obs. {})",
+                x.observaciones
+                    .iter()
+                    .map(|n| n.to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        };
         out.push_str(&format!(
-            "| {tipo} | `{}` | {} | {} |\n",
+            "| {tipo} | `{}`{responde} | {} | {} |\n",
             visible(&x.ruta).replace('`', ""),
             x.antes_texto.as_deref().map(esc).unwrap_or_default(),
             x.despues_texto.as_deref().map(esc).unwrap_or_default()
         ));
+    }
+    if let Some(obs) = &c.observaciones {
+        out.push_str("\n## Observaciones del borrador anterior\n\n| n.º | estado | ruta | qué la responde |\n|---:|---|---|---|\n");
+        for o in obs {
+            out.push_str(&format!(
+                "| {} | {} | `{}` | {} |\n",
+                o.numero,
+                if o.resuelta { "resuelta" } else { "abierta" },
+                visible(&o.ruta).replace('`', ""),
+                esc(&super::texto::respondida(o))
+            ));
+        }
     }
     for (titulo, cifras, escribir) in secciones(c) {
         out.push_str(&format!(

@@ -14,6 +14,7 @@ use crate::plan::model::Plan;
 use crate::reference::nacional::Referencia;
 
 pub mod markdown;
+pub mod observaciones;
 pub mod texto;
 
 /// Kind of change.
@@ -43,6 +44,9 @@ pub struct Cambio {
     pub antes_texto: Option<String>,
     /// The new value in words.
     pub despues_texto: Option<String>,
+    /// The numbers of the adviser's observations this change answers (see [`observaciones`]).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub observaciones: Vec<usize>,
 }
 
 /// A number before and after, for an axis, a stage or the total budget.
@@ -69,12 +73,16 @@ pub struct Comparacion {
     pub presupuesto: Vec<Cifra>,
     /// A warning about the comparison itself (two drafts of different cantons).
     pub aviso: Option<String>,
+    /// The adviser's observations on the older draft, each with the changes that answer it, when
+    /// the comparison was given them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub observaciones: Option<Vec<observaciones::Respuesta>>,
 }
 
 fn id_key(list: &str) -> Option<&'static str> {
     match list {
         "riesgos" | "actores" | "objetivos" | "acciones" => Some("id"),
-        "ruta_atencion" => Some("etapa"),
+        "ruta_atencion" | "ruta_trafico" => Some("etapa"),
         _ => None,
     }
 }
@@ -137,6 +145,7 @@ pub fn comparar(antes: &Plan, despues: &Plan, r: &Referencia) -> Comparacion {
         etapas_con_responsable,
         presupuesto,
         aviso,
+        observaciones: None,
     }
 }
 
@@ -160,7 +169,21 @@ impl Palabras<'_> {
             .next()
             .unwrap_or("");
         let lista = ruta.split('.').next().unwrap_or("");
-        self.con_campo(lista, campo, v)
+        // Only an item of a list is named by its id and what it is; a group inside it (an
+        // action's budget) is written field by field.
+        let item = ruta.split('.').count() == 2 && id_key(lista).is_some();
+        match v {
+            Value::Object(m) if !item => self.campos(lista, m),
+            _ => self.con_campo(lista, campo, v),
+        }
+    }
+
+    /// A group of fields, one by one: "monto: USD 2.000,00; fuente: GAD Municipal".
+    fn campos(&self, lista: &str, m: &serde_json::Map<String, Value>) -> String {
+        m.iter()
+            .map(|(k, x)| format!("{}: {}", k.replace('_', " "), self.con_campo(lista, k, x)))
+            .collect::<Vec<_>>()
+            .join("; ")
     }
 
     fn con_campo(&self, lista: &str, campo: &str, v: &Value) -> String {
@@ -169,7 +192,7 @@ impl Palabras<'_> {
             Value::Bool(b) => if *b { "sí" } else { "no" }.to_owned(),
             Value::Number(n) => {
                 let x = n.as_f64().unwrap_or_default();
-                if campo == "monto" {
+                if campo == "monto" || campo == "aporte_municipal" {
                     crate::espanol::usd(x)
                 } else {
                     crate::espanol::numero(x)
@@ -184,13 +207,7 @@ impl Palabras<'_> {
                 .join(", "),
             Value::Object(m) => match self.etiqueta_item(lista, m) {
                 Some(etiqueta) => etiqueta,
-                None => m
-                    .iter()
-                    .map(|(k, x)| {
-                        format!("{}: {}", k.replace('_', " "), self.con_campo(lista, k, x))
-                    })
-                    .collect::<Vec<_>>()
-                    .join("; "),
+                None => self.campos(lista, m),
             },
         }
     }
@@ -247,6 +264,7 @@ impl Cambio {
             despues: despues.cloned(),
             antes_texto: None,
             despues_texto: None,
+            observaciones: Vec::new(),
         }
     }
 }

@@ -19,10 +19,18 @@ pub fn linea(c: &Cambio) -> String {
     let antes = c.antes_texto.as_deref().unwrap_or_default();
     let despues = c.despues_texto.as_deref().unwrap_or_default();
     // Paths and values are plan text: printed visible, never as terminal commands.
+    let responde = match c.observaciones.as_slice() {
+        [] => String::new(),
+        [n] => format!(" [responde a la observación {n}]"),
+        ns => format!(
+            " [responde a las observaciones {}]",
+            crate::espanol::y_lista(&ns.iter().map(|n| n.to_string()).collect::<Vec<_>>())
+        ),
+    };
     visible(&match c.tipo {
-        Tipo::Agregado => format!("{s} {}: {despues} (agregado)", c.ruta),
-        Tipo::Eliminado => format!("{s} {}: {antes} (eliminado)", c.ruta),
-        Tipo::Modificado => format!("{s} {}: {antes} → {despues}", c.ruta),
+        Tipo::Agregado => format!("{s} {}: {despues} (agregado){responde}", c.ruta),
+        Tipo::Eliminado => format!("{s} {}: {antes} (eliminado){responde}", c.ruta),
+        Tipo::Modificado => format!("{s} {}: {antes} → {despues}{responde}", c.ruta),
     })
     .into_owned()
 }
@@ -41,6 +49,19 @@ pub(super) fn secciones(c: &Comparacion) -> [Seccion<'_>; 3] {
         ),
         ("Presupuesto", &c.presupuesto, usd),
     ]
+}
+
+/// What answered an observation, in words.
+pub(super) fn respondida(o: &super::observaciones::Respuesta) -> String {
+    match o.cambios.len() {
+        0 if o.resuelta => "marcada resuelta, pero ningún cambio del plan la responde".to_owned(),
+        0 => "ningún cambio la responde".to_owned(),
+        n => format!(
+            "la responde{} {}",
+            if n == 1 { "" } else { "n" },
+            crate::espanol::plural(n, "cambio", "cambios")
+        ),
+    }
 }
 
 fn responsable(v: f64) -> String {
@@ -64,6 +85,18 @@ pub fn texto(c: &Comparacion, color: bool) -> String {
         } else {
             out.push_str(&line);
             out.push('\n');
+        }
+    }
+    if let Some(obs) = &c.observaciones {
+        out.push_str("\nObservaciones del borrador anterior:\n");
+        for o in obs {
+            out.push_str(&visible(&format!(
+                "  {} ({}), {}: {}\n",
+                o.numero,
+                if o.resuelta { "resuelta" } else { "abierta" },
+                o.ruta,
+                respondida(o)
+            )));
         }
     }
     for (titulo, cifras, escribir) in secciones(c) {

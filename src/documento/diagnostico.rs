@@ -40,8 +40,11 @@ pub struct RiesgoDoc {
     pub titulo: String,
     /// Purposes, by name.
     pub fines: Vec<String>,
-    /// Purposes, listed as in a sentence: "Explotación laboral, explotación sexual".
+    /// Purposes, listed as in a sentence: "Explotación laboral, explotación sexual"; for a risk
+    /// of smuggling of migrants, which has none, the crime.
     pub fines_texto: String,
+    /// A risk of smuggling of migrants rather than of trafficking.
+    pub trafico: bool,
     /// Populations, by name.
     pub poblaciones: Vec<String>,
     /// Populations, listed as in a sentence.
@@ -128,7 +131,12 @@ pub(super) fn riesgos(plan: &Plan, r: &Referencia) -> Vec<RiesgoDoc> {
             RiesgoDoc {
                 id: x.id.clone(),
                 titulo: x.titulo.clone(),
-                fines_texto: enumeracion(&fines),
+                fines_texto: if x.es_trafico() && fines.is_empty() {
+                    "Tráfico ilícito de migrantes (sin fin de explotación)".to_owned()
+                } else {
+                    enumeracion(&fines)
+                },
+                trafico: x.es_trafico(),
                 fines,
                 poblaciones_texto: enumeracion(&poblaciones),
                 poblaciones,

@@ -89,8 +89,13 @@ pub struct FilaPlan {
     pub etapas_cubiertas: usize,
     /// Mandatory stages.
     pub etapas_obligatorias: usize,
-    /// Mandatory axes and stages left uncovered.
+    /// The plan's gaps, as `validar --estricto` reports them (`rules::brechas`): mandatory axes
+    /// without actions or without budget, mandatory stages without someone responsible for every
+    /// required population, no case figures, most actions without budget.
     pub brechas: usize,
+    /// The gaps that are no cell of the tables: "sin cifras de casos", "la mayoría de las
+    /// acciones sin presupuesto".
+    pub otras_brechas: Vec<String>,
     /// Total budget.
     pub presupuesto: f64,
     /// The total, written out.

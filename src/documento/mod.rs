@@ -9,7 +9,8 @@
 //!
 //! One file per chapter builds its part: [`portada`] (cover data), [`marco`] (legal framework,
 //! glossary, acronyms), [`diagnostico`] (diagnosis and risks), [`actores`], [`estrategia`] (axes,
-//! objectives, actions, schedule), [`ruta_atencion`], [`presupuesto`], [`seguimiento`], and
+//! objectives, actions, schedule), [`ruta_atencion`], [`trafico`] (the smuggling of migrants),
+//! [`presupuesto`], [`seguimiento`], and
 //! [`revision`] (an adviser's observations laid into a review copy). [`informe`] holds the data of
 //! the consolidated report, which the same renderers print.
 
@@ -30,17 +31,24 @@ pub mod presupuesto;
 pub mod revision;
 pub mod ruta_atencion;
 pub mod seguimiento;
+pub mod trafico;
 
 use actores::ActorDoc;
 use cmark::Bloque;
 use diagnostico::{CeldaRiesgo, DiagnosticoDoc, RiesgoDoc};
 use estrategia::{AccionDoc, AnioDoc, EjeDoc, PdotDoc};
-use marco::{FuenteDoc, MarcoConceptualDoc, Norma, ReferenciaDoc, Sigla, Termino};
-use portada::{AprobacionDoc, CantonDoc, ElaboracionDoc, EscudoDoc, FirmaDoc, PeriodoDoc};
+use marco::{
+    BaseLegalDoc, FuenteDoc, MarcoConceptualDoc, MarcoNormativoDoc, PrincipiosDoc, ReferenciaDoc,
+    Sigla, Termino,
+};
+use portada::{
+    AprobacionDoc, CantonDoc, CertificadoDoc, ElaboracionDoc, EscudoDoc, FirmaDoc, PeriodoDoc,
+};
 use presupuesto::{FinanciamientoDoc, PresupuestoDoc};
 use revision::RevisionDoc;
 use ruta_atencion::EtapaDoc;
 use seguimiento::SeguimientoDoc;
+use trafico::TraficoDoc;
 
 /// The document.
 #[derive(Debug, Clone, Serialize)]
@@ -61,8 +69,14 @@ pub struct Documento {
     pub escudo: Option<EscudoDoc>,
     /// Approval.
     pub aprobacion: Option<AprobacionDoc>,
+    /// The act of approval in a sentence, or that the plan is presented for approval.
+    pub acto: String,
+    /// The legal basis of the approval: norms only.
+    pub base_legal: BaseLegalDoc,
     /// The signature block of the approval.
     pub firmas: Vec<FirmaDoc>,
+    /// An ordinance's certificates: two debates, sanction, publication.
+    pub certificados: Vec<CertificadoDoc>,
     /// Drafting.
     pub elaboracion: Option<ElaboracionDoc>,
     /// Date printed on the document.
@@ -76,10 +90,12 @@ pub struct Documento {
     pub presentacion: Option<Vec<Bloque>>,
     /// Introduction.
     pub introduccion: Option<Vec<Bloque>>,
+    /// Guiding principles.
+    pub principios: Option<PrincipiosDoc>,
     /// Conceptual framework.
     pub marco_conceptual: MarcoConceptualDoc,
     /// Legal framework.
-    pub marco_normativo: Vec<Norma>,
+    pub marco_normativo: MarcoNormativoDoc,
     /// Annex: what the national reference rests on.
     pub fuentes: Vec<FuenteDoc>,
     /// Diagnosis.
@@ -104,6 +120,8 @@ pub struct Documento {
     /// JSON output (its key since the first version of that format).
     #[serde(rename = "ruta")]
     pub ruta_atencion: Vec<EtapaDoc>,
+    /// The smuggling of migrants: legal basis, risks, actions and route.
+    pub trafico: TraficoDoc,
     /// Budget.
     pub presupuesto: PresupuestoDoc,
     /// Financing per year and per source.
@@ -125,7 +143,8 @@ impl Documento {
         let ejes = estrategia::ejes(plan, r, &acciones);
         let ruta_atencion = ruta_atencion::etapas(plan, r);
         let diagnostico = diagnostico::diagnostico(plan);
-        Documento {
+        let concejo = portada::concejo_de(plan);
+        let mut documento = Documento {
             canton: portada::canton(plan),
             periodo: portada::periodo(plan),
             estado: portada::estado(plan.estado).0,
@@ -134,13 +153,17 @@ impl Documento {
             marca_ejemplo: plan.ejemplo,
             escudo: None,
             aprobacion: portada::aprobacion(plan),
+            acto: portada::acto(plan),
+            base_legal: marco::base_legal(r, concejo.generico),
             firmas: portada::firmas(plan),
+            certificados: portada::certificados(plan),
             elaboracion: portada::elaboracion(plan),
             fecha_documento: crate::espanol::fecha_larga(fecha),
             fecha,
             referencia: marco::referencia(r),
             presentacion: md(&plan.presentacion),
             introduccion: md(&plan.introduccion),
+            principios: marco::principios(r),
             marco_conceptual: marco::marco_conceptual(plan, r),
             marco_normativo: marco::marco_normativo(r),
             fuentes: marco::fuentes(r),
@@ -156,11 +179,17 @@ impl Documento {
             pdot: estrategia::pdot(plan),
             financiamiento: presupuesto::financiamiento(plan),
             ruta_atencion,
+            trafico: trafico::trafico(plan, r),
             seguimiento: seguimiento::seguimiento(plan),
             glosario: marco::glosario(r),
-            siglas: marco::siglas(plan, r),
+            siglas: Vec::new(),
             revision: None,
-        }
+        };
+        // The acronyms are those the printed text uses: the document's text, and the words the
+        // templates add around it.
+        let texto = serde_json::to_string(&documento).unwrap_or_default();
+        documento.siglas = marco::siglas(plan, r, &format!("{texto} {TEXTO_PLANTILLAS}"));
+        documento
     }
 
     /// The title of the document, as its files name it in their properties ("Plan cantonal
@@ -188,6 +217,10 @@ impl Documento {
         self
     }
 }
+
+/// Acronyms the templates print around the plan's data (the cover's "código DPA", the author
+/// "GAD Municipal"), for the table of acronyms.
+const TEXTO_PLANTILLAS: &str = "DPA GAD";
 
 /// A Markdown field as a tree; `None` when absent or empty.
 fn md(text: &Option<String>) -> Option<Vec<Bloque>> {

@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use crate::espanol::fecha_larga;
 use crate::plan::model::{Estado, Instrumento, Plan};
+use crate::reference::dpa::{Concejo, concejo};
 
 /// Canton.
 #[derive(Debug, Clone, Serialize)]
@@ -61,6 +62,18 @@ pub struct FirmaDoc {
     pub cargo: String,
 }
 
+/// A certificate of the process of an ordinance (its two debates, its sanction, its
+/// publication), with a line for whoever signs it.
+#[derive(Debug, Clone, Serialize)]
+pub struct CertificadoDoc {
+    /// "Certificado de discusión", "Sanción", "Publicación".
+    pub titulo: String,
+    /// What it certifies, with blanks ("____") for what the plan does not give.
+    pub texto: String,
+    /// Who signs it; `None` when nobody signs (the publication).
+    pub firma: Option<FirmaDoc>,
+}
+
 /// Period.
 #[derive(Debug, Clone, Serialize)]
 pub struct PeriodoDoc {
@@ -107,8 +120,14 @@ pub(super) fn canton(plan: &Plan) -> CantonDoc {
     }
 }
 
+/// The canton's Concejo (Concejo Metropolitano in a metropolitan district).
+pub(super) fn concejo_de(plan: &Plan) -> Concejo {
+    concejo(&plan.canton.codigo, &plan.canton.nombre)
+}
+
 /// The signature block of the approval: the signatories the plan names, or, without them, the
-/// roles that usually sign, with blank lines (no name is ever made up).
+/// roles that usually sign, with blank lines (no name is ever made up). The mayor presides the
+/// Consejo Cantonal de Protección de Derechos and signs once.
 pub(super) fn firmas(plan: &Plan) -> Vec<FirmaDoc> {
     match &plan.aprobacion {
         Some(a) if !a.firmantes.is_empty() => a
@@ -119,18 +138,111 @@ pub(super) fn firmas(plan: &Plan) -> Vec<FirmaDoc> {
                 cargo: f.cargo.clone(),
             })
             .collect(),
-        _ => [
-            format!("Alcalde o alcaldesa del cantón {}", plan.canton.nombre),
-            "Secretario o secretaria del Concejo Municipal".to_owned(),
-            "Presidencia del Consejo Cantonal de Protección de Derechos".to_owned(),
-        ]
-        .into_iter()
-        .map(|cargo| FirmaDoc {
-            nombre: String::new(),
-            cargo,
-        })
-        .collect(),
+        _ => {
+            let c = concejo_de(plan);
+            [c.alcaldia, c.secretaria]
+                .into_iter()
+                .map(|cargo| FirmaDoc {
+                    nombre: String::new(),
+                    cargo,
+                })
+                .collect()
+        }
     }
+}
+
+/// Who signs as the role that starts like `inicio` ("Secretar", "Alcald"): the signatory the plan
+/// names, or a blank line with the usual role `cargo`.
+fn firmante(plan: &Plan, inicio: &str, cargo: &str) -> FirmaDoc {
+    plan.aprobacion
+        .iter()
+        .flat_map(|a| &a.firmantes)
+        .find(|f| f.cargo.trim_start().starts_with(inicio))
+        .map(|f| FirmaDoc {
+            nombre: f.nombre.clone(),
+            cargo: f.cargo.clone(),
+        })
+        .unwrap_or_else(|| FirmaDoc {
+            nombre: String::new(),
+            cargo: cargo.to_owned(),
+        })
+}
+
+/// The sentence of the act of approval, or that the plan is presented for approval.
+pub(super) fn acto(plan: &Plan) -> String {
+    let c = concejo_de(plan);
+    match &plan.aprobacion {
+        Some(a) => {
+            let instrumento = match a.instrumento {
+                Instrumento::Ordenanza => c.ordenanza,
+                Instrumento::Resolucion => "resolución",
+            };
+            format!(
+                "El {} aprobó este plan mediante {instrumento} N.º {}, el {}.",
+                a.organo.trim(),
+                a.numero.trim(),
+                fecha_larga(a.fecha)
+            )
+        }
+        None => format!(
+            "Este plan se presenta para su aprobación por el {}.",
+            c.nombre
+        ),
+    }
+}
+
+/// An ordinance's certificates: its discussion in two debates, its sanction and its publication,
+/// with blanks for the dates the plan does not give. None for a resolution or a draft.
+pub(super) fn certificados(plan: &Plan) -> Vec<CertificadoDoc> {
+    let Some(a) = plan
+        .aprobacion
+        .as_ref()
+        .filter(|a| a.instrumento == Instrumento::Ordenanza)
+    else {
+        return Vec::new();
+    };
+    let c = concejo_de(plan);
+    let blanco = "____________".to_owned();
+    let fecha = |d: Option<chrono::NaiveDate>| d.map(fecha_larga).unwrap_or_else(|| blanco.clone());
+    vec![
+        CertificadoDoc {
+            titulo: "Certificado de discusión".into(),
+            texto: format!(
+                "Certifico que la {} N.º {} fue discutida y aprobada por el {} en dos debates, en sesiones del {} y del {}.",
+                c.ordenanza,
+                a.numero.trim(),
+                a.organo.trim(),
+                fecha(a.primer_debate),
+                fecha_larga(a.fecha)
+            ),
+            firma: Some(firmante(plan, "Secretar", &c.secretaria)),
+        },
+        CertificadoDoc {
+            titulo: "Sanción".into(),
+            texto: format!(
+                "Sanciono la {} N.º {} el {} y dispongo su promulgación y publicación.",
+                c.ordenanza,
+                a.numero.trim(),
+                fecha(a.sancion)
+            ),
+            firma: Some(firmante(plan, "Alcald", &c.alcaldia)),
+        },
+        CertificadoDoc {
+            titulo: "Publicación".into(),
+            texto: format!(
+                "Publicada en {}.",
+                a.publicacion
+                    .as_deref()
+                    .map(str::trim)
+                    .filter(|p| !p.is_empty())
+                    .map(str::to_owned)
+                    .unwrap_or_else(|| format!(
+                        "{blanco} (gaceta oficial, dominio web del GAD o Registro Oficial)"
+                    ))
+            ),
+            firma: None,
+        },
+    ]
 }
 
 pub(super) fn periodo(plan: &Plan) -> PeriodoDoc {
@@ -157,6 +269,7 @@ pub(super) fn marca_borrador(plan: &Plan) -> bool {
 pub(super) fn aprobacion(plan: &Plan) -> Option<AprobacionDoc> {
     plan.aprobacion.as_ref().map(|a| AprobacionDoc {
         instrumento: match a.instrumento {
+            Instrumento::Ordenanza if concejo_de(plan).metropolitano => "Ordenanza metropolitana",
             Instrumento::Ordenanza => "Ordenanza",
             Instrumento::Resolucion => "Resolución",
         },

@@ -47,6 +47,8 @@ pub struct Secciones {
     /// The referral route as a whole.
     #[serde(rename = "ruta")]
     pub ruta_atencion: Vec<Nota>,
+    /// The route for smuggled migrants, and the chapter on smuggling.
+    pub trafico: Vec<Nota>,
     /// Follow-up.
     pub seguimiento: Vec<Nota>,
 }
@@ -68,6 +70,9 @@ pub struct ObservacionDoc {
     pub estado: &'static str,
     /// Whether a note was placed in the document (false when the item no longer exists).
     pub ubicada: bool,
+    /// The value of the observed field: when observed, when resolved, and today ("Valor al
+    /// observar: 100 · al resolver: 100 · hoy: 100"); empty when the observation names no field.
+    pub valor: String,
 }
 
 /// The review part of the document.
@@ -133,6 +138,7 @@ fn ancla(plan: &Plan, path: &[Seg]) -> Ancla {
         ("objetivos", _) => Ancla::Seccion("Objetivos", |s| &mut s.estrategia),
         ("acciones", _) => Ancla::Seccion("Acciones", |s| &mut s.acciones),
         ("ruta_atencion", _) => Ancla::Seccion("Ruta de atención", |s| &mut s.ruta_atencion),
+        ("ruta_trafico", _) => Ancla::Seccion("Ruta de tráfico de migrantes", |s| &mut s.trafico),
         ("seguimiento", _) => Ancla::Seccion("Seguimiento", |s| &mut s.seguimiento),
         _ => Ancla::Seccion("Datos generales", |s| &mut s.presentacion),
     }
@@ -189,6 +195,8 @@ impl Documento {
         };
         let mut secciones = Secciones::default();
         let mut filas = Vec::new();
+        // The plan as JSON, once, for the value of each observed field.
+        let plan_valor = serde_json::to_value(plan).ok();
         for (i, o) in obs.observaciones.iter().enumerate() {
             let abierta = o.estado == EstadoObservacion::Abierta;
             let estado = if abierta { "Abierta" } else { "Resuelta" };
@@ -201,7 +209,24 @@ impl Documento {
             };
             let destino = revision.destinos.get(i).and_then(Option::as_ref);
             let ubicada = destino.is_some_and(|path| self.anotar(plan, path, nota, &mut secciones));
+            let hoy = plan_valor
+                .as_ref()
+                .and_then(|v| crate::plan::observaciones::valor_en(v, &o.ruta));
+            let valores: Vec<String> = [
+                ("al observar", o.valor_inicial.clone()),
+                ("al resolver", o.valor_al_resolver.clone()),
+                ("hoy", hoy.filter(|_| !abierta)),
+            ]
+            .into_iter()
+            .filter_map(|(cuando, v)| Some(format!("{cuando}: {}", v?)))
+            .collect();
+            let valor = if valores.is_empty() {
+                String::new()
+            } else {
+                format!("Valor {}", valores.join(" · "))
+            };
             filas.push(ObservacionDoc {
+                valor,
                 numero: i + 1,
                 ruta: o.ruta.clone(),
                 elemento: destino.map_or_else(

@@ -317,6 +317,7 @@ fn fila(res: &Resultado, columnas: &Columnas, fecha: NaiveDate) -> FilaPlan {
         etapas_cubiertas: 0,
         etapas_obligatorias: etapas.iter().filter(|e| e.obligatorio).count(),
         brechas: 0,
+        otras_brechas: Vec::new(),
         presupuesto: 0.0,
         presupuesto_texto: usd(0.0),
         por_fin: fines
@@ -346,6 +347,8 @@ fn cifras(
     fecha: NaiveDate,
 ) {
     let doc = Documento::new(plan, r, fecha);
+    // The gaps are those `validar --estricto` reports, counted by the same function.
+    let brechas = crate::rules::brechas::de(plan, r);
     fila.legible = true;
     fila.acciones = plan.acciones.len();
     for (col, celda) in ejes.iter().zip(&mut fila.por_eje) {
@@ -355,22 +358,31 @@ fn cifras(
             celda.monto_texto = e.monto_texto.clone();
         }
         // A mandatory axis without actions, or whose actions have no budget, is not covered.
-        celda.brecha = col.obligatorio && (celda.acciones == 0 || celda.monto <= 0.0);
+        celda.brecha = brechas.eje(&col.id);
     }
     for (col, celda) in etapas.iter().zip(&mut fila.por_etapa) {
-        celda.cubierta = doc
-            .ruta_atencion
-            .iter()
-            .any(|e| e.id == col.id && e.responsable.is_some());
-        celda.brecha = col.obligatorio && !celda.cubierta;
+        // A mandatory stage is covered when every required population has someone responsible.
+        celda.brecha = brechas.etapa(&col.id);
+        celda.cubierta = !celda.brecha
+            && doc
+                .ruta_atencion
+                .iter()
+                .any(|e| e.id == col.id && e.responsable.is_some());
     }
     fila.etapas_cubiertas = etapas
         .iter()
         .zip(&fila.por_etapa)
         .filter(|(col, c)| col.obligatorio && c.cubierta)
         .count();
-    fila.brechas = fila.por_eje.iter().filter(|c| c.brecha).count()
-        + fila.por_etapa.iter().filter(|c| c.brecha).count();
+    fila.brechas = brechas.total();
+    if brechas.sin_cifras {
+        fila.otras_brechas
+            .push("sin cifras de casos en el diagnóstico".to_owned());
+    }
+    if brechas.mayoria_sin_presupuesto {
+        fila.otras_brechas
+            .push("la mayoría de las acciones sin presupuesto".to_owned());
+    }
     fila.presupuesto = doc.presupuesto.total;
     fila.presupuesto_texto = doc.presupuesto.total_texto.clone();
     for (i, col) in fines.iter().enumerate() {

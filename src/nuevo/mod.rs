@@ -63,25 +63,44 @@ pub fn slug(nombre: &str) -> String {
         .join("-")
 }
 
-/// The period a new plan starts with: the three calendar years from the next 1 January (a plan
-/// is drafted, reviewed and approved before it can start), within the national plan.
+/// Months between drafting a plan and the start of its period: its review and its approval by
+/// the Concejo come first.
+const MESES_HASTA_APROBAR: u32 = 3;
+
+/// The period a new plan starts with: from the next 1 January when it is at least three months
+/// away (a plan is drafted, reviewed and approved before it can start), else from the first day
+/// of the first month that is; to 31 December of the second year after the start; within the
+/// national plan. Never a period that has already started (C026) or whose start comes before the
+/// plan can be approved (C025).
 fn periodo_inicial(hoy: NaiveDate, referencia: &Referencia) -> (NaiveDate, NaiveDate) {
-    let inicio = NaiveDate::from_ymd_opt(hoy.year() + 1, 1, 1).unwrap_or(hoy);
-    let fin = NaiveDate::from_ymd_opt(hoy.year() + 3, 12, 31).unwrap_or(hoy);
+    let enero = NaiveDate::from_ymd_opt(hoy.year() + 1, 1, 1).unwrap_or(hoy);
+    let listo = hoy
+        .checked_add_months(chrono::Months::new(MESES_HASTA_APROBAR))
+        .unwrap_or(hoy);
+    let inicio = if enero >= listo {
+        enero
+    } else {
+        // The first day of the month after `listo`, unless `listo` is itself a first day.
+        let primero = listo.with_day(1).unwrap_or(listo);
+        if primero == listo {
+            primero
+        } else {
+            primero
+                .checked_add_months(chrono::Months::new(1))
+                .unwrap_or(listo)
+        }
+    };
+    let fin = NaiveDate::from_ymd_opt(inicio.year() + 2, 12, 31).unwrap_or(inicio);
     (
         inicio.max(referencia.vigencia.inicio),
         fin.min(referencia.vigencia.fin),
     )
 }
 
-/// The body that approves a canton's plan: the Concejo Metropolitano in Quito, a Distrito
-/// Metropolitano; the Concejo Municipal elsewhere.
+/// The body that approves a canton's plan: the Concejo Metropolitano in a Distrito Metropolitano
+/// (Quito), the Concejo Municipal elsewhere ([`crate::reference::dpa::concejo`]).
 pub fn concejo(canton: &CantonDpa) -> String {
-    if canton.codigo == "1701" {
-        format!("Concejo Metropolitano de {}", canton.nombre)
-    } else {
-        format!("Concejo Municipal de {}", canton.nombre)
-    }
+    crate::reference::dpa::concejo(&canton.codigo, &canton.nombre).nombre
 }
 
 /// The fields of a group or list of the catalogue, by its key path (`acciones`,
@@ -187,14 +206,27 @@ pub fn plan_inicial(canton: &CantonDpa, r: &Referencia, hoy: NaiveDate) -> Strin
         "Ejemplo del acto de aprobación (quite los # para usarlo):",
     );
     e.comentario(0, "aprobacion:");
+    // Its fields but the signatories (the last, a list of their own), dated before the period
+    // starts: the
+    // second debate a month before, the first two weeks earlier, the sanction three days later.
     let aprobacion = de("aprobacion");
-    // Its fields but the signatories, a list of their own.
+    let aprobacion = &aprobacion[..aprobacion.len() - 1];
+    let aprobada = inicio
+        .checked_sub_months(chrono::Months::new(1))
+        .unwrap_or(inicio)
+        .max(hoy);
+    let dia = |d: NaiveDate| json!(d.to_string());
     e.ejemplo(
-        &aprobacion[..aprobacion.len() - 1],
+        aprobacion,
         0,
         false,
         r,
-        &[("organo", json!(concejo(canton)))],
+        &[
+            ("organo", json!(concejo(canton))),
+            ("fecha", dia(aprobada)),
+            ("primer_debate", dia(aprobada - chrono::Days::new(14))),
+            ("sancion", dia(aprobada + chrono::Days::new(3))),
+        ],
     );
     e.blanco();
     e.campo(plan, "elaboracion", 0, false, "", Valor::Abre);

@@ -9,6 +9,7 @@ pub mod campos;
 pub mod consultas;
 mod decodificar;
 pub mod escudo;
+pub mod financiamiento;
 pub mod load;
 pub mod marcado;
 pub mod model;

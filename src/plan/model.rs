@@ -63,12 +63,30 @@ pub struct Plan {
     pub acciones: Vec<Accion>,
     /// Ruta de atención a víctimas: quién responde en cada etapa. Obligatorio.
     pub ruta_atencion: Vec<EtapaRuta>,
+    /// Ruta de atención a personas objeto de tráfico ilícito de migrantes: quién responde en
+    /// cada etapa. Opcional, pero necesaria si el plan identifica riesgos de tráfico.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ruta_trafico: Vec<EtapaTrafico>,
     /// Cómo se dará seguimiento al plan. Obligatorio.
     pub seguimiento: Seguimiento,
     /// Alineación con el Plan de Desarrollo y Ordenamiento Territorial (PDOT) del cantón.
     /// Opcional.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pdot: Option<Pdot>,
+    /// Siglas propias del plan (de instituciones locales, por ejemplo) con su significado, para
+    /// la tabla de siglas del documento. Opcional.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub siglas: Vec<SiglaPlan>,
+}
+
+/// Una sigla que usa el plan, con su significado.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SiglaPlan {
+    /// La sigla. Obligatorio. Ejemplo: `UPC`.
+    pub siglas: String,
+    /// Lo que significa. Obligatorio. Ejemplo: `Unidad de Policía Comunitaria`.
+    pub significado: String,
 }
 
 /// Cantón según el catálogo DPA del INEC.
@@ -130,6 +148,15 @@ pub struct Aprobacion {
     /// nombres, el documento deja las líneas de firma con los cargos habituales.
     #[serde(default)]
     pub firmantes: Vec<Firmante>,
+    /// En una ordenanza, la fecha del primer debate (el segundo es el de `fecha`). Opcional.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub primer_debate: Option<NaiveDate>,
+    /// En una ordenanza, la fecha en que la alcaldía la sancionó. Opcional.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sancion: Option<NaiveDate>,
+    /// En una ordenanza, dónde y cuándo se publicó (Registro Oficial, gaceta municipal). Opcional.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publicacion: Option<String>,
 }
 
 /// Una persona que firma la aprobación del plan.
@@ -318,7 +345,7 @@ pub enum Impacto {
     Alto,
 }
 
-/// Riesgo de trata en el cantón.
+/// Riesgo de trata o de tráfico ilícito de migrantes en el cantón.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Riesgo {
@@ -327,7 +354,12 @@ pub struct Riesgo {
     pub id: String,
     /// Título breve. Obligatorio.
     pub titulo: String,
-    /// Fines de explotación (COIP art. 91). Obligatorio. Ejemplo: `[explotacion_sexual]`.
+    /// `trata` (por omisión) o `trafico_migrantes`. Opcional.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tipo: Option<TipoRiesgo>,
+    /// Fines de explotación (COIP art. 91). Obligatorio en un riesgo de trata; un riesgo de
+    /// tráfico ilícito de migrantes no tiene. Ejemplo: `[explotacion_sexual]`.
+    #[serde(default)]
     pub fines: Vec<String>,
     /// Poblaciones expuestas. Obligatorio. Ejemplo: `[adolescentes, mujeres]`.
     pub poblaciones: Vec<String>,
@@ -341,6 +373,25 @@ pub struct Riesgo {
     /// Descripción (Markdown). Opcional.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub descripcion: Option<String>,
+}
+
+/// Qué delito amenaza en un riesgo.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum TipoRiesgo {
+    /// Trata de personas: captación con fines de explotación.
+    #[default]
+    Trata,
+    /// Tráfico ilícito de migrantes: facilitar, por un beneficio, el cruce irregular de una
+    /// frontera o la permanencia irregular.
+    TraficoMigrantes,
+}
+
+impl Riesgo {
+    /// Whether it is a risk of smuggling of migrants rather than of trafficking.
+    pub fn es_trafico(&self) -> bool {
+        self.tipo == Some(TipoRiesgo::TraficoMigrantes)
+    }
 }
 
 /// Institución u organización que participa en el plan.
@@ -480,6 +531,25 @@ pub struct Presupuesto {
     /// gestionarlo. Opcional.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub asignado: Option<bool>,
+    /// Quién financia: `municipio` (el GAD municipal, lo compromete el Concejo), `otras_entidades`
+    /// (por gestionar con ellas) o `mixto`. Opcional; sin él, se deduce de `fuente`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub financia: Option<Financia>,
+    /// En un financiamiento `mixto`, la parte del monto que pone el GAD municipal, en dólares.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub aporte_municipal: Option<f64>,
+}
+
+/// Quién financia una acción.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Financia {
+    /// El GAD municipal: lo compromete el Concejo.
+    Municipio,
+    /// Otras entidades (el Estado central, la cooperación): el Concejo no lo compromete.
+    OtrasEntidades,
+    /// El GAD municipal y otras entidades: `aporte_municipal` dice la parte del GAD.
+    Mixto,
 }
 
 /// Etapa de la ruta de atención a víctimas.
@@ -489,9 +559,10 @@ pub struct EtapaRuta {
     /// Etapa de la ruta nacional. Obligatorio. Ejemplo: `identificacion`. Una etapa puede tener
     /// varias entradas, una por población.
     pub etapa: String,
-    /// A quién atiende esta entrada: `todas`, `ninez_adolescencia`, `adultos`, `extranjeros` o
-    /// `en_el_exterior`. Opcional, pero cada etapa obligatoria debe decir quién atiende a niñas,
-    /// niños y adolescentes, a personas adultas y a personas extranjeras.
+    /// A quién atiende esta entrada: `todas`, `ninez_adolescencia`, `adultos`, `extranjeros`,
+    /// `en_el_exterior` o `mujeres_adultas` (medidas de protección inmediata de la Junta Cantonal).
+    /// Opcional, pero cada etapa obligatoria debe decir quién atiende a niñas, niños y
+    /// adolescentes, a personas adultas y a personas extranjeras.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub poblacion: Option<String>,
     /// Id del actor que responde en esta etapa. Sin responsable, una víctima no tiene a quién
@@ -501,8 +572,8 @@ pub struct EtapaRuta {
     /// Ids de los actores que apoyan. Opcional.
     #[serde(default)]
     pub apoyo: Vec<String>,
-    /// Plazo máximo de respuesta en horas: en cuánto tiempo actúa el responsable desde que la
-    /// etapa se activa. Opcional, pero necesario en cada etapa obligatoria.
+    /// Plazo de respuesta que el plan compromete, en horas: en cuánto tiempo actúa el responsable
+    /// desde que la etapa se activa. Opcional, pero necesario en cada etapa obligatoria.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub plazo_horas: Option<u32>,
     /// Etapas que deben cumplirse antes de esta. Opcional. La protección, la salud, la
@@ -513,6 +584,33 @@ pub struct EtapaRuta {
     /// a su país (Markdown). Necesario en el retorno y en la reintegración.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub evaluacion_riesgo: Option<String>,
+    /// Qué se hace en esta etapa (Markdown). Opcional.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub descripcion: Option<String>,
+}
+
+/// Etapa de la ruta de atención a personas objeto de tráfico ilícito de migrantes.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EtapaTrafico {
+    /// Etapa de la ruta de tráfico ilícito de migrantes. Obligatorio. Ejemplo: `deteccion`.
+    pub etapa: String,
+    /// A quién atiende esta entrada, como en la ruta de atención. Opcional: sin ella, vale para
+    /// todas las personas objeto de tráfico.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub poblacion: Option<String>,
+    /// Id del actor que responde en esta etapa.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub responsable: Option<String>,
+    /// Ids de los actores que apoyan. Opcional.
+    #[serde(default)]
+    pub apoyo: Vec<String>,
+    /// Plazo de respuesta que el plan compromete, en horas. Opcional.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plazo_horas: Option<u32>,
+    /// Etapas que deben cumplirse antes de esta. Opcional. La asistencia no espera a la denuncia.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub requiere: Vec<String>,
     /// Qué se hace en esta etapa (Markdown). Opcional.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub descripcion: Option<String>,

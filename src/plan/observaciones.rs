@@ -42,6 +42,40 @@ pub struct Observacion {
     /// `abierta` (por defecto) o `resuelta`.
     #[serde(default, skip_serializing_if = "EstadoObservacion::es_abierta")]
     pub estado: EstadoObservacion,
+    /// El valor del campo observado cuando se hizo la observación. Opcional: el editor lo
+    /// anota solo.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub valor_inicial: Option<String>,
+    /// El valor del campo observado cuando la observación se marcó resuelta. Opcional: el
+    /// editor lo anota solo.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub valor_al_resolver: Option<String>,
+}
+
+/// The value of the field at `ruta` (an id path) in `plan` (the plan as JSON), as text: a
+/// text, a number, a yes or no, or a list of them. `None` when the path names no field with such
+/// a value (an item, a group, or nothing).
+pub fn valor_en(plan: &serde_json::Value, ruta: &str) -> Option<String> {
+    use serde_json::Value;
+    let path = super::ruta::resolver(plan, ruta.trim())?;
+    let nodo = path.iter().try_fold(plan, |n, seg| match seg {
+        super::spans::Seg::Key(k) => n.get(k),
+        super::spans::Seg::Index(i) => n.get(i),
+    })?;
+    let escalar = |v: &Value| match v {
+        Value::String(s) => Some(s.split_whitespace().collect::<Vec<_>>().join(" ")),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Bool(b) => Some(if *b { "sí" } else { "no" }.to_owned()),
+        _ => None,
+    };
+    match nodo {
+        Value::Array(items) => items
+            .iter()
+            .map(escalar)
+            .collect::<Option<Vec<_>>>()
+            .map(|v| v.join(", ")),
+        v => escalar(v),
+    }
 }
 
 /// Estado de una observación.

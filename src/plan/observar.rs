@@ -61,6 +61,23 @@ pub fn cambiar(
     hoy: NaiveDate,
     cambio: Cambio,
 ) -> Result<(super::yaml_edit::Guardado, Observaciones), ErrorCambio> {
+    cambiar_con_valores(archivo, original, plan, revisor, hoy, cambio, None)
+}
+
+/// [`cambiar`], noting the value of the observed field in `valores` (the plan as JSON, when it
+/// can be read): when the observation is made (`valor_inicial`) and when it is resolved
+/// (`valor_al_resolver`), so that the review copy shows it and a resolution that changed nothing
+/// is found (O004). Reopening clears the value at resolution.
+pub fn cambiar_con_valores(
+    archivo: &Path,
+    original: Option<&str>,
+    plan: &str,
+    revisor: Option<&str>,
+    hoy: NaiveDate,
+    cambio: Cambio,
+    valores: Option<&serde_json::Value>,
+) -> Result<(super::yaml_edit::Guardado, Observaciones), ErrorCambio> {
+    let valor = |ruta: &str| valores.and_then(|v| super::observaciones::valor_en(v, ruta));
     use super::yaml_edit::{en_comentario, guardar, yaml_texto};
     let revisor = revisor.map(str::trim).filter(|r| !r.is_empty());
     let nuevo;
@@ -102,9 +119,11 @@ pub fn cambiar(
                 ));
             }
             obs.observaciones.push(Observacion {
+                valor_inicial: valor(&ruta),
                 ruta,
                 texto,
                 estado: EstadoObservacion::Abierta,
+                valor_al_resolver: None,
             });
         }
         Cambio::Resolver(i) | Cambio::Reabrir(i) => {
@@ -115,6 +134,7 @@ pub fn cambiar(
             } else {
                 EstadoObservacion::Abierta
             };
+            o.valor_al_resolver = if resuelta { valor(&o.ruta) } else { None };
         }
     }
     let valor = serde_json::to_value(&obs).map_err(|e| ErrorCambio::Edicion(e.to_string()))?;

@@ -86,6 +86,52 @@ impl Dpa {
     }
 }
 
+/// The cantons that are metropolitan districts, with the district's name: their legislative body
+/// is a Concejo Metropolitano and their norms are ordenanzas metropolitanas (Código Municipal
+/// para el Distrito Metropolitano de Quito; docs/referencia-nacional.md).
+pub const DISTRITOS_METROPOLITANOS: &[(&str, &str)] =
+    &[("1701", "Distrito Metropolitano de Quito")];
+
+/// The body that approves a canton's plan and the names that go with it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Concejo {
+    /// "Concejo Municipal de Ibarra", "Concejo Metropolitano de Quito".
+    pub nombre: String,
+    /// "Concejo Municipal", "Concejo Metropolitano".
+    pub generico: &'static str,
+    /// What its ordinances are called: "ordenanza", "ordenanza metropolitana".
+    pub ordenanza: &'static str,
+    /// Who presides it: "Alcalde o alcaldesa del cantón Ibarra", "… del Distrito Metropolitano
+    /// de Quito".
+    pub alcaldia: String,
+    /// Its secretary: "Secretario o secretaria del Concejo Municipal".
+    pub secretaria: String,
+    /// Whether the canton is a metropolitan district.
+    pub metropolitano: bool,
+}
+
+/// The Concejo of the canton with this DPA code and name.
+pub fn concejo(codigo: &str, nombre: &str) -> Concejo {
+    match DISTRITOS_METROPOLITANOS.iter().find(|(c, _)| *c == codigo) {
+        Some((_, distrito)) => Concejo {
+            nombre: format!("Concejo Metropolitano de {nombre}"),
+            generico: "Concejo Metropolitano",
+            ordenanza: "ordenanza metropolitana",
+            alcaldia: format!("Alcalde o alcaldesa del {distrito}"),
+            secretaria: "Secretario o secretaria del Concejo Metropolitano".to_owned(),
+            metropolitano: true,
+        },
+        None => Concejo {
+            nombre: format!("Concejo Municipal de {nombre}"),
+            generico: "Concejo Municipal",
+            ordenanza: "ordenanza",
+            alcaldia: format!("Alcalde o alcaldesa del cantón {nombre}"),
+            secretaria: "Secretario o secretaria del Concejo Municipal".to_owned(),
+            metropolitano: false,
+        },
+    }
+}
+
 /// "SANTO DOMINGO DE LOS TSÁCHILAS" → "Santo Domingo de los Tsáchilas".
 pub fn title_case(upper: &str) -> String {
     const MINOR: [&str; 6] = ["de", "del", "la", "las", "los", "y"];
@@ -128,5 +174,17 @@ mod tests {
         );
         assert_eq!(dpa.by_name("giron")[0].codigo, "0102");
         assert_eq!(dpa.closest("Otabalo", 1)[0].nombre, "Otavalo");
+    }
+
+    #[test]
+    fn quito_has_a_concejo_metropolitano() {
+        let quito = concejo("1701", "Quito");
+        assert_eq!(quito.nombre, "Concejo Metropolitano de Quito");
+        assert_eq!(quito.ordenanza, "ordenanza metropolitana");
+        assert!(quito.alcaldia.ends_with("Distrito Metropolitano de Quito"));
+        assert_eq!(
+            concejo("1001", "Ibarra").nombre,
+            "Concejo Municipal de Ibarra"
+        );
     }
 }

@@ -3,6 +3,8 @@
 //! binary; the national reference can also be read from disk, so a revised national plan is a new
 //! file and not a new release.
 
+pub mod catalogo;
 pub mod dpa;
+pub mod marco;
 pub mod nacional;
 pub mod resolucion;

@@ -7,6 +7,12 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::catalogo::item;
+pub use super::catalogo::{Catalogo, Etapa, Item, Lideran, Origen, PlazoActivacion};
+use super::marco::{
+    CriteriosPresupuesto, Norma, PasoFronterizo, Principios, SiglaReferencia, TipoFuente,
+    TraficoMigrantes, Verificacion,
+};
 use crate::plan::model::Periodo;
 
 /// The embedded reference file.
@@ -53,6 +59,24 @@ pub struct Referencia {
     /// Glossary of the printed document.
     #[serde(default)]
     pub glosario: Vec<TerminoGlosario>,
+    /// Acronyms the document may use besides the institutions'.
+    #[serde(default)]
+    pub siglas: Vec<SiglaReferencia>,
+    /// The legal framework: norms (the legal basis of the approval) and policy instruments.
+    #[serde(default)]
+    pub normas: Vec<Norma>,
+    /// The plan's guiding principles.
+    #[serde(default)]
+    pub principios: Option<Principios>,
+    /// The smuggling of migrants: differences from trafficking, its route, its institutions.
+    #[serde(default)]
+    pub trafico_migrantes: Option<TraficoMigrantes>,
+    /// Land border crossings by canton.
+    #[serde(default)]
+    pub pasos_fronterizos: Catalogo<PasoFronterizo>,
+    /// The toolkit's budget criteria.
+    #[serde(default)]
+    pub presupuesto: Option<CriteriosPresupuesto>,
 }
 
 /// A source.
@@ -66,86 +90,18 @@ pub struct Fuente {
     /// Author.
     #[serde(default)]
     pub autor: Option<String>,
-    /// Date, as precise as known.
+    /// Date, as precise as known: `2019-11`, `2025-08-15`.
     #[serde(default)]
     pub fecha: Option<String>,
     /// Caveat.
     #[serde(default)]
     pub nota: Option<String>,
-}
-
-/// Whether something comes from a source or is the toolkit's own structuring.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Origen {
-    /// The toolkit's own organisation of the material, not an official text.
-    EstructuracionPropia,
-}
-
-/// A list of values with its provenance.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Catalogo<T> {
-    /// Sources.
+    /// What kind of document it is.
     #[serde(default)]
-    pub fuentes: Vec<String>,
-    /// Provenance.
+    pub tipo: Option<TipoFuente>,
+    /// Whether what is taken from it is verified in its text.
     #[serde(default)]
-    pub origen: Option<Origen>,
-    /// Caveat.
-    #[serde(default)]
-    pub nota: Option<String>,
-    /// The values.
-    pub valores: Vec<T>,
-}
-
-impl<T> Default for Catalogo<T> {
-    fn default() -> Self {
-        Catalogo {
-            fuentes: Vec::new(),
-            origen: None,
-            nota: None,
-            valores: Vec::new(),
-        }
-    }
-}
-
-/// Anything with an id and a name.
-pub trait Item {
-    /// Id.
-    fn id(&self) -> &str;
-    /// Name.
-    fn nombre(&self) -> &str;
-}
-
-impl<T: Item> Catalogo<T> {
-    /// The value with this id.
-    pub fn get(&self, id: &str) -> Option<&T> {
-        self.valores.iter().find(|v| v.id() == id)
-    }
-
-    /// All ids, in file order.
-    pub fn ids(&self) -> Vec<&str> {
-        self.valores.iter().map(Item::id).collect()
-    }
-
-    /// The name of `id`, or `id` itself when unknown.
-    pub fn nombre<'a>(&'a self, id: &'a str) -> &'a str {
-        self.get(id).map(Item::nombre).unwrap_or(id)
-    }
-}
-
-macro_rules! item {
-    ($t:ty) => {
-        impl Item for $t {
-            fn id(&self) -> &str {
-                &self.id
-            }
-            fn nombre(&self) -> &str {
-                &self.nombre
-            }
-        }
-    };
+    pub verificacion: Option<Verificacion>,
 }
 
 /// A plain catalogue entry.
@@ -189,70 +145,6 @@ pub struct Eje {
 }
 item!(Eje);
 
-/// A stage of the referral route.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Etapa {
-    /// Id.
-    pub id: String,
-    /// Name.
-    pub nombre: String,
-    /// What happens in it.
-    pub descripcion: String,
-    /// Whether every plan must name a responsible actor for it.
-    pub obligatoria: bool,
-    /// Ceiling of a plan's `plazo_horas` for this stage: the time within which the responsible
-    /// actor must respond once the stage is reached.
-    #[serde(default)]
-    pub plazo_max_horas: Option<u32>,
-    /// Deadline to act on a case of some population, counted from when the case becomes known;
-    /// an activation deadline, not the time to complete the stage.
-    #[serde(default)]
-    pub plazo_activacion: Option<PlazoActivacion>,
-    /// Kinds of actor that may be responsible for the stage; any, when absent.
-    #[serde(default)]
-    pub lideran: Option<Lideran>,
-    /// Stages that this one must never wait for (assistance is not conditional on them).
-    #[serde(default)]
-    pub no_depende_de: Vec<String>,
-    /// Whether the plan must say how the risk is assessed before this stage takes place.
-    #[serde(default)]
-    pub evaluacion_riesgo_previa: bool,
-    /// Sources.
-    #[serde(default)]
-    pub fuentes: Vec<String>,
-}
-item!(Etapa);
-
-/// Deadline to act on a case, counted from when it becomes known.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct PlazoActivacion {
-    /// Hours.
-    pub horas: u32,
-    /// Route population it applies to (id of `poblaciones_ruta`); every one, when absent.
-    #[serde(default)]
-    pub poblacion: Option<String>,
-    /// When the clock starts, as a Spanish phrase ("desde que se conoce el caso…").
-    pub desde: String,
-    /// Sources.
-    #[serde(default)]
-    pub fuentes: Vec<String>,
-}
-
-/// Who may be responsible for a stage: an actor whose `tipo` is one of `tipos_actor`, or whose
-/// `institucion` is one of `instituciones` (or is attached to one of them).
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Lideran {
-    /// Actor types.
-    #[serde(default)]
-    pub tipos_actor: Vec<String>,
-    /// National institutions.
-    #[serde(default)]
-    pub instituciones: Vec<String>,
-}
-
 /// A population the referral route distinguishes.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -270,6 +162,14 @@ pub struct PoblacionRuta {
     /// Populations this one stands for (`todas`).
     #[serde(default)]
     pub incluye: Vec<String>,
+    /// An entry for it adds to the entry of the population it is part of instead of replacing
+    /// it (adult women, for the Junta's immediate protection measures): it never collides with
+    /// another population's entry, and it covers no required population.
+    #[serde(default)]
+    pub complementaria: bool,
+    /// Sources.
+    #[serde(default)]
+    pub fuentes: Vec<String>,
 }
 item!(PoblacionRuta);
 
@@ -297,6 +197,22 @@ pub struct LimitePoblacion {
     pub poblaciones: Vec<String>,
     /// Why, in Spanish, with its legal basis.
     pub motivo: String,
+    /// Populations it may be responsible for only in some stages.
+    #[serde(default)]
+    pub solo_en: Vec<SoloEn>,
+}
+
+/// Populations a limited body may answer for only in some stages (the Junta: adult women, for
+/// immediate protection measures).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SoloEn {
+    /// Route populations.
+    pub poblaciones: Vec<String>,
+    /// The stages in which it may answer for them.
+    pub etapas: Vec<String>,
+    /// Why, in Spanish, with its legal basis.
+    pub motivo: String,
 }
 
 /// A term of the glossary.
@@ -310,9 +226,15 @@ pub struct TerminoGlosario {
     /// Id of the source in `fuentes`; the toolkit's own definition when absent.
     #[serde(default)]
     pub fuente: Option<String>,
-    /// Article or section of the source.
+    /// The norm of `normas` the definition comes from, cited by its short name.
+    #[serde(default)]
+    pub norma: Option<String>,
+    /// Article or section of the norm (or of the source).
     #[serde(default)]
     pub articulo: Option<String>,
+    /// Printed after the definition.
+    #[serde(default)]
+    pub nota: Option<String>,
     /// Whether `definicion` quotes the source word for word; otherwise it is a paraphrase, whose
     /// literal fragments go between « ».
     #[serde(default)]
@@ -333,6 +255,12 @@ pub struct Institucion {
     /// No source fixes the expanded name: print the acronym alone.
     #[serde(default)]
     pub solo_siglas: bool,
+    /// Whom the name is attributed to, when only a partial source gives it; printed with it.
+    #[serde(default)]
+    pub segun: Option<String>,
+    /// How it ended (`hasta`): a merger, a renaming or a transformation, and by which decree.
+    #[serde(default)]
+    pub cambio: Option<Cambio>,
     /// Created on.
     #[serde(default)]
     pub desde: Option<NaiveDate>,
@@ -353,6 +281,71 @@ pub struct Institucion {
     pub nota: Option<String>,
 }
 item!(Institucion);
+
+/// How an institution ended as a body of its own.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Cambio {
+    /// What happened.
+    pub tipo: TipoCambio,
+    /// The decree, as printed ("Decreto Ejecutivo N.º 100, agosto de 2025; número según la
+    /// prensa"), with what of it is not verified.
+    #[serde(default)]
+    pub decreto: Option<String>,
+}
+
+/// What happened to an institution.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TipoCambio {
+    /// Merged into (absorbed by) its successor; services continue during the merger.
+    Fusion,
+    /// Renamed.
+    Renombre,
+    /// Transformed into its successor.
+    Transformacion,
+}
+
+impl Institucion {
+    /// The institution's name as printed: with the source it is attributed to, when only a
+    /// partial source gives it.
+    pub fn nombre_impreso(&self) -> String {
+        match &self.segun {
+            Some(s) => format!("{} ({s})", self.nombre),
+            None => self.nombre.clone(),
+        }
+    }
+
+    /// What became of it, in a sentence that follows its name: "se fusionó en el Ministerio de
+    /// Gobierno (Decreto Ejecutivo N.º 101, …)"; `None` while it exists.
+    pub fn que_paso(&self, instituciones: &Catalogo<Institucion>) -> Option<String> {
+        self.hasta?;
+        let sucesora = self
+            .sucesora
+            .as_deref()
+            .map(|s| instituciones.nombre(s).to_owned());
+        let cambio = self.cambio.as_ref();
+        // Every successor is a ministry or a secretariat: "el Ministerio…", "la Secretaría…".
+        let con_articulo = |s: &str| {
+            let articulo = if s.starts_with("Secretar") {
+                "la"
+            } else {
+                "el"
+            };
+            format!("{articulo} {s}")
+        };
+        let verbo = match (cambio.map(|c| c.tipo), &sucesora) {
+            (Some(TipoCambio::Fusion), Some(s)) => format!("se fusionó en {}", con_articulo(s)),
+            (Some(TipoCambio::Renombre), Some(s)) => format!("pasó a llamarse {s}"),
+            (_, Some(s)) => format!("se transformó en {}", con_articulo(s)),
+            (_, None) => "dejó de existir como entidad propia".to_owned(),
+        };
+        Some(match cambio.and_then(|c| c.decreto.as_deref()) {
+            Some(d) => format!("{verbo} ({d})"),
+            None => verbo,
+        })
+    }
+}
 
 /// Cantonal actor types every plan must name.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -389,208 +382,5 @@ impl Referencia {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn embedded_reference_has_the_fixed_ids_of_the_design() {
-        let r = Referencia::pacta();
-        assert_eq!(
-            r.ejes.ids(),
-            ["prevencion", "proteccion", "investigacion", "gobernanza"]
-        );
-        assert_eq!(r.fines_explotacion.ids().len(), 8);
-        assert_eq!(r.poblaciones.ids().len(), 8);
-        assert_eq!(r.tipos_actor.ids().len(), 11);
-        assert_eq!(r.etapas_ruta.ids().len(), 8);
-        assert_eq!(r.enfoques.ids().len(), 7);
-        assert_eq!(
-            r.poblaciones_ruta.ids(),
-            [
-                "todas",
-                "ninez_adolescencia",
-                "adultos",
-                "extranjeros",
-                "en_el_exterior"
-            ]
-        );
-    }
-
-    #[test]
-    fn the_24_hours_are_an_activation_deadline_for_victims_abroad() {
-        let r = Referencia::pacta();
-        let retorno = r.etapas_ruta.get("retorno_y_repatriacion").unwrap();
-        assert!(!retorno.obligatoria);
-        assert_eq!(retorno.plazo_max_horas, None);
-        let activacion = retorno.plazo_activacion.as_ref().unwrap();
-        assert_eq!(activacion.horas, 24);
-        assert_eq!(activacion.poblacion.as_deref(), Some("en_el_exterior"));
-        assert_eq!(activacion.fuentes, ["protocolo-interinstitucional"]);
-        // Every mandatory stage has a response ceiling.
-        for e in r.etapas_ruta.valores.iter().filter(|e| e.obligatoria) {
-            assert!(e.plazo_max_horas.is_some(), "{}", e.id);
-        }
-    }
-
-    #[test]
-    fn institutions_of_2026() {
-        let r = Referencia::pacta();
-        let inst = |id: &str| r.instituciones.get(id).unwrap();
-        // The Ministerio de Gobierno did not end in 2022.
-        assert_eq!(inst("ministerio-gobierno").hasta, None);
-        assert_eq!(
-            inst("ministerio-interior").desde,
-            NaiveDate::from_ymd_opt(2022, 3, 30)
-        );
-        let agosto_2025 = NaiveDate::from_ymd_opt(2025, 8, 15);
-        for (old, new) in [
-            ("ministerio-mujer-derechos-humanos", "ministerio-gobierno"),
-            ("mies", "ministerio-desarrollo-humano"),
-            ("mineduc", "ministerio-educacion-deporte-cultura"),
-        ] {
-            assert_eq!(inst(old).hasta, agosto_2025, "{old}");
-            assert_eq!(inst(old).sucesora.as_deref(), Some(new), "{old}");
-        }
-        assert_eq!(
-            inst("ecu-911").adscrita_a.as_deref(),
-            Some("ministerio-interior")
-        );
-        assert_eq!(
-            inst("secretaria-derechos-humanos").desde,
-            NaiveDate::from_ymd_opt(2018, 11, 14)
-        );
-        assert!(inst("dinaf").solo_siglas && inst("dinaf").desde.is_none());
-    }
-
-    #[test]
-    fn every_id_the_reference_cites_exists() {
-        let r = Referencia::pacta();
-        let fuentes: Vec<&str> = r.fuentes.iter().map(|f| f.id.as_str()).collect();
-        let mut citadas: Vec<&String> = Vec::new();
-        citadas.extend(&r.ejes.fuentes);
-        citadas.extend(&r.enfoques.fuentes);
-        citadas.extend(&r.fines_explotacion.fuentes);
-        citadas.extend(&r.actores_cantonales_requeridos.fuentes);
-        citadas.extend(&r.etapas_ruta.fuentes);
-        citadas.extend(&r.instituciones.fuentes);
-        citadas.extend(&r.poblaciones_ruta.fuentes);
-        citadas.extend(&r.limites_poblacion.fuentes);
-        for e in &r.ejes.valores {
-            citadas.extend(&e.fuentes);
-        }
-        for e in &r.etapas_ruta.valores {
-            citadas.extend(&e.fuentes);
-            citadas.extend(e.plazo_activacion.iter().flat_map(|p| &p.fuentes));
-        }
-        for i in &r.instituciones.valores {
-            citadas.extend(&i.fuentes);
-        }
-        citadas.extend(r.glosario.iter().filter_map(|t| t.fuente.as_ref()));
-        for cited in citadas {
-            assert!(fuentes.contains(&cited.as_str()), "fuente {cited}");
-        }
-
-        let etapas = r.etapas_ruta.ids();
-        let poblaciones = r.poblaciones_ruta.ids();
-        let tipos = r.tipos_actor.ids();
-        let instituciones = r.instituciones.ids();
-        for e in &r.etapas_ruta.valores {
-            for d in &e.no_depende_de {
-                assert!(etapas.contains(&d.as_str()), "{}: {d}", e.id);
-            }
-            if let Some(p) = e
-                .plazo_activacion
-                .as_ref()
-                .and_then(|p| p.poblacion.as_ref())
-            {
-                assert!(poblaciones.contains(&p.as_str()), "{}: {p}", e.id);
-            }
-            let lideran = e.lideran.clone().unwrap_or_default();
-            for t in &lideran.tipos_actor {
-                assert!(tipos.contains(&t.as_str()), "{}: {t}", e.id);
-            }
-            for i in &lideran.instituciones {
-                assert!(instituciones.contains(&i.as_str()), "{}: {i}", e.id);
-            }
-        }
-        for p in &r.poblaciones_ruta.valores {
-            for i in &p.incluye {
-                assert!(poblaciones.contains(&i.as_str()), "{}: {i}", p.id);
-            }
-        }
-        for l in &r.limites_poblacion.valores {
-            assert!(l.tipo_actor.iter().all(|t| tipos.contains(&t.as_str())));
-            assert!(
-                l.institucion
-                    .iter()
-                    .all(|i| instituciones.contains(&i.as_str()))
-            );
-            assert!(
-                l.poblaciones
-                    .iter()
-                    .all(|p| poblaciones.contains(&p.as_str()))
-            );
-        }
-        for i in &r.instituciones.valores {
-            for other in i.sucesora.iter().chain(&i.adscrita_a) {
-                assert!(instituciones.contains(&other.as_str()), "{}: {other}", i.id);
-            }
-        }
-    }
-
-    #[test]
-    fn the_glossary_quotes_the_coip_or_says_it_paraphrases() {
-        let r = Referencia::pacta();
-        let trata = r
-            .glosario
-            .iter()
-            .find(|t| t.termino == "Trata de personas")
-            .unwrap();
-        assert!(trata.cita_textual);
-        assert_eq!(
-            (trata.fuente.as_deref(), trata.articulo.as_deref()),
-            (Some("coip"), Some("art. 91"))
-        );
-        assert!(
-            trata
-                .definicion
-                .starts_with("la captación, transportación, traslado")
-        );
-        // Each purpose of exploitation is in the glossary with the description of its catalogue,
-        // as a paraphrase of art. 91.
-        for fin in &r.fines_explotacion.valores {
-            let t = r
-                .glosario
-                .iter()
-                .find(|t| t.termino == fin.nombre)
-                .unwrap_or_else(|| panic!("{} is not in the glossary", fin.nombre));
-            assert_eq!(Some(&t.definicion), fin.descripcion.as_ref(), "{}", fin.id);
-            assert_eq!(t.fuente.as_deref(), Some("coip"));
-            assert!(!t.cita_textual);
-        }
-        let servil = r.fines_explotacion.get("matrimonio_servil").unwrap();
-        assert!(servil.descripcion.as_ref().unwrap().contains(
-            "«la unión de hecho precoz, arreglada, como indemnización o transacción, temporal o para fines de procreación»"
-        ));
-    }
-
-    #[test]
-    fn a_reference_written_before_the_route_distinguished_populations_still_reads() {
-        let mut yaml: serde_yaml::Value = serde_yaml::from_str(PACTA_YAML).unwrap();
-        let map = yaml.as_mapping_mut().unwrap();
-        for key in ["poblaciones_ruta", "limites_poblacion", "glosario"] {
-            map.remove(key);
-        }
-        let text = serde_yaml::to_string(&yaml).unwrap();
-        let r = Referencia::parse(&text).unwrap();
-        assert!(r.poblaciones_ruta.valores.is_empty() && r.glosario.is_empty());
-    }
-
-    #[test]
-    fn todas_covers_every_population() {
-        let p = &Referencia::pacta().poblaciones_ruta;
-        assert!(p.cubre("todas", "extranjeros"));
-        assert!(p.cubre("adultos", "adultos"));
-        assert!(!p.cubre("adultos", "extranjeros"));
-    }
-}
+#[path = "nacional_pruebas.rs"]
+mod tests;

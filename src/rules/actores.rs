@@ -48,6 +48,11 @@ fn comprobar_c008(ctx: &Contexto) -> Vec<Hallazgo> {
                 .iter()
                 .flat_map(|e| e.responsable.iter().chain(&e.apoyo)),
         )
+        .chain(
+            p.ruta_trafico
+                .iter()
+                .flat_map(|e| e.responsable.iter().chain(&e.apoyo)),
+        )
         .chain(std::iter::once(&p.seguimiento.responsable))
         .map(String::as_str)
         .collect();

@@ -1,6 +1,7 @@
-//! C005 and C010–C013: an approved plan says how it was approved, and the approval it states is
-//! consistent: after the drafting, by the cantonal Concejo, with the number of its act, and not
-//! in the future.
+//! C005, C010–C013 and C029: an approved plan says how it was approved, and the approval it
+//! states is consistent: after the drafting, by the cantonal Concejo (the Concejo Metropolitano in
+//! a metropolitan district), with the number of its act, not in the future, and, for an ordinance,
+//! with its two debates and its sanction in order.
 
 use super::{Comprobacion, Contexto, Explicacion, Hallazgo, Regla};
 use crate::diagnostics::Severidad;
@@ -46,8 +47,8 @@ pub static C011: Regla = Regla {
     estricta: false,
     titulo: "Plan aprobado por un órgano que no es el Concejo Municipal",
     explicacion: Explicacion {
-        que: "Que `aprobacion.organo` nombre al Concejo Municipal (o Cantonal) del cantón, y no a una junta parroquial ni al Consejo Cantonal de Protección de Derechos.",
-        por_que: "El plan cantonal obliga al GAD municipal y a su presupuesto: solo el Concejo puede aprobarlo. El Consejo Cantonal de Protección de Derechos lo formula y le da seguimiento, y una junta parroquial no tiene competencia cantonal.",
+        que: "Que `aprobacion.organo` nombre al Concejo Municipal (o Cantonal) del cantón, y no a una junta parroquial ni al Consejo Cantonal de Protección de Derechos. En un Distrito Metropolitano (Quito) el órgano es el Concejo Metropolitano, y sus normas son ordenanzas metropolitanas; en los demás cantones, un «Concejo Metropolitano» es un error.",
+        por_que: "El plan cantonal obliga al GAD municipal y a su presupuesto: solo el Concejo puede aprobarlo. El Consejo Cantonal de Protección de Derechos lo formula y le da seguimiento, y una junta parroquial no tiene competencia cantonal. Un acto que nombra al órgano con otro nombre no se encuentra en el registro del Concejo.",
         incorrecto: "aprobacion: { instrumento: resolucion, numero: \"12\", fecha: 2026-03-15, organo: Junta Parroquial de San Antonio }",
         correcto: "aprobacion: { instrumento: resolucion, numero: \"12\", fecha: 2026-03-15, organo: Concejo Municipal de Ibarra }",
     },
@@ -135,7 +136,24 @@ fn comprobar_c011(ctx: &Contexto) -> Vec<Hallazgo> {
     let Some(a) = &ctx.plan.aprobacion else {
         return Vec::new();
     };
-    let Some(motivo) = organo_no_cantonal(&a.organo) else {
+    let concejo = crate::reference::dpa::concejo(&ctx.plan.canton.codigo, &ctx.plan.canton.nombre);
+    let o = fold(&a.organo);
+    let motivo = organo_no_cantonal(&a.organo).map(str::to_owned).or_else(|| {
+        if concejo.metropolitano && !o.contains("metropolitano") {
+            Some(format!(
+                "{} es un Distrito Metropolitano: su plan lo aprueba el Concejo Metropolitano, mediante ordenanza metropolitana o resolución",
+                ctx.plan.canton.nombre
+            ))
+        } else if !concejo.metropolitano && o.contains("metropolitano") {
+            Some(format!(
+                "{} no es un Distrito Metropolitano: su plan lo aprueba el Concejo Municipal",
+                ctx.plan.canton.nombre
+            ))
+        } else {
+            None
+        }
+    });
+    let Some(motivo) = motivo else {
         return Vec::new();
     };
     vec![Hallazgo::en(
@@ -145,10 +163,70 @@ fn comprobar_c011(ctx: &Contexto) -> Vec<Hallazgo> {
             a.organo.trim()
         ),
         format!(
-            "Escriba el órgano que aprobó el plan, por ejemplo `organo: Concejo Municipal de {}`; si todavía no lo aprobó el Concejo, use `estado: en_revision`.",
-            ctx.plan.canton.nombre
+            "Escriba el órgano que aprobó el plan, por ejemplo `organo: {}`; si todavía no lo aprobó el Concejo, use `estado: en_revision`.",
+            concejo.nombre
         ),
     )]
+}
+
+/// The process of an ordinance out of order.
+pub static C029: Regla = Regla {
+    codigo: "C029",
+    severidad: Severidad::Advertencia,
+    estricta: false,
+    titulo: "Trámite de la ordenanza en desorden",
+    explicacion: Explicacion {
+        que: "Que, en un plan aprobado por ordenanza, el primer debate (`aprobacion.primer_debate`) sea anterior al segundo (`aprobacion.fecha`) y la sanción (`aprobacion.sancion`) no sea anterior a él; y que una resolución no tenga debates ni sanción, que son propios de una ordenanza.",
+        por_que: "La ordenanza se discute en dos debates, luego la alcaldía la sanciona y se publica: los certificados que imprime el documento deben seguir ese orden para que el acto se pueda verificar.",
+        incorrecto: "aprobacion: { instrumento: ordenanza, numero: \"014\", fecha: 2026-03-15, primer_debate: 2026-03-20, organo: Concejo Municipal de Ibarra }",
+        correcto: "aprobacion: { instrumento: ordenanza, numero: \"014\", fecha: 2026-03-15, primer_debate: 2026-03-01, sancion: 2026-03-18, organo: Concejo Municipal de Ibarra }",
+    },
+    comprobar: Comprobacion::Plan(comprobar_c029),
+};
+
+fn comprobar_c029(ctx: &Contexto) -> Vec<Hallazgo> {
+    let Some(a) = &ctx.plan.aprobacion else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    if a.instrumento == crate::plan::model::Instrumento::Resolucion {
+        for (campo, dado) in [
+            ("primer_debate", a.primer_debate.is_some()),
+            ("sancion", a.sancion.is_some()),
+        ] {
+            if dado {
+                out.push(Hallazgo::en(
+                    path!["aprobacion", campo],
+                    format!("una resolución no tiene `{campo}`: es parte del trámite de una ordenanza"),
+                    "Quite el campo, o escriba `instrumento: ordenanza` si el plan se aprobó por ordenanza.",
+                ));
+            }
+        }
+        return out;
+    }
+    if let Some(p) = a.primer_debate.filter(|p| *p >= a.fecha) {
+        out.push(Hallazgo::en(
+            path!["aprobacion", "primer_debate"],
+            format!(
+                "el primer debate ({}) no es anterior al segundo, el de la aprobación ({})",
+                fecha_larga(p),
+                fecha_larga(a.fecha)
+            ),
+            "`fecha` es el día del segundo debate, en que se aprobó; `primer_debate`, el de una sesión anterior.",
+        ));
+    }
+    if let Some(s) = a.sancion.filter(|s| *s < a.fecha) {
+        out.push(Hallazgo::en(
+            path!["aprobacion", "sancion"],
+            format!(
+                "la sanción ({}) es anterior a la aprobación en segundo debate ({})",
+                fecha_larga(s),
+                fecha_larga(a.fecha)
+            ),
+            "La alcaldía sanciona la ordenanza después de que el Concejo la aprueba: revise las dos fechas.",
+        ));
+    }
+    out
 }
 
 fn comprobar_c012(ctx: &Contexto) -> Vec<Hallazgo> {
@@ -238,6 +316,9 @@ mod tests {
             fecha: dia(15),
             organo: "Concejo Municipal de Ibarra".into(),
             firmantes: Vec::new(),
+            primer_debate: None,
+            sancion: None,
+            publicacion: None,
         });
         let referencia = crate::reference::nacional::Referencia::pacta();
         let ctx = |hoy| Contexto::new(&plan, referencia, std::path::Path::new("."), hoy);

@@ -25,15 +25,11 @@ fn instituciones(r: &Referencia) -> Vec<String> {
         .iter()
         .filter_map(|inst| {
             let hasta = inst.hasta?;
-            let sucesora = inst
-                .sucesora
-                .as_deref()
-                .map(|s| format!(": sus funciones pasaron a {}", i.nombre(s)))
-                .unwrap_or_default();
             Some(format!(
-                "{} (`{}`), hasta el {}{sucesora}.",
+                "{} (`{}`) {}, desde el {}.",
                 inst.nombre,
                 inst.id,
+                inst.que_paso(i)?,
                 fecha_larga(hasta)
             ))
         })
@@ -116,12 +112,31 @@ fn limites(r: &Referencia) -> Vec<String> {
                 .iter()
                 .map(|p| r.poblaciones_ruta.nombre(p).to_lowercase())
                 .collect();
-            format!(
+            let mut linea = format!(
                 "{}: solo para {}. {}",
                 quien.join(" o "),
                 para.join(", "),
                 l.motivo.trim()
-            )
+            );
+            for s in &l.solo_en {
+                let poblaciones: Vec<String> = s
+                    .poblaciones
+                    .iter()
+                    .map(|p| r.poblaciones_ruta.nombre(p).to_lowercase())
+                    .collect();
+                let etapas: Vec<String> = s
+                    .etapas
+                    .iter()
+                    .map(|e| format!("«{}»", r.etapas_ruta.nombre(e)))
+                    .collect();
+                linea.push_str(&format!(
+                    " Para {}, solo en {}: {}",
+                    poblaciones.join(", "),
+                    etapas.join(", "),
+                    s.motivo.trim()
+                ));
+            }
+            linea
         })
         .collect()
 }
@@ -181,14 +196,14 @@ mod tests {
         let r = Referencia::pacta();
         let a013 = de_la_regla("A013", r);
         assert!(a013.contains(
-            &"Denuncia y protección judicial: Fiscalía General del Estado; Policía Nacional del Ecuador; DINAF de la Policía Nacional; Dirección Nacional de Policía Especializada para Niños, Niñas y Adolescentes.".to_owned()
+            &"Denuncia y protección judicial: Fiscalía General del Estado; Policía Nacional del Ecuador; Dirección de Niñez, Adolescencia y Familia de la Policía Nacional; Dirección Nacional de Policía Especializada para Niños, Niñas y Adolescentes.".to_owned()
         ), "{a013:#?}");
         let plazos = de_la_regla("A008", r).join("\n");
         assert!(plazos.contains("Retorno y repatriación: actúa en 24 horas para personas ecuatorianas localizadas en el exterior, desde que se conoce el caso de una presunta víctima (plazo de activación"), "{plazos}");
         assert!(de_la_regla("A012", r)[0].starts_with(
             "actores de tipo `junta_cantonal` o actores de la institución `jcpd`: solo para niñas, niños y adolescentes."
         ));
-        assert!(de_la_regla("A006", r).iter().any(|l| l.starts_with("Ministerio de Inclusión Económica y Social (`mies`), hasta el 15 de agosto de 2025: sus funciones pasaron a Ministerio de Desarrollo Humano")));
+        assert!(de_la_regla("A006", r).iter().any(|l| l.starts_with("Ministerio de Inclusión Económica y Social (`mies`) se fusionó en el Ministerio de Desarrollo Humano")));
         assert!(de_la_regla("C001", r).is_empty());
     }
 }

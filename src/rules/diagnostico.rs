@@ -1,21 +1,22 @@
-//! C016–C018: the diagnosis. An approved plan rests on at least one figure with its source, and
+//! C016–C018: the diagnosis. A plan rests on at least one case figure with its source (an error
+//! for a plan heading to the Concejo: `--estricto` or approved), and
 //! the case figures say who the victims are (sex, age group, nationality, purpose) consistently.
 
 use super::{Comprobacion, Contexto, Explicacion, Hallazgo, Regla};
 use crate::diagnostics::Severidad;
 use crate::path;
-use crate::plan::model::{CasosAnio, Estado};
+use crate::plan::model::CasosAnio;
 
-/// Approved plan without figures.
+/// Plan without figures.
 pub static C016: Regla = Regla {
     codigo: "C016",
     severidad: Severidad::Advertencia,
-    estricta: false,
-    titulo: "Plan aprobado sin cifras en el diagnóstico",
+    estricta: true,
+    titulo: "Plan sin cifras de casos en el diagnóstico",
     explicacion: Explicacion {
-        que: "Que un plan con `estado: aprobado` tenga en `diagnostico.casos` al menos una cifra con su `fuente`.",
-        por_que: "Sin una cifra con fuente, el plan no muestra de qué situación parte ni permite medir después si la trata en el cantón cambió.",
-        incorrecto: "estado: aprobado\ndiagnostico:\n  contexto: El cantón es zona de paso.",
+        que: "Que el plan tenga en `diagnostico.casos` al menos una cifra de casos con su `fuente`. Es un error con `--estricto` y en un plan aprobado: un plan que va al Concejo sin cifras no puede aprobarse.",
+        por_que: "Sin una cifra con fuente, el plan no muestra de qué situación parte ni permite medir después si la trata en el cantón cambió. El informe consolidado lo cuenta como brecha.",
+        incorrecto: "diagnostico:\n  contexto: El cantón es zona de paso.",
         correcto: "diagnostico:\n  contexto: El cantón es zona de paso.\n  casos:\n    - { anio: 2025, casos: 9, fuente: Fiscalía Provincial de Imbabura }",
     },
     comprobar: Comprobacion::Plan(comprobar_c016),
@@ -52,27 +53,20 @@ pub static C018: Regla = Regla {
 };
 
 fn comprobar_c016(ctx: &Contexto) -> Vec<Hallazgo> {
-    if ctx.plan.estado != Estado::Aprobado {
+    if !super::brechas::sin_cifras(ctx.plan) {
         return Vec::new();
     }
     let casos = ctx.plan.diagnostico.as_ref().map(|d| d.casos.as_slice());
-    if casos
-        .unwrap_or_default()
-        .iter()
-        .any(|c| !c.fuente.trim().is_empty())
-    {
-        return Vec::new();
-    }
     let ayuda = "Agregue en `diagnostico.casos` al menos una cifra con su fuente, por ejemplo `- { anio: 2025, casos: 9, fuente: Fiscalía Provincial }`.";
     vec![match casos {
         None => Hallazgo::en(
             path!["estado"],
-            "el plan está aprobado pero no tiene diagnóstico",
+            "el plan no tiene diagnóstico con cifras de casos",
             ayuda,
         ),
         Some([]) => Hallazgo::clave(
             path!["diagnostico"],
-            "el diagnóstico de un plan aprobado no tiene ninguna cifra de casos",
+            "el diagnóstico no tiene ninguna cifra de casos",
             ayuda,
         ),
         Some(_) => Hallazgo::clave(

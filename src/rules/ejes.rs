@@ -1,5 +1,6 @@
-//! A001 and A004: alignment with the national axes: every mandatory axis has actions, and the
-//! investigation axis involves the institutions that investigate.
+//! A001, A004 and A023: alignment with the national axes: every mandatory axis has actions with
+//! some money (`brechas`, the gaps `informe` counts), and the investigation axis involves the
+//! institutions that investigate.
 
 use std::collections::HashSet;
 
@@ -20,6 +21,21 @@ pub static A001: Regla = Regla {
         correcto: "objetivos:\n  - { id: O1, eje: prevencion, descripcion: ... }\n  - { id: O2, eje: proteccion, descripcion: ... }\n  - { id: O3, eje: investigacion, descripcion: ... }\n  - { id: O4, eje: gobernanza, descripcion: ... }\n# …y al menos una acción por objetivo",
     },
     comprobar: Comprobacion::Plan(comprobar_a001),
+};
+
+/// Mandatory axis whose actions add up to no money.
+pub static A023: Regla = Regla {
+    codigo: "A023",
+    severidad: Severidad::Advertencia,
+    estricta: true,
+    titulo: "Eje obligatorio sin presupuesto",
+    explicacion: Explicacion {
+        que: "Que las acciones de cada eje obligatorio del plan nacional sumen algún monto: un eje cuyas acciones no tienen presupuesto, o solo montos 0, no está cubierto.",
+        por_que: "Un eje con acciones pero sin un dólar es una parte del plan nacional que el cantón nombra sin atenderla: el informe consolidado lo cuenta como brecha, como a un eje sin acciones.",
+        incorrecto: "objetivos:\n  - { id: O3, eje: investigacion, ... }\nacciones:\n  - { id: A3, objetivo: O3, ... }   # sin presupuesto",
+        correcto: "acciones:\n  - { id: A3, objetivo: O3, presupuesto: { monto: 1500, fuente: GAD Municipal }, ... }",
+    },
+    comprobar: Comprobacion::Plan(comprobar_a023),
 };
 
 /// Investigation actions without the required institutions.
@@ -70,6 +86,23 @@ fn comprobar_a001(ctx: &Contexto) -> Vec<Hallazgo> {
                     ),
                 ),
             }
+        })
+        .collect()
+}
+
+fn comprobar_a023(ctx: &Contexto) -> Vec<Hallazgo> {
+    let p = ctx.plan;
+    super::brechas::de(p, ctx.referencia)
+        .ejes_sin_presupuesto
+        .iter()
+        .filter_map(|id| {
+            let eje = ctx.referencia.ejes.get(id)?;
+            let i = p.objetivos.iter().position(|o| &o.eje == id)?;
+            Some(Hallazgo::en(
+                path!["objetivos", i, "eje"],
+                format!("las acciones del eje «{}» no tienen presupuesto", eje.nombre),
+                "Agregue `presupuesto: { monto: …, fuente: … }` a las acciones del eje; si una no tiene costo propio, ponga `monto: 0`, pero el eje necesita algún monto.",
+            ))
         })
         .collect()
 }

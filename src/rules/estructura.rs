@@ -217,6 +217,16 @@ fn comprobar_catalogos(ctx: &Contexto) -> Vec<Hallazgo> {
                 );
             }
         }
+        for (i, e) in ctx.plan.ruta_trafico.iter().enumerate() {
+            if let Some(p) = &e.poblacion {
+                check(
+                    path!["ruta_trafico", i, "poblacion"],
+                    p,
+                    "una población de la ruta",
+                    r.poblaciones_ruta.ids(),
+                );
+            }
+        }
     }
     let casos = ctx.plan.diagnostico.iter().flat_map(|d| d.casos.iter());
     for (i, c) in casos.enumerate() {

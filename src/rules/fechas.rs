@@ -1,4 +1,5 @@
-//! C002 and C003: the plan's period and each action's deadline.
+//! C002, C003, C025 and C026: the plan's period and each action's deadline, and their order with
+//! the drafting and the approval of the plan: nothing starts before it is written or approved.
 
 use super::{Comprobacion, Contexto, Explicacion, Hallazgo, Regla};
 use crate::diagnostics::Severidad;
@@ -121,4 +122,76 @@ fn comprobar_c003(ctx: &Contexto) -> Vec<Hallazgo> {
         }
     }
     out
+}
+
+/// An action that starts before the plan is approved.
+pub static C025: Regla = Regla {
+    codigo: "C025",
+    severidad: Severidad::Advertencia,
+    estricta: false,
+    titulo: "Acción que empieza antes de la aprobación del plan",
+    explicacion: Explicacion {
+        que: "Que ninguna acción empiece (`plazo.inicio`) antes de `aprobacion.fecha`.",
+        por_que: "Antes de que el Concejo apruebe el plan, sus acciones no tienen respaldo ni presupuesto: una acción que empieza antes queda fuera de lo aprobado o se ejecuta sin él.",
+        incorrecto: "aprobacion: { instrumento: ordenanza, numero: \"014\", fecha: 2026-03-15, organo: Concejo Municipal de Ibarra }\nacciones:\n  - id: A1\n    plazo: { inicio: 2026-01-15, fin: 2026-11-30 }",
+        correcto: "    plazo: { inicio: 2026-04-01, fin: 2026-11-30 }",
+    },
+    comprobar: Comprobacion::Plan(comprobar_c025),
+};
+
+/// A period that starts before the plan was drafted.
+pub static C026: Regla = Regla {
+    codigo: "C026",
+    severidad: Severidad::Advertencia,
+    estricta: false,
+    titulo: "Período que empieza antes de la elaboración del plan",
+    explicacion: Explicacion {
+        que: "Que `periodo.inicio` no sea anterior a `elaboracion.fecha`.",
+        por_que: "Un plan que empieza antes de escribirse ya nace atrasado: sus primeros meses no se pueden ejecutar ni evaluar, y todavía faltan la revisión y la aprobación del Concejo.",
+        incorrecto: "periodo: { inicio: 2026-01-01, fin: 2028-12-31 }\nelaboracion: { fecha: 2026-02-01 }",
+        correcto: "periodo: { inicio: 2026-04-01, fin: 2028-12-31 }\nelaboracion: { fecha: 2026-02-01 }",
+    },
+    comprobar: Comprobacion::Plan(comprobar_c026),
+};
+
+fn comprobar_c025(ctx: &Contexto) -> Vec<Hallazgo> {
+    let Some(a) = &ctx.plan.aprobacion else {
+        return Vec::new();
+    };
+    ctx.plan
+        .acciones
+        .iter()
+        .enumerate()
+        .filter(|(_, x)| x.plazo.inicio < a.fecha)
+        .map(|(i, x)| {
+            Hallazgo::en(
+                path!["acciones", i, "plazo", "inicio"],
+                format!(
+                    "la acción {} empieza el {}, antes de que el Concejo aprobara el plan ({})",
+                    x.id,
+                    fecha_larga(x.plazo.inicio),
+                    fecha_larga(a.fecha)
+                ),
+                "Haga empezar la acción el día de la aprobación o después; si ya se ejecutaba antes, dígalo en su descripción y cuente en el plan solo lo que viene después.",
+            )
+        })
+        .collect()
+}
+
+fn comprobar_c026(ctx: &Contexto) -> Vec<Hallazgo> {
+    let (Some(e), p) = (&ctx.plan.elaboracion, ctx.plan.periodo) else {
+        return Vec::new();
+    };
+    if p.inicio >= e.fecha {
+        return Vec::new();
+    }
+    vec![Hallazgo::en(
+        path!["periodo", "inicio"],
+        format!(
+            "el período empieza el {}, antes de que se elaborara el plan ({})",
+            fecha_larga(p.inicio),
+            fecha_larga(e.fecha)
+        ),
+        "Haga empezar el período después de la elaboración, dejando tiempo para la revisión y la aprobación del Concejo (por ejemplo, el primer día de un mes posterior).",
+    )]
 }

@@ -27,8 +27,8 @@ pub static A006: Regla = Regla {
     estricta: false,
     titulo: "Institución que ya no existía cuando se elaboró el plan",
     explicacion: Explicacion {
-        que: "Que las instituciones nombradas existan en la fecha de elaboración del plan (`elaboracion.fecha`; si falta, el inicio del período); si habían sido suprimidas, absorbidas o renombradas, se indica su sucesora. Un plan elaborado antes del cambio no recibe el aviso.",
-        por_que: "Un plan que asigna tareas a una institución que ya no existe deja esas tareas sin responsable real. En agosto de 2025, por ejemplo, el Ministerio de la Mujer y Derechos Humanos pasó al Ministerio de Gobierno, el MIES al Ministerio de Desarrollo Humano y el Ministerio de Educación al Ministerio de Educación, Deporte y Cultura.",
+        que: "Que las instituciones nombradas existan como entidades propias en la fecha de elaboración del plan (`elaboracion.fecha`; si falta, el inicio del período); si se fusionaron en otra, cambiaron de nombre o se transformaron, se dice en cuál y con qué decreto. Un plan elaborado antes del cambio no recibe el aviso.",
+        por_que: "Un plan que asigna tareas a una institución que ya no existe como entidad propia deja esas tareas sin responsable real. En agosto de 2025, por ejemplo, el Ministerio de la Mujer y Derechos Humanos se fusionó en el Ministerio de Gobierno, el MIES en el Ministerio de Desarrollo Humano y el Ministerio de Educación en el Ministerio de Educación, Deporte y Cultura; sus servicios continúan durante la fusión, pero un plan elaborado después nombra a la institución que los asume.",
         incorrecto: "elaboracion: { fecha: 2026-02-01 }\nactores:\n  - { id: mies-imbabura, nombre: MIES Imbabura, tipo: institucion_nacional, institucion: mies }",
         correcto: "elaboracion: { fecha: 2026-02-01 }\nactores:\n  - { id: mdh-imbabura, nombre: Ministerio de Desarrollo Humano, Imbabura, tipo: institucion_nacional, institucion: ministerio-desarrollo-humano }",
     },
@@ -72,24 +72,20 @@ fn comprobar_a006(ctx: &Contexto) -> Vec<Hallazgo> {
         .filter_map(|(i, a)| {
             let inst = instituciones.get(a.institucion.as_deref()?)?;
             let hasta = inst.hasta.filter(|h| *h <= fecha)?;
-            let nota = inst
-                .nota
-                .as_deref()
-                .map(|n| format!(" ({n})"))
-                .unwrap_or_default();
+            let que_paso = inst.que_paso(instituciones)?;
             let ayuda = match inst.sucesora.as_deref().and_then(|s| instituciones.get(s)) {
                 Some(s) => format!(
-                    "Sus funciones pasaron a {}{nota}: actualice el actor (`institucion: {}`) y su nombre.",
+                    "Nombre a {} en el actor (`institucion: {}`) y en su nombre. Durante una fusión los servicios continúan, pero un plan elaborado después del cambio nombra a la institución que asume las funciones.",
                     s.nombre, s.id
                 ),
-                None => format!(
-                    "Revise qué entidad asumió sus funciones{nota} y actualice el actor."
-                ),
+                None => {
+                    "Revise qué entidad asumió sus funciones y actualice el actor.".to_owned()
+                }
             };
             Some(Hallazgo::en(
                 path!["actores", i, "institucion"],
                 format!(
-                    "{} dejó de existir como entidad propia el {}, antes de {segun}",
+                    "{} {que_paso}; el cambio rige desde el {}, antes de {segun}",
                     inst.nombre,
                     crate::espanol::fecha_larga(hasta)
                 ),

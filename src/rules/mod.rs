@@ -23,6 +23,7 @@ use crate::reference::resolucion::Resolved;
 
 mod actores;
 mod aprobacion;
+pub mod brechas;
 mod canton;
 mod competencias;
 pub mod datos;
@@ -44,7 +45,9 @@ mod referencias;
 pub mod revision;
 mod riesgos;
 mod ruta_atencion;
+mod siglas;
 pub mod taller;
+mod trafico;
 
 /// The explanation of a rule, as `cantonal explicar` prints it.
 #[derive(Debug)]
@@ -265,6 +268,14 @@ pub static REGLAS: &[&Regla] = &[
     &indicadores::C019,
     &escudo::C020,
     &canton::C021,
+    &trafico::C022,
+    &presupuesto::C023,
+    &presupuesto::C024,
+    &fechas::C025,
+    &fechas::C026,
+    &presupuesto::C027,
+    &siglas::C028,
+    &aprobacion::C029,
     &ejes::A001,
     &ruta_atencion::A002,
     &riesgos::A003,
@@ -283,9 +294,15 @@ pub static REGLAS: &[&Regla] = &[
     &ruta_atencion::A016,
     &riesgos::A017,
     &riesgos::A018,
+    &trafico::A019,
+    &trafico::A020,
+    &trafico::A021,
+    &trafico::A022,
+    &ejes::A023,
     &observaciones::O001,
     &observaciones::O002,
     &observaciones::O003,
+    &observaciones::O004,
     &taller::T001,
     &taller::T002,
     &taller::T003,

@@ -1,7 +1,8 @@
-//! O001–O003: each review observation must name an item of the plan it reviews, so that the
+//! O001–O004: each review observation must name an item of the plan it reviews, so that the
 //! review copy can print it beside that item, and one marked resolved must not point at a value
-//! that is still empty. Checked on the observations file (not the plan): the diagnostics point at
-//! the observation's `ruta`. Run by [`super::revision::revisar`].
+//! that is still empty (O003) or that still has the value it had when observed (O004). Checked
+//! on the observations file (not the plan): the diagnostics point at the observation's `ruta`.
+//! Run by [`super::revision::revisar`].
 
 use serde_json::Value;
 
@@ -58,6 +59,48 @@ pub static O003: Regla = Regla {
     },
     comprobar: Comprobacion::Observaciones(resueltas_sobre_vacios),
 };
+
+/// A resolved observation whose field has the value it had when observed.
+pub static O004: Regla = Regla {
+    codigo: "O004",
+    severidad: crate::diagnostics::Severidad::Advertencia,
+    estricta: false,
+    titulo: "Observación resuelta sin que el valor observado cambiara",
+    explicacion: Explicacion {
+        que: "Que una observación marcada `resuelta` no deje su campo con el mismo valor que tenía cuando se observó (`valor_inicial`, que el editor anota al observar).",
+        por_que: "Si el asesor observó una meta baja o un plazo largo y la observación se marcó resuelta sin que el campo cambiara, lo observado sigue igual: la copia de revisión muestra el valor al resolver para que se vea.",
+        incorrecto: "observaciones:\n  - ruta: acciones.A1.indicador.meta\n    texto: La meta es baja.\n    estado: resuelta\n    valor_inicial: \"100\"   # y la meta sigue en 100",
+        correcto: "observaciones:\n  - ruta: acciones.A1.indicador.meta\n    texto: La meta es baja.\n    estado: abierta\n    valor_inicial: \"100\"",
+    },
+    comprobar: Comprobacion::Observaciones(resueltas_sin_cambio),
+};
+
+fn resueltas_sin_cambio(ctx: &ContextoRevision) -> Vec<Hallazgo> {
+    let (Some(observaciones), PlanRevisado::Legible(plan)) = (ctx.observaciones, &ctx.plan) else {
+        return Vec::new();
+    };
+    observaciones
+        .observaciones
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| o.estado == EstadoObservacion::Resuelta)
+        .filter_map(|(i, o)| {
+            let antes = o.valor_inicial.as_deref()?.trim();
+            let hoy = crate::plan::observaciones::valor_en(plan, &o.ruta)?;
+            (hoy.trim() == antes).then(|| {
+                Hallazgo::en(
+                    path!["observaciones", i, "estado"],
+                    format!(
+                        "la observación {} está marcada resuelta, pero `{}` tiene el mismo valor que cuando se observó («{antes}»)",
+                        i + 1,
+                        o.ruta.trim()
+                    ),
+                    "Si el punto se resolvió sin cambiar ese campo, dígalo en la observación; si no, vuelva a marcarla como `abierta`.",
+                )
+            })
+        })
+        .collect()
+}
 
 /// Whether the node at `path` of `plan` is missing or has no content.
 fn vacio(plan: &Value, path: &[Seg]) -> bool {

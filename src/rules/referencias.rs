@@ -31,7 +31,7 @@ pub static R003: Regla = Regla {
     estricta: false,
     titulo: "Referencia nacional, eje o etapa de la ruta desconocidos",
     explicacion: Explicacion {
-        que: "Que `plan_nacional` nombre una referencia nacional conocida, que el `eje` de cada objetivo sea un eje de esa referencia y que cada `etapa` de la ruta (y cada etapa que nombra `requiere`) sea una etapa de la ruta nacional.",
+        que: "Que `plan_nacional` nombre una referencia nacional conocida, que el `eje` de cada objetivo sea un eje de esa referencia y que cada `etapa` de la ruta (y cada etapa que nombra `requiere`) sea una etapa de la ruta nacional; en `ruta_trafico`, una etapa de la ruta de tráfico ilícito de migrantes.",
         por_que: "La alineación con el PACTA se mide por ejes y etapas: un eje o una etapa mal escritos dejan al plan fuera de esa alineación.",
         incorrecto: "objetivos:\n  - { id: O1, eje: prevension, descripcion: ... }",
         correcto: "objetivos:\n  - { id: O1, eje: prevencion, descripcion: ... }",
@@ -100,6 +100,14 @@ fn comprobar_r002(ctx: &Contexto) -> Vec<Hallazgo> {
             actor(path!["ruta_atencion", i, "apoyo", j], a, &mut out);
         }
     }
+    for (i, e) in p.ruta_trafico.iter().enumerate() {
+        if let Some(r) = &e.responsable {
+            actor(path!["ruta_trafico", i, "responsable"], r, &mut out);
+        }
+        for (j, a) in e.apoyo.iter().enumerate() {
+            actor(path!["ruta_trafico", i, "apoyo", j], a, &mut out);
+        }
+    }
     actor(
         path!["seguimiento", "responsable"],
         &p.seguimiento.responsable,
@@ -141,6 +149,28 @@ fn comprobar_r003(ctx: &Contexto) -> Vec<Hallazgo> {
                     "la etapa",
                     requerida,
                     &etapas,
+                    "",
+                ));
+            }
+        }
+    }
+    // The route for smuggled migrants has its own stages.
+    let trafico = r.trafico_migrantes.as_ref().map(|t| &t.etapas_ruta);
+    let de_trafico = trafico.map(|t| t.ids()).unwrap_or_default();
+    for (i, e) in ctx.plan.ruta_trafico.iter().enumerate() {
+        let nombres = std::iter::once((path!["ruta_trafico", i, "etapa"], &e.etapa)).chain(
+            e.requiere
+                .iter()
+                .enumerate()
+                .map(|(j, x)| (path!["ruta_trafico", i, "requiere", j], x)),
+        );
+        for (path, etapa) in nombres {
+            if !de_trafico.contains(&etapa.as_str()) {
+                out.push(desconocido(
+                    path,
+                    "la etapa de la ruta de tráfico",
+                    etapa,
+                    &de_trafico,
                     "",
                 ));
             }

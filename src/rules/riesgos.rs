@@ -82,8 +82,9 @@ fn dirigida(a: &Accion) -> bool {
     !a.fines.is_empty() || !a.poblaciones.is_empty()
 }
 
+/// A risk of smuggling of migrants has no purpose of exploitation: any action may share it.
 fn comparten_fin(a: &Accion, r: &Riesgo) -> bool {
-    a.fines.is_empty() || a.fines.iter().any(|f| r.fines.contains(f))
+    r.es_trafico() || a.fines.is_empty() || a.fines.iter().any(|f| r.fines.contains(f))
 }
 
 fn comparten_poblacion(a: &Accion, r: &Riesgo) -> bool {

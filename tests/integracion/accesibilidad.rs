@@ -339,7 +339,8 @@ fn word_files_carry_alternative_texts_captions_headings_and_properties() {
             .collect();
         assert_eq!(titulos.len(), tablas, "{que}");
         assert!(titulos.iter().all(|t| t.len() > 4), "{titulos:?}");
-        // The axes and the stages of the route are headings, as in the PDF.
+        // The axes, the stages of the route and those of the route for smuggled migrants are
+        // headings, as in the PDF.
         let estilo = |p: &roxmltree::Node| {
             p.descendants()
                 .find(|n| es(n, "pStyle"))
@@ -357,6 +358,20 @@ fn word_files_carry_alternative_texts_captions_headings_and_properties() {
             d.ejes
                 .iter()
                 .map(|e| format!("Eje: {}", e.nombre))
+                .chain(d.trafico.ruta.iter().map(|e| format!(
+                    "{}. {}{}{}",
+                    e.numero,
+                    e.nombre,
+                    e.poblacion
+                        .as_ref()
+                        .map(|p| format!(" · {p}"))
+                        .unwrap_or_default(),
+                    if e.obligatoria {
+                        ""
+                    } else {
+                        " (cuando corresponda)"
+                    }
+                )))
                 .collect::<Vec<_>>()
         );
         let secciones = de_estilo("Heading2");

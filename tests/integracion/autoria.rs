@@ -92,10 +92,11 @@ fn a_fresh_plan_reports_only_what_is_left_to_fill_in() {
     let diags = common::diagnosticos(&json);
     // The fresh route already says whom each stage serves (`todas`), the reference's response
     // time and where the risk assessment before reintegration goes (a text to fill in, C009):
-    // only what the official must write is reported.
+    // only what the official must write is reported, the case figures of the diagnosis (C016)
+    // among them.
     assert_eq!(
         common::codigos(&json),
-        ["A001", "A002", "C008", "C009"]
+        ["A001", "A002", "C008", "C009", "C016"]
             .into_iter()
             .map(String::from)
             .collect()
@@ -148,11 +149,11 @@ fn any_sentence_can_replace_a_placeholder_of_a_fresh_plan() {
         .collect();
     std::fs::write(&path, &llenado).unwrap();
     let (_, json) = validar_json(&path, &[]);
-    // Only what is still to do: actions and route responsibles; no structure error, no
-    // placeholder left.
+    // Only what is still to do: actions, route responsibles and case figures; no structure
+    // error, no placeholder left.
     assert_eq!(
         common::codigos(&json),
-        ["A001", "A002", "C008"]
+        ["A001", "A002", "C008", "C016"]
             .into_iter()
             .map(String::from)
             .collect(),

@@ -70,7 +70,7 @@ fn changes_are_listed_item_by_item_and_field_by_field() {
             total["antes"].as_f64(),
             total["despues"].as_f64()
         ),
-        (Some("Total"), Some(4500.0), Some(6000.0))
+        (Some("Total"), Some(10200.0), Some(11700.0))
     );
     let ejes: Vec<(f64, f64)> = v["acciones_por_eje"]
         .as_array()
@@ -99,7 +99,10 @@ fn text_output_shows_old_and_new_values() {
         ),
         "{t}"
     );
-    assert!(t.contains("  Total: USD 4.500,00 → USD 6.000,00 *"), "{t}");
+    assert!(
+        t.contains("  Total: USD 10.200,00 → USD 11.700,00 *"),
+        "{t}"
+    );
     assert!(
         t.contains("  Retorno y repatriación: sin responsable → sin responsable\n"),
         "{t}"

@@ -122,7 +122,7 @@ fn contacts_copy_exactly_and_numbers_use_decimal_commas() {
     let sin_coma = regex_lite(&texto);
     assert!(sin_coma.is_empty(), "decimal points: {sin_coma:?}");
     assert!(texto.contains(" %"));
-    assert!(plano(&texto).contains("USD 122.000,00"));
+    assert!(plano(&texto).contains("USD 128.000,00"));
     assert!(plano(&texto).contains("marzo de 2026"), "month and year");
     // The official name on the cover.
     assert!(plano(&texto).contains("Municipal del cantón San Miguel de Ibarra"));
@@ -156,22 +156,48 @@ fn the_approval_section_has_its_signature_block() {
     let (_dir, plan) = write_plan("plan.yaml", base());
     let texto = texto_de(&plan);
     let aprobacion = &texto[texto.rfind("Aprobación").unwrap()..];
-    // The legal basis: the Constitution and every instrument of the legal framework.
-    assert!(aprobacion.contains("Base legal. El Concejo Municipal aprueba este plan vistos la Constitución de la República del Ecuador"));
+    // The legal basis: norms only, with their articles; never press, policy or renaming decrees.
+    assert!(aprobacion.contains(
+        "Base legal. El Concejo Municipal aprueba este plan vistas las siguientes normas:"
+    ));
     for norma in [
-        "Código Orgánico Integral Penal",
-        "Ley Orgánica de Movilidad Humana",
-        "Código Orgánico de Organización Territorial",
+        "Constitución de la República del Ecuador, arts.",
+        "Ley Orgánica contra Trata de Personas y Tráfico Ilícito de Migrantes",
+        "Código Orgánico Integral Penal (COIP), arts. 91, 92 y 213",
+        "Ley Orgánica de Movilidad Humana, art. 167",
+        "Código Orgánico de Organización Territorial, Autonomía y Descentralización (COOTAD), arts. 54 lit. j, 57 y 598",
+        "Código de la Niñez y Adolescencia, art. 205",
+        "Ley Orgánica Integral para Prevenir y Erradicar la Violencia contra las Mujeres",
+        "Protocolo contra el tráfico ilícito de migrantes",
     ] {
         assert!(aprobacion.contains(norma), "missing {norma}");
     }
+    // The whole approval page, up to the glossary that follows it, names no outlet.
+    let base = &aprobacion[..aprobacion.find("Glosario").unwrap()];
+    for no in [
+        "El Universo",
+        "El Comercio",
+        "Teleamazonas",
+        "EFE",
+        "Infobae",
+        "Expreso",
+        "Boletín",
+        "Decreto",
+        "PACTA",
+        "Protocolo Nacional Unificado",
+    ] {
+        assert!(!base.contains(no), "the legal basis cites «{no}»: {base}");
+    }
+    // The mayor presides the CCPD and signs once: no separate signature for its presidency.
     for rol in [
         "Alcalde o alcaldesa del cantón Ibarra",
         "Secretario o secretaria del Concejo Municipal",
-        "Presidencia del Consejo Cantonal de Protección de Derechos",
     ] {
         assert!(aprobacion.contains(rol), "missing {rol}");
     }
+    assert!(!aprobacion.contains("Presidencia del Consejo Cantonal"));
+    // A draft has no ordinance certificates.
+    assert!(!aprobacion.contains("Certificado de discusión"));
     // With them: their names and roles, as written.
     let yaml = mutate(
         "estado: borrador\n",
@@ -184,6 +210,11 @@ fn the_approval_section_has_its_signature_block() {
         "aprobó este plan mediante ordenanza N.º GADI-2026-014, el 15 de marzo de 2026",
         "Nombre Apellido Uno Alcaldesa del cantón Ibarra",
         "Nombre Apellido Dos Secretario del Concejo Municipal",
+        // An ordinance: its two debates, its sanction and its publication, with blanks for the
+        // dates the plan does not give.
+        "Certificado de discusión. Certifico que la ordenanza N.º GADI-2026-014 fue discutida y aprobada por el Concejo Municipal de Ibarra en dos debates, en sesiones del ____________ y del 15 de marzo de 2026.",
+        "Sanción. Sanciono la ordenanza N.º GADI-2026-014 el ____________",
+        "Publicación. Publicada en ____________",
     ] {
         assert!(aprobacion.contains(s), "missing «{s}» in {aprobacion:.400}");
     }

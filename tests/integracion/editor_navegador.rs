@@ -435,7 +435,7 @@ fn an_official_builds_a_plan_from_the_start_page_to_the_downloads() {
     assert!(texto.contains("monto: 1500.5"), "{texto}");
     assert!(texto.contains("mujeres: 2"), "{texto}");
     assert!(
-        texto.contains("# Riesgos. Los riesgos de trata del cantón."),
+        texto.contains("# Riesgos. Los riesgos de trata y de tráfico ilícito de migrantes del"),
         "the comments stay"
     );
 

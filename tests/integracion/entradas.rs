@@ -138,7 +138,7 @@ fn empty_file_scalar_root_and_several_documents() {
         diagnostico(&d),
         (
             "S001",
-            79,
+            82,
             1,
             "el archivo contiene más de un documento YAML (separados por `---`)",
             "Un archivo contiene un solo plan: borre esta línea `---` y lo que le sigue, o sepárelo en otro archivo."
@@ -358,7 +358,7 @@ fn numbers_out_of_range_are_named_in_spanish() {
         diagnostico(&d),
         (
             "S003",
-            71,
+            74,
             84,
             "`plazo_horas` no puede ser negativo: `-5`",
             "Escriba un número entero desde 0, sin signo."
@@ -559,7 +559,7 @@ fn amounts_out_of_range_never_reach_a_total() {
         cantonal::reference::nacional::Referencia::pacta(),
         None,
     );
-    assert!(json.contains("\"total\": 1000000000.0"), "{json}");
+    assert!(json.contains("\"total\": 1000005700.0"), "{json}");
 }
 
 #[test]
@@ -582,7 +582,7 @@ fn texts_nested_too_deeply_are_refused_before_any_output() {
             todos(&text),
             vec![(
                 "S008".into(),
-                82,
+                85,
                 5,
                 "el texto de `descripcion` anida más de 12 niveles de listas, citas o énfasis"
                     .into(),

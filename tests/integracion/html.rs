@@ -164,7 +164,7 @@ fn json_is_the_normalised_plan() {
     assert_eq!(a1["id"], "A1");
     assert_eq!(a1["eje"], "prevencion");
     assert_eq!(a1["responsable"], "GAD Municipal de Ibarra");
-    assert_eq!(v["documento"]["presupuesto"]["total"], 122000.0);
+    assert_eq!(v["documento"]["presupuesto"]["total"], 128000.0);
     let ejes = v["documento"]["ejes"].as_array().unwrap();
     assert!(ejes.iter().all(|e| e["cubierto"] == true));
     // One entry per stage and population; every one of the 8 national stages is there.

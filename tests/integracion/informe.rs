@@ -19,8 +19,8 @@ use chrono::NaiveDate;
 
 /// a-base.yaml: the base plan, with one open and one resolved observation.
 /// b-brechas.yaml: the base plan moved to Otavalo, with its governance objective moved to
-/// prevention (no governance action), no one responsible for health care, and no action for
-/// the begging risk. c-roto.yaml: cannot be read. d.observaciones.yaml: its plan is missing.
+/// prevention (no governance action), its investigation action without budget (USD 0 on that
+/// axis), no one responsible for health care, and no action for the begging risk. c-roto.yaml: cannot be read. d.observaciones.yaml: its plan is missing.
 fn carpeta() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let w = |name: &str, text: &str| std::fs::write(dir.path().join(name), text).unwrap();
@@ -39,7 +39,11 @@ fn carpeta() -> tempfile::TempDir {
             "{ etapa: atencion_salud, poblacion: todas, responsable: msp, plazo_horas: 12 }",
             "{ etapa: atencion_salud, poblacion: todas, plazo_horas: 12 }",
         )
-        .replace("    riesgos: [R2]\n", "");
+        .replace("    riesgos: [R2]\n", "")
+        .replace(
+            "    presupuesto: { monto: 1500, fuente: GAD de Ibarra }\n",
+            "",
+        );
     w("b-brechas.yaml", &b);
     w("c-roto.yaml", "formato: 1\ncanton: [\n");
     w(
@@ -150,13 +154,13 @@ fn every_cell_of_the_json_report_is_known() {
             vec![0, 0, 0, 0]
         ]
     );
-    // Gaps: a mandatory axis without actions, or whose actions have no budget (USD 0): the base
-    // plan budgets only its prevention action.
+    // Gaps: a mandatory axis without actions (Otavalo's governance), or whose actions have no
+    // budget (USD 0: Otavalo's investigation).
     assert_eq!(
         celdas::<bool>(&v, "por_eje", "brecha"),
         [
-            vec![false, true, true, true],
-            vec![false, true, true, true],
+            vec![false; 4],
+            vec![false, false, true, true],
             vec![false; 4],
             vec![false; 4]
         ]
@@ -164,8 +168,8 @@ fn every_cell_of_the_json_report_is_known() {
     assert_eq!(
         celdas::<f64>(&v, "por_eje", "monto"),
         [
-            vec![4500.0, 0.0, 0.0, 0.0],
-            vec![4500.0, 0.0, 0.0, 0.0],
+            vec![4500.0, 3000.0, 1500.0, 1200.0],
+            vec![5700.0, 3000.0, 0.0, 0.0],
             vec![0.0; 4],
             vec![0.0; 4]
         ]
@@ -186,7 +190,7 @@ fn every_cell_of_the_json_report_is_known() {
         columna::<usize>(&v, |p| &p["etapas_cubiertas"]),
         [7, 6, 0, 0]
     );
-    assert_eq!(columna::<usize>(&v, |p| &p["brechas"]), [3, 4, 0, 0]);
+    assert_eq!(columna::<usize>(&v, |p| &p["brechas"]), [0, 3, 0, 0]);
     // Purposes: sexual exploitation (F1) and begging (F6) in both plans' risks.
     assert_eq!(
         celdas::<usize>(&v, "por_fin", "acciones")[..2],
@@ -223,8 +227,8 @@ fn every_cell_of_the_json_report_is_known() {
         .collect();
     assert_eq!(por_eje, [(3, 0), (2, 0), (2, 0), (1, 1)]);
     assert_eq!(t["por_etapa"], serde_json::json!([2, 2, 1, 2, 2, 0, 2, 2]));
-    assert_eq!(t["presupuesto"], 9000.0);
-    assert_eq!(t["presupuesto_texto"], "USD 9.000,00");
+    assert_eq!(t["presupuesto"], 18900.0);
+    assert_eq!(t["presupuesto_texto"], "USD 18.900,00");
     assert_eq!(t["observaciones_abiertas"], 1);
     assert_eq!(t["por_fin"][0]["acciones"], 2);
     assert_eq!(t["por_fin"][5]["planes_con_riesgo"], 2);
@@ -238,8 +242,8 @@ fn the_text_matrices_mark_gaps_and_unreadable_plans() {
         texto::matriz_ejes(&i),
         "  Cantón       Prevención  Protección  Investigación  Gobernanza  Total
   ─────────────────────────────────────────────────────────────────────
-  Ibarra                1         1 ✗            1 ✗         1 ✗      4
-  Otavalo               2         1 ✗            1 ✗         0 ✗      4
+  Ibarra                1           1              1           1      4
+  Otavalo               2           1            1 ✗         0 ✗      4
   c-roto.yaml         s/d         s/d            s/d         s/d    s/d
   d.yaml              s/d         s/d            s/d         s/d    s/d
   Total                 3           2              2           1      8
@@ -278,7 +282,7 @@ fn the_text_matrices_mark_gaps_and_unreadable_plans() {
     ]);
     let coloreado = String::from_utf8(o.stdout).unwrap();
     assert!(coloreado.contains(
-        "  Otavalo               2         1 \x1b[1;31m✗\x1b[0m            1 \x1b[1;31m✗\x1b[0m         0 \x1b[1;31m✗\x1b[0m      4\n"
+        "  Otavalo               2           1            1 \x1b[1;31m✗\x1b[0m         0 \x1b[1;31m✗\x1b[0m      4\n"
     ));
     assert!(coloreado.contains("\x1b[32m✓\x1b[0m"));
 }
@@ -295,14 +299,14 @@ fn the_pdf_and_html_reports_show_the_same_cells() {
         "No existe el plan",
         "3 planes tienen errores",
         "Cobertura de los ejes del PACTA 2019-2030",
-        "Otavalo 2 1 ✗ 1 ✗ 0 ✗ 4",
-        "Ibarra 1 1 ✗ 1 ✗ 1 ✗ 4",
+        "Otavalo 2 1 1 ✗ 0 ✗ 4",
+        "Ibarra 1 1 1 1 4",
         "c-roto.yaml s/d s/d s/d s/d",
         "Total 3 2 2 1 8",
         "Ruta de atención a víctimas",
         "Otavalo ✓ ✓ ✗ ✓ ✓ · ✓ ✓ 6 / 7",
         "Presupuesto por eje",
-        "USD 9.000,00",
+        "USD 18.900,00",
         "Acciones por fin de explotación",
         "Página 1 de",
     ] {
@@ -312,10 +316,10 @@ fn the_pdf_and_html_reports_show_the_same_cells() {
 
     let html = informe_html(&i, &Plantillas::default()).unwrap();
     assert!(html.starts_with("<!DOCTYPE html>"));
-    // Otavalo: an axis without actions and a purpose without actions; five axes with one action
-    // and no budget in the two plans.
+    // Otavalo: an axis without actions, a purpose without actions, and an axis with one action
+    // and no budget.
     assert_eq!(html.matches("<td class=\"n brecha\">0 ✗</td>").count(), 2);
-    assert_eq!(html.matches("<td class=\"n brecha\">1 ✗</td>").count(), 5);
+    assert_eq!(html.matches("<td class=\"n brecha\">1 ✗</td>").count(), 1);
     assert_eq!(html.matches("<td class=\"n brecha\">✗</td>").count(), 1);
     assert_eq!(html.matches("<td class=\"n cubierta\">✓</td>").count(), 13);
     // Unreadable plans: 4 axes, 8 stages and the 2 purposes that some plan names.
@@ -429,8 +433,8 @@ fn the_examples_and_a_modified_copy() {
             vec![2, 1, 1, 1],
             vec![3, 1, 0, 1],
             vec![2, 1, 1, 1],
-            vec![4, 3, 2, 3],
-            vec![2, 1, 2, 1],
+            vec![4, 4, 2, 3],
+            vec![3, 1, 2, 1],
             vec![2, 1, 1, 1],
             vec![2, 1, 2, 1],
         ]
@@ -439,7 +443,12 @@ fn the_examples_and_a_modified_copy() {
         columna::<usize>(&v, |p| &p["errores"]),
         [0, 0, 1, 0, 0, 0, 0, 0]
     );
-    assert_eq!(columna::<usize>(&v, |p| &p["brechas"])[2], 2);
+    // The copy's one gap: the investigation axis has no actions left.
+    assert_eq!(columna::<usize>(&v, |p| &p["brechas"])[2], 1);
+    assert_eq!(
+        celdas::<bool>(&v, "por_eje", "brecha")[2],
+        [false, false, true, false]
+    );
     assert_eq!(
         columna::<Option<usize>>(&v, |p| &p["observaciones_abiertas"])[6],
         Some(4)
@@ -455,9 +464,9 @@ fn the_examples_and_a_modified_copy() {
             t["con_errores"].as_u64(),
             t["acciones"].as_u64()
         ),
-        (Some(7), Some(0), Some(43))
+        (Some(7), Some(0), Some(45))
     );
-    assert_eq!(t["presupuesto_texto"], "USD 388.600,00");
+    assert_eq!(t["presupuesto_texto"], "USD 429.700,00");
     assert_eq!(t["observaciones_abiertas"], 4);
 }
 
@@ -574,7 +583,8 @@ fn a_large_folder_is_printed_province_by_province() {
     // know the summary still prints every plan.
     let impreso = serde_json::to_value(i.impreso()).unwrap();
     assert_eq!(impreso["planes"].as_array().unwrap().len(), n);
-    assert_eq!(impreso["resumen"]["atencion"].as_array().unwrap().len(), 4);
+    // Otavalo (gaps and errors), the unreadable plan and the missing one.
+    assert_eq!(impreso["resumen"]["atencion"].as_array().unwrap().len(), 3);
     let (pdf, t) = pdf_de(&i);
     assert!(
         pdf.document.pages().len() < 15,
@@ -625,13 +635,13 @@ fn a_large_folder_is_printed_province_by_province() {
     );
     // The plans that need attention, and only those: no synthetic plan is listed.
     assert!(
-        t.contains("6. Planes que requieren atención 4 planes requieren atención:"),
+        t.contains("6. Planes que requieren atención 3 planes requieren atención:"),
         "{t}"
     );
     // (The synthetic plans include Ibarra and Otavalo: the rows carry their file names.)
+    assert!(!t.contains("Ibarra (a-base.yaml)"), "{t}");
     for fila in [
-        "Ibarra (a-base.yaml) Imbabura Borrador 0 3 — a-base.yaml",
-        "Otavalo (b-brechas.yaml) Imbabura Borrador 2 4 Mendicidad b-brechas.yaml",
+        "Otavalo (b-brechas.yaml) Imbabura Borrador 2 3 Mendicidad b-brechas.yaml",
         "c-roto.yaml — No se pudo leer 1 — — c-roto.yaml",
         "d.yaml — No existe el plan 1 — — d.yaml",
     ] {

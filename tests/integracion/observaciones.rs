@@ -167,7 +167,7 @@ fn the_observations_file_is_read_like_a_plan() {
     );
     assert_eq!(
         d[0][6],
-        "¿Quiso decir `estado`? Campos válidos aquí: `ruta`, `texto`, `estado`."
+        "¿Quiso decir `estado`? Campos válidos aquí: `ruta`, `texto`, `estado`, `valor_inicial`, `valor_al_resolver`."
     );
     assert_eq!(d[1][6], "Valores posibles: `abierta`, `resuelta`.");
     assert!(
@@ -499,7 +499,7 @@ fn markdown_review_copy_marks_items_and_lists_observations() {
     assert!(md.contains("| A4 (obs. 1) |"));
     assert!(md.contains("### 4. Intervención en crisis · Todas las víctimas (obs. 3)"));
     assert!(md.contains("> **Observación 6 · Resuelta.** Cite la fuente oficial"));
-    assert!(md.contains("## 19. Observaciones de revisión"));
+    assert!(md.contains("## 21. Observaciones de revisión"));
     assert!(md.contains(
         "3. **Etapa de la ruta: Intervención en crisis (Todas las víctimas)** — Abierta"
     ));

@@ -85,15 +85,15 @@ fn ibarra_has_every_section_and_its_data() {
         "Cantón Ibarra",
         "PROVINCIA DE IMBABURA",
         "Del 1 de enero de 2026 al 31 de diciembre de 2028",
-        "Ordenanza N.º GADI-2026-014",
-        "15 de marzo de 2026",
+        "Ordenanza N.º GADI-2025-045",
+        "15 de diciembre de 2025",
     ] {
         assert!(t.contains(s), "missing {s}");
     }
     // Action rows, with resolved responsible names and Spanish amounts.
     assert!(t.contains("Talleres sobre captación en línea en colegios fiscales"));
     assert!(t.contains("USD 4.500,00"));
-    assert!(t.contains("USD 122.000,00"), "total budget");
+    assert!(t.contains("USD 128.000,00"), "total budget");
     // Every route stage, with its responsible actor and deadline.
     for s in [
         "Identificación y detección",
@@ -108,7 +108,9 @@ fn ibarra_has_every_section_and_its_data() {
         // The 24 hours are an activation deadline, for victims located abroad.
         "Retorno y repatriación · Personas ecuatorianas localizadas en el exterior",
         "Activación: dentro de 24 horas desde que se conoce el caso de una presunta víctima",
-        "máximo según la referencia: 24 horas",
+        // Deadlines are the plan's commitments, in the unit people use.
+        "Plazo que compromete el plan: 24 horas (techo que propone la herramienta cantonal: 24 horas)",
+        "30 días",
     ] {
         assert!(t.contains(s), "missing {s}");
     }
@@ -336,7 +338,7 @@ fn one_template_file_can_be_overridden() {
     )
     .unwrap();
     assert_eq!(pdf.document.pages().len(), 1);
-    assert!(flat(&pdf).contains("Plantilla propia para Ibarra: USD 4.500,00"));
+    assert!(flat(&pdf).contains("Plantilla propia para Ibarra: USD 10.200,00"));
 }
 
 #[test]

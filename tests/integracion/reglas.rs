@@ -7,10 +7,14 @@ use crate::common;
 
 use crate::common::{base, diagnosticos, mutate, validar_json, write_plan};
 
-struct Caso {
-    codigo: &'static str,
+/// A rule triggered by a change to the base plan: what to replace (and, with
+/// [`Caso::tambien`], a second replacement), and where the diagnostic must point.
+pub(crate) struct Caso {
+    pub(crate) codigo: &'static str,
     buscar: &'static str,
     reemplazar: &'static str,
+    /// A second replacement, after the first: ("", "") for none.
+    tambien: (&'static str, &'static str),
     opciones: &'static [&'static str],
     severidad: &'static str,
     linea: usize,
@@ -19,7 +23,25 @@ struct Caso {
     texto: &'static str,
 }
 
-const fn caso(
+impl Caso {
+    /// The same case with a second replacement in the plan.
+    pub(crate) const fn tambien(self, buscar: &'static str, reemplazar: &'static str) -> Caso {
+        Caso {
+            tambien: (buscar, reemplazar),
+            ..self
+        }
+    }
+
+    /// The same case checked with `--estricto`.
+    pub(crate) const fn estricto(self) -> Caso {
+        Caso {
+            opciones: &["--estricto"],
+            ..self
+        }
+    }
+}
+
+pub(crate) const fn caso(
     codigo: &'static str,
     buscar: &'static str,
     reemplazar: &'static str,
@@ -32,6 +54,7 @@ const fn caso(
         codigo,
         buscar,
         reemplazar,
+        tambien: ("", ""),
         opciones: &[],
         severidad,
         linea,
@@ -41,593 +64,27 @@ const fn caso(
     }
 }
 
-const CASOS: &[Caso] = &[
-    caso(
-        "S001",
-        "    titulo: Mendicidad infantil",
-        "\ttitulo: Mendicidad infantil",
-        "error",
-        (18, 1),
-        "",
-        "\ttitulo",
-    ),
-    caso(
-        "S001",
-        "provincia: Imbabura }",
-        "provincia: Imbabura",
-        "error",
-        (5, 8),
-        "",
-        ": { inicio",
-    ),
-    caso(
-        "S002",
-        "    responsable: fiscalia\n",
-        "    responsble: fiscalia\n",
-        "error",
-        (61, 5),
-        "acciones.A3.responsble",
-        "responsble",
-    ),
-    caso(
-        "S003",
-        "{ inicio: 2026-04-01, fin: 2026-12-15 }",
-        "{ inicio: 2026-13-01, fin: 2026-12-15 }",
-        "error",
-        (63, 22),
-        "acciones.A3.plazo.inicio",
-        "2026-13-01",
-    ),
-    caso(
-        "S003",
-        "canton: { codigo: \"1001\"",
-        "canton: { codigo: 1001",
-        "error",
-        (4, 19),
-        "canton.codigo",
-        "1001",
-    ),
-    caso(
-        "S003",
-        "linea_base: 1, meta: 12",
-        "linea_base: 1, meta: doce",
-        "error",
-        (68, 92),
-        "acciones.A4.indicador.meta",
-        "doce",
-    ),
-    caso(
-        "S004",
-        "    descripcion: Mesa cantonal\n",
-        "",
-        "error",
-        (64, 5),
-        "acciones.A4",
-        "id: A4",
-    ),
-    caso(
-        "S005",
-        "estado: borrador",
-        "estado: borador",
-        "error",
-        (6, 9),
-        "estado",
-        "borador",
-    ),
-    caso(
-        "S005",
-        "fines: [explotacion_sexual]\n    poblaciones: [adolescentes]\n    probabilidad",
-        "fines: [explotacion_sexaul]\n    poblaciones: [adolescentes]\n    probabilidad",
-        "error",
-        (13, 13),
-        "riesgos.R1.fines[1]",
-        "explotacion_sexaul",
-    ),
-    caso(
-        "S006",
-        "formato: 1",
-        "formato: 2",
-        "error",
-        (2, 10),
-        "formato",
-        "2",
-    ),
-    caso(
-        "S007",
-        "monto: 4500.00",
-        "monto: 4.500",
-        "error",
-        (48, 27),
-        "acciones.A1.presupuesto.monto",
-        "4.500",
-    ),
-    caso(
-        "S008",
-        "descripcion: Mesa cantonal",
-        "descripcion: \"> > > > > > > > > > > > > > > > > > > > > Mesa cantonal\"",
-        "error",
-        (66, 18),
-        "acciones.A4.descripcion",
-        "\"> > >",
-    ),
-    caso(
-        "S009",
-        "indicador: { nombre: Estudiantes capacitados,",
-        "indicador: { nombre: \"\",",
-        "error",
-        (46, 26),
-        "acciones.A1.indicador.nombre",
-        "\"\"",
-    ),
-    caso(
-        "R001",
-        "  - id: A2\n",
-        "  - id: A1\n",
-        "error",
-        (49, 9),
-        "acciones[2].id",
-        "A1",
-    ),
-    caso(
-        "R001",
-        "  - { etapa: atencion_salud,",
-        "  - { etapa: atencion_salud, poblacion: adultos, responsable: msp, plazo_horas: 12 }\n  - { etapa: atencion_salud,",
-        "error",
-        (74, 14),
-        "ruta_atencion.atencion_salud/todas.etapa",
-        "atencion_salud",
-    ),
-    caso(
-        "R002",
-        "    responsable: ccpd\n    indicador: { nombre: Sesiones",
-        "    responsable: cpd\n    indicador: { nombre: Sesiones",
-        "error",
-        (67, 18),
-        "acciones.A4.responsable",
-        "cpd",
-    ),
-    caso(
-        "R003",
-        "eje: gobernanza",
-        "eje: gobernansa",
-        "error",
-        (36, 20),
-        "objetivos.O4.eje",
-        "gobernansa",
-    ),
-    caso(
-        "R003",
-        "plan_nacional: pacta-2019-2030",
-        "plan_nacional: pacta-2020",
-        "error",
-        (3, 16),
-        "plan_nacional",
-        "pacta-2020",
-    ),
-    caso(
-        "R003",
-        "etapa: atencion_salud",
-        "etapa: atencion_medica",
-        "error",
-        (73, 14),
-        "ruta_atencion.atencion_medica.etapa",
-        "atencion_medica",
-    ),
-    caso(
-        "R004",
-        "institucion: msp",
-        "institucion: salud",
-        "error",
-        (31, 85),
-        "actores.msp.institucion",
-        "salud",
-    ),
-    caso(
-        "C001",
-        "codigo: \"1001\"",
-        "codigo: \"1099\"",
-        "error",
-        (4, 19),
-        "canton.codigo",
-        "\"1099\"",
-    ),
-    caso(
-        "C001",
-        "nombre: Ibarra, provincia: Imbabura",
-        "nombre: Otavalo, provincia: Pichincha",
-        "error",
-        (4, 35),
-        "canton.nombre",
-        "Otavalo",
-    ),
-    caso(
-        "C002",
-        "fin: 2028-12-31 }",
-        "fin: 2031-12-31 }",
-        "error",
-        (5, 37),
-        "periodo.fin",
-        "2031-12-31",
-    ),
-    caso(
-        "C003",
-        "{ inicio: 2026-03-01, fin: 2026-11-30 }",
-        "{ inicio: 2026-03-01, fin: 2029-11-30 }",
-        "error",
-        (47, 39),
-        "acciones.A1.plazo.fin",
-        "2029-11-30",
-    ),
-    caso(
-        "C004",
-        "monto: 4500.00",
-        "monto: -4500.00",
-        "error",
-        (48, 27),
-        "acciones.A1.presupuesto.monto",
-        "-4500.00",
-    ),
-    caso(
-        "C004",
-        "casos: 7,",
-        "casos: -7,",
-        "error",
-        (9, 28),
-        "diagnostico.casos[1].casos",
-        "-7",
-    ),
-    caso(
-        "C005",
-        "estado: borrador",
-        "estado: aprobado",
-        "error",
-        (6, 9),
-        "estado",
-        "aprobado",
-    ),
-    caso(
-        "C006",
-        ", medio_verificacion: Actas }",
-        " }",
-        "advertencia",
-        (68, 5),
-        "acciones.A4.indicador",
-        "indicador:",
-    ),
-    Caso {
-        opciones: &["--estricto"],
-        ..caso(
-            "C006",
-            ", medio_verificacion: Actas }",
-            " }",
-            "error",
-            (68, 5),
-            "acciones.A4.indicador",
-            "indicador:",
-        )
-    },
-    caso(
-        "C007",
-        "linea_base: 1, meta: 12",
-        "linea_base: 1, meta: 1",
-        "advertencia",
-        (68, 92),
-        "acciones.A4.indicador.meta",
-        "1,",
-    ),
-    caso(
-        "C008",
-        "  - { id: msp,",
-        "  - { id: oim, nombre: OIM Ecuador, tipo: organismo_internacional }\n  - { id: msp,",
-        "advertencia",
-        (31, 11),
-        "actores.oim.id",
-        "oim",
-    ),
-    caso(
-        "C021",
-        "provincia: Imbabura }",
-        "provincia: Imbabura, nombre_oficial: Gobierno Autónomo Descentralizado Municipal del Cantón San Miguel de Ibarra }",
-        "advertencia",
-        (4, 80),
-        "canton.nombre_oficial",
-        "Gobierno Autónomo",
-    ),
-    caso(
-        "C020",
-        "provincia: Imbabura }",
-        "provincia: Imbabura, escudo: ../escudo.png }",
-        "error",
-        (4, 72),
-        "canton.escudo",
-        "../escudo.png",
-    ),
-    caso(
-        "C009",
-        "descripcion: Mesa cantonal",
-        "descripcion: \"POR COMPLETAR: la mesa\"",
-        "error",
-        (66, 18),
-        "acciones.A4.descripcion",
-        "\"POR COMPLETAR",
-    ),
-    caso(
-        "A001",
-        "  - id: A4\n    objetivo: O4\n",
-        "  - id: A4\n    objetivo: O1\n",
-        "error",
-        (36, 20),
-        "objetivos.O4.eje",
-        "gobernanza",
-    ),
-    caso(
-        "A002",
-        "  - { etapa: atencion_salud, poblacion: todas, responsable: msp, plazo_horas: 12 }\n",
-        "",
-        "error",
-        (70, 1),
-        "ruta_atencion",
-        "ruta_atencion:",
-    ),
-    caso(
-        "A002",
-        "{ etapa: identificacion, poblacion: todas, responsable: fiscalia, plazo_horas: 24 }",
-        "{ etapa: identificacion, poblacion: todas, plazo_horas: 24 }",
-        "error",
-        (71, 5),
-        "ruta_atencion.identificacion",
-        "{ etapa: identificacion",
-    ),
-    caso(
-        "A003",
-        "    riesgos: [R1]\n    fines: [explotacion_sexual]",
-        "    fines: [explotacion_sexual]",
-        "advertencia",
-        (11, 9),
-        "riesgos.R1.id",
-        "R1",
-    ),
-    caso(
-        "A004",
-        "    responsable: fiscalia\n",
-        "    responsable: gad\n",
-        "advertencia",
-        (61, 18),
-        "acciones.A3.responsable",
-        "gad",
-    ),
-    caso(
-        "A005",
-        "tipo: junta_cantonal",
-        "tipo: sociedad_civil",
-        "advertencia",
-        (23, 1),
-        "actores",
-        "actores:",
-    ),
-    caso(
-        "A006",
-        "institucion: fiscalia,",
-        "institucion: ministerio-mujer-derechos-humanos,",
-        "advertencia",
-        (30, 92),
-        "actores.fiscalia.institucion",
-        "ministerio-mujer-derechos-humanos",
-    ),
-    caso(
-        "A007",
-        "institucion: msp, contacto: { telefono: \"(06) 000-0005\" } }",
-        "institucion: msp }",
-        "advertencia",
-        (73, 61),
-        "ruta_atencion.atencion_salud.responsable",
-        "msp",
-    ),
-    caso(
-        "A008",
-        "responsable: msp, plazo_horas: 12 }",
-        "responsable: msp, plazo_horas: 36 }",
-        "advertencia",
-        (73, 79),
-        "ruta_atencion.atencion_salud.plazo_horas",
-        "36",
-    ),
-    caso(
-        "A008",
-        "  - { etapa: reintegracion",
-        "  - { etapa: retorno_y_repatriacion, poblacion: en_el_exterior, responsable: fiscalia, plazo_horas: 48, evaluacion_riesgo: Entrevista con la víctima. }\n  - { etapa: reintegracion",
-        "advertencia",
-        (76, 101),
-        "ruta_atencion.retorno_y_repatriacion.plazo_horas",
-        "48",
-    ),
-    caso(
-        "C010",
-        "estado: borrador",
-        "estado: borrador\nelaboracion: { fecha: 2026-02-01 }\naprobacion: { instrumento: ordenanza, numero: \"14\", fecha: 2026-01-10, organo: Concejo Municipal de Ibarra }",
-        "advertencia",
-        (8, 60),
-        "aprobacion.fecha",
-        "2026-01-10",
-    ),
-    caso(
-        "C011",
-        "estado: borrador",
-        "estado: borrador\naprobacion: { instrumento: resolucion, numero: \"12\", fecha: 2026-01-10, organo: Junta Parroquial de San Antonio }",
-        "advertencia",
-        (7, 81),
-        "aprobacion.organo",
-        "Junta Parroquial",
-    ),
-    caso(
-        "C012",
-        "estado: borrador",
-        "estado: borrador\naprobacion: { instrumento: ordenanza, numero: \"s/n\", fecha: 2026-01-10, organo: Concejo Municipal de Ibarra }",
-        "advertencia",
-        (7, 47),
-        "aprobacion.numero",
-        "\"s/n\"",
-    ),
-    caso(
-        "C013",
-        "estado: borrador",
-        "estado: aprobado\naprobacion: { instrumento: ordenanza, numero: \"14\", fecha: 2099-03-15, organo: Concejo Municipal de Ibarra }",
-        "error",
-        (7, 60),
-        "aprobacion.fecha",
-        "2099-03-15",
-    ),
-    caso(
-        "C014",
-        "estado: borrador",
-        "estado: aprobado\naprobacion: { instrumento: ordenanza, numero: \"14\", fecha: 2026-01-10, organo: Concejo Municipal de Ibarra }",
-        "advertencia",
-        (50, 5),
-        "acciones.A2",
-        "id: A2",
-    ),
-    caso(
-        "C015",
-        "monto: 4500.00, fuente: GAD Municipal",
-        "monto: 4500.00, fuente: Cooperación internacional",
-        "advertencia",
-        (37, 1),
-        "acciones",
-        "acciones:",
-    ),
-    caso(
-        "C016",
-        "estado: borrador\ndiagnostico:\n  casos:\n    - { anio: 2024, casos: 7, desglose: { sexo: { mujeres: 6, hombres: 1 } }, fuente: Fiscalía }\n",
-        "estado: aprobado\naprobacion: { instrumento: ordenanza, numero: \"14\", fecha: 2026-01-10, organo: Concejo Municipal de Ibarra }\n",
-        "advertencia",
-        (6, 9),
-        "estado",
-        "aprobado",
-    ),
-    caso(
-        "C017",
-        "{ sexo: { mujeres: 6, hombres: 1 } }",
-        "{ sexo: { mujeres: 6, hombres: 2 } }",
-        "advertencia",
-        (9, 43),
-        "diagnostico.casos[1].desglose.sexo",
-        "sexo",
-    ),
-    caso(
-        "C018",
-        "desglose: { sexo: { mujeres: 6, hombres: 1 } }, ",
-        "",
-        "sugerencia",
-        (9, 7),
-        "diagnostico.casos[1]",
-        "{ anio: 2024",
-    ),
-    caso(
-        "C019",
-        "{ nombre: Sesiones, tipo: resultado,",
-        "{ nombre: Sesiones, tipo: actividad,",
-        "advertencia",
-        (36, 11),
-        "objetivos.O4.id",
-        "O4",
-    ),
-    caso(
-        "A010",
-        "{ etapa: atencion_salud, poblacion: todas, responsable: msp",
-        "{ etapa: atencion_salud, responsable: msp",
-        "advertencia",
-        (73, 5),
-        "ruta_atencion.atencion_salud",
-        "{ etapa: atencion_salud",
-    ),
-    caso(
-        "A011",
-        "{ etapa: proteccion_inmediata, poblacion: todas, responsable: gad, plazo_horas: 24 }",
-        "{ etapa: proteccion_inmediata, poblacion: adultos, responsable: gad, plazo_horas: 24 }\n  - { etapa: proteccion_inmediata, poblacion: ninez_adolescencia, responsable: jcpd, plazo_horas: 24 }",
-        "error",
-        (72, 14),
-        "ruta_atencion.proteccion_inmediata/adultos.etapa",
-        "proteccion_inmediata",
-    ),
-    caso(
-        "A012",
-        "poblacion: todas, responsable: gad, plazo_horas: 24 }",
-        "poblacion: todas, responsable: jcpd, plazo_horas: 24 }",
-        "advertencia",
-        (72, 67),
-        "ruta_atencion.proteccion_inmediata.responsable",
-        "jcpd",
-    ),
-    caso(
-        "A013",
-        "poblacion: todas, responsable: msp, plazo_horas: 12",
-        "poblacion: todas, responsable: ccpd, plazo_horas: 12",
-        "advertencia",
-        (73, 61),
-        "ruta_atencion.atencion_salud.responsable",
-        "ccpd",
-    ),
-    caso(
-        "A014",
-        "responsable: msp, plazo_horas: 12 }",
-        "responsable: msp, plazo_horas: 12, requiere: [identificacion, denuncia_y_proteccion_judicial] }",
-        "error",
-        (73, 110),
-        "ruta_atencion.atencion_salud.requiere[2]",
-        "denuncia_y_proteccion_judicial",
-    ),
-    caso(
-        "A015",
-        ", evaluacion_riesgo: Visita del equipo técnico a la familia.",
-        "",
-        "advertencia",
-        (76, 5),
-        "ruta_atencion.reintegracion",
-        "{ etapa: reintegracion",
-    ),
-    caso(
-        "A016",
-        "{ etapa: intervencion_crisis, poblacion: todas, responsable: msp, plazo_horas: 24 }",
-        "{ etapa: intervencion_crisis, poblacion: todas, responsable: msp }",
-        "advertencia",
-        (74, 5),
-        "ruta_atencion.intervencion_crisis",
-        "{ etapa: intervencion_crisis",
-    ),
-    caso(
-        "A017",
-        "    fines: [explotacion_sexual]\n    poblaciones: [adolescentes]\n    responsable: gad",
-        "    fines: [explotacion_laboral]\n    poblaciones: [adolescentes]\n    responsable: gad",
-        "advertencia",
-        (41, 15),
-        "acciones.A1.riesgos[1]",
-        "R1",
-    ),
-    caso(
-        "A018",
-        "    fines: [mendicidad]\n    poblaciones: [ninas_ninos]\n    responsable: gad\n",
-        "    responsable: gad\n",
-        "advertencia",
-        (52, 5),
-        "acciones.A2.riesgos",
-        "riesgos:",
-    ),
-    caso(
-        "A009",
-        "    riesgos: [R2]\n",
-        "",
-        "sugerencia",
-        (19, 13),
-        "riesgos.R2.fines[1]",
-        "mendicidad",
-    ),
-];
-
 #[test]
 fn every_rule_is_triggered_at_the_offending_node() {
+    comprobar_casos(crate::reglas_casos::CASOS);
+}
+
+/// Runs each case on the base plan and checks its diagnostic: code, severity, line, column, id
+/// path and the text at that position.
+pub(crate) fn comprobar_casos(casos: &[Caso]) {
     let mut fallos = Vec::new();
-    for c in CASOS {
-        let text = mutate(c.buscar, c.reemplazar);
+    for c in casos {
+        let mut text = mutate(c.buscar, c.reemplazar);
+        if !c.tambien.0.is_empty() {
+            assert_eq!(
+                text.matches(c.tambien.0).count(),
+                1,
+                "{}: `{}` must occur once",
+                c.codigo,
+                c.tambien.0
+            );
+            text = text.replacen(c.tambien.0, c.tambien.1, 1);
+        }
         let (_dir, path) = write_plan("plan.yaml", &text);
         let (code, json) = validar_json(&path, c.opciones);
         let diags = diagnosticos(&json);
@@ -668,7 +125,7 @@ fn every_rule_is_triggered_at_the_offending_node() {
 
 /// Rules of review observations files: (code, observations beside the base plan,
 /// severity, line and column, path, text at that position).
-type CasoObservacion = (
+pub(crate) type CasoObservacion = (
     &'static str,
     &'static str,
     &'static str,
@@ -676,7 +133,7 @@ type CasoObservacion = (
     &'static str,
     &'static str,
 );
-const CASOS_OBSERVACIONES: &[CasoObservacion] = &[
+pub(crate) const CASOS_OBSERVACIONES: &[CasoObservacion] = &[
     (
         "O001",
         "revisor: Asesoría\nfecha: 2026-03-10\nobservaciones:\n  - { ruta: acciones.A9.meta, texto: x }\n",
@@ -695,17 +152,22 @@ const CASOS_OBSERVACIONES: &[CasoObservacion] = &[
     ),
     (
         "O003",
-        "revisor: Asesoría\nfecha: 2026-03-10\nobservaciones:\n  - { ruta: acciones.A2.presupuesto, texto: Falta el monto., estado: resuelta }\n",
+        "revisor: Asesoría\nfecha: 2026-03-10\nobservaciones:\n  - { ruta: acciones.A3.riesgos, texto: Vincule la acción a un riesgo., estado: resuelta }\n",
         "advertencia",
         (4, 13),
         "observaciones[1].ruta",
-        "acciones.A2.presupuesto",
+        "acciones.A3.riesgos",
     ),
 ];
 
 #[test]
 fn every_observation_rule_is_triggered_at_the_observation() {
-    for (codigo, obs, severidad, (linea, columna), ruta, texto) in CASOS_OBSERVACIONES {
+    comprobar_observaciones(CASOS_OBSERVACIONES);
+}
+
+/// Runs each observations file beside the base plan and checks its first diagnostic.
+pub(crate) fn comprobar_observaciones(casos: &[CasoObservacion]) {
+    for (codigo, obs, severidad, (linea, columna), ruta, texto) in casos {
         let (dir, path) = write_plan("plan.yaml", base());
         std::fs::write(dir.path().join("plan.observaciones.yaml"), obs).unwrap();
         let (_, json) = validar_json(&path, &[]);
@@ -806,7 +268,13 @@ fn workbook_rules_are_triggered_by_the_import_located_and_registered() {
 fn every_rule_of_the_registry_has_a_triggering_case() {
     for r in cantonal::rules::REGLAS {
         assert!(
-            CASOS.iter().any(|c| c.codigo == r.codigo)
+            crate::reglas_casos::CASOS
+                .iter()
+                .any(|c| c.codigo == r.codigo)
+                || crate::ley::CASOS.iter().any(|c| c.codigo == r.codigo)
+                || crate::ley::CASOS_OBSERVACIONES
+                    .iter()
+                    .any(|c| c.0 == r.codigo)
                 || CASOS_OBSERVACIONES.iter().any(|c| c.0 == r.codigo)
                 || CASOS_TALLER.iter().any(|c| c.0 == r.codigo),
             "no fixture triggers {}",
@@ -930,17 +398,9 @@ fn approved_plans_raise_strict_rules_to_errors() {
             )
         })
         .collect();
-    // The strict C006 becomes an error; C014 (actions without budget in an approved plan) is not
+    // The strict C006 becomes an error; C024 (an approved plan with nothing assigned) is not
     // strict, so a plan approved before it existed still generates.
-    assert_eq!(
-        vistos,
-        [
-            ("C014", "advertencia"),
-            ("C014", "advertencia"),
-            ("C014", "advertencia"),
-            ("C006", "error")
-        ]
-    );
+    assert_eq!(vistos, [("C024", "advertencia"), ("C006", "error")]);
 }
 
 /// `validar --formato json` with `SOURCE_DATE_EPOCH` set: the diagnostics.
@@ -999,7 +459,9 @@ fn institutions_are_judged_by_the_date_the_plan_was_drafted() {
         "{despues:?}"
     );
     assert!(
-        despues[0].1.contains("Ministerio de Desarrollo Humano (")
+        despues[0]
+            .0
+            .contains("se fusionó en el Ministerio de Desarrollo Humano")
             && despues[0]
                 .1
                 .contains("`institucion: ministerio-desarrollo-humano`"),

@@ -132,7 +132,8 @@ struct Observar {
 
 /// `POST /api/observaciones`: adds an observation (creating the file beside the plan when
 /// needed), or marks one resolved or open again, through the library's observations model
-/// ([`observaciones::cambiar`]); `fecha` becomes today's date and `revisor` the adviser's name.
+/// ([`crate::plan::observar::cambiar_con_valores`], with the observed field's value);
+/// `fecha` becomes today's date and `revisor` the adviser's name.
 pub async fn observar(State(estado): State<Arc<Estado>>, bytes: Bytes) -> Response {
     bloqueante(move || {
         let o: Observar = cuerpo(&bytes)?;
@@ -176,13 +177,17 @@ pub async fn observar(State(estado): State<Arc<Estado>>, bytes: Bytes) -> Respon
             }
         };
         let hoy = chrono::Local::now().date_naive();
-        let (guardado, obs) = crate::plan::observar::cambiar(
+        // The observed field's value, noted when observing and when resolving (O004).
+        let leido = crate::plan::load::load_file::<crate::plan::model::Plan>(&plan);
+        let valores = (!leido.valor.is_null()).then_some(&leido.valor);
+        let (guardado, obs) = crate::plan::observar::cambiar_con_valores(
             &destino,
             original.as_ref().map(|b| b.texto.as_str()),
             &estado.nombre(&plan),
             o.revisor.as_deref(),
             hoy,
             cambio,
+            valores,
         )
         .map_err(|e| {
             let status = match e {

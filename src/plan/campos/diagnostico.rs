@@ -185,6 +185,18 @@ const PROBABILIDAD: &[Valor] = &[
     },
 ];
 
+/// What a risk threatens.
+const TIPOS_RIESGO: &[Valor] = &[
+    Valor {
+        id: "trata",
+        nombre: "Trata de personas",
+    },
+    Valor {
+        id: "trafico_migrantes",
+        nombre: "Tráfico ilícito de migrantes",
+    },
+];
+
 /// Impact of a risk.
 const IMPACTO: &[Valor] = &[
     Valor {
@@ -230,13 +242,23 @@ pub(super) const RIESGOS: Campo = c(
                     "Captación de adolescentes por redes sociales",
                 ),
                 c(
+                    "tipo",
+                    "Tipo de riesgo",
+                    Tipo::Opcion {
+                        valores: TIPOS_RIESGO,
+                    },
+                    Requerido::No,
+                    "Trata de personas (captación para explotar a la víctima), o tráfico ilícito de migrantes (cobrar por hacer cruzar una frontera de forma irregular). Sin él, el riesgo es de trata.",
+                    "Trata de personas",
+                ),
+                c(
                     "fines",
                     "Fines de explotación",
                     Tipo::Catalogos {
                         catalogo: Catalogo::Fines,
                     },
-                    Requerido::Si,
-                    "Con qué fin se explotaría a las víctimas de este riesgo.",
+                    Requerido::Recomendado,
+                    "Con qué fin se explotaría a las víctimas de este riesgo. Todo riesgo de trata lo dice; un riesgo de tráfico ilícito de migrantes no tiene fin de explotación.",
                     "Explotación sexual",
                 ),
                 c(
@@ -287,6 +309,6 @@ pub(super) const RIESGOS: Campo = c(
         },
     },
     Requerido::No,
-    "Los riesgos de trata del cantón. El plan debe responder a ellos con acciones.",
+    "Los riesgos de trata y de tráfico ilícito de migrantes del cantón. El plan debe responder a ellos con acciones.",
     "",
 );

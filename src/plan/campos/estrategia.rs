@@ -245,6 +245,38 @@ const PRESUPUESTO: &[Campo] = &[
         "Sí si el monto ya está en un presupuesto aprobado; no si todavía hay que gestionarlo.",
         "Sí",
     ),
+    c(
+        "financia",
+        "Quién financia",
+        Tipo::Opcion { valores: FINANCIA },
+        Requerido::Recomendado,
+        "El GAD municipal (lo compromete el Concejo), otras entidades (el Concejo no puede comprometerlas: su aporte queda por gestionar) o ambos.",
+        "GAD municipal",
+    ),
+    c(
+        "aporte_municipal",
+        "Aporte del GAD municipal",
+        Tipo::Monto,
+        Requerido::No,
+        "Si financian el GAD y otras entidades: cuánto del monto pone el GAD, en dólares.",
+        "2.000,00",
+    ),
+];
+
+/// Who finances an action.
+const FINANCIA: &[Valor] = &[
+    Valor {
+        id: "municipio",
+        nombre: "GAD municipal",
+    },
+    Valor {
+        id: "otras_entidades",
+        nombre: "Otras entidades",
+    },
+    Valor {
+        id: "mixto",
+        nombre: "GAD municipal y otras entidades",
+    },
 ];
 
 pub(super) const ACCIONES: Campo = c(

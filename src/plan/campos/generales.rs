@@ -185,6 +185,30 @@ pub(super) const APROBACION: Campo = c(
                 "Concejo Municipal de Ibarra",
             ),
             c(
+                "primer_debate",
+                "Fecha del primer debate",
+                Tipo::Fecha,
+                Requerido::No,
+                "Si el plan se aprobó por ordenanza: el día del primer debate en el Concejo. El segundo debate es el de la fecha de aprobación.",
+                "2026-03-01",
+            ),
+            c(
+                "sancion",
+                "Fecha de la sanción",
+                Tipo::Fecha,
+                Requerido::No,
+                "Si el plan se aprobó por ordenanza: el día en que la alcaldía la sancionó.",
+                "2026-03-20",
+            ),
+            c(
+                "publicacion",
+                "Publicación",
+                Tipo::Texto,
+                Requerido::No,
+                "Si el plan se aprobó por ordenanza: dónde y cuándo se publicó (gaceta oficial municipal, sitio web del GAD, Registro Oficial).",
+                "Gaceta oficial del GAD y su sitio web",
+            ),
+            c(
                 "firmantes",
                 "Firmantes",
                 Tipo::Lista {
@@ -216,7 +240,7 @@ pub(super) const APROBACION: Campo = c(
                     },
                 },
                 Requerido::No,
-                "Quienes firman el acto, en el orden del bloque de firmas. Sin nombres, el documento deja las líneas de firma con los cargos habituales.",
+                "Quienes firman el acto, en el orden del bloque de firmas. Sin nombres, el documento deja las líneas de firma con los cargos habituales. Cuando el alcalde o la alcaldesa preside el Consejo Cantonal de Protección de Derechos, firma una sola vez.",
                 "",
             ),
         ],
@@ -295,6 +319,42 @@ pub(super) const PRESENTACION: Campo = c(
     Tipo::Parrafos,
     Requerido::No,
     "Unas palabras de presentación del plan, de la autoridad del cantón.",
+    "",
+);
+
+pub(super) const SIGLAS: Campo = c(
+    "siglas",
+    "Siglas propias del plan",
+    Tipo::Lista {
+        lista: &Lista {
+            singular: "sigla",
+            plural: "siglas",
+            hoja: "Siglas",
+            identidad: Identidad::Posicion,
+            prefijo: "",
+            resumen: &["siglas", "significado"],
+            campos: &[
+                c(
+                    "siglas",
+                    "Sigla",
+                    Tipo::Texto,
+                    Requerido::Si,
+                    "La sigla, como la escribe el plan.",
+                    "UPC",
+                ),
+                c(
+                    "significado",
+                    "Significado",
+                    Tipo::Texto,
+                    Requerido::Si,
+                    "Lo que significa la sigla, escrito completo.",
+                    "Unidad de Policía Comunitaria",
+                ),
+            ],
+        },
+    },
+    Requerido::No,
+    "Las siglas que usa el plan y que no son de instituciones nacionales (las de estas ya las conoce el programa). Van a la tabla de siglas del documento.",
     "",
 );
 

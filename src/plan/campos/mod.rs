@@ -132,6 +132,8 @@ pub enum Catalogo {
     Instituciones,
     /// The stages of the referral route.
     Etapas,
+    /// The stages of the route for smuggled migrants.
+    EtapasTrafico,
 }
 
 /// Whether a field must be filled.
@@ -250,8 +252,10 @@ pub static PLAN: &[Campo] = &[
     estrategia::OBJETIVOS,
     estrategia::ACCIONES,
     ruta::RUTA_ATENCION,
+    ruta::RUTA_TRAFICO,
     ruta::SEGUIMIENTO,
     estrategia::PDOT,
+    generales::SIGLAS,
 ];
 
 /// The editor's sections, in order.
@@ -268,6 +272,7 @@ pub static SECCIONES: &[Seccion] = &[
             "elaboracion",
             "presentacion",
             "introduccion",
+            "siglas",
         ],
         vista: None,
     },
@@ -309,8 +314,8 @@ pub static SECCIONES: &[Seccion] = &[
     Seccion {
         id: "ruta_atencion",
         titulo: "Ruta de atención",
-        ayuda: "Quién atiende a una víctima en cada etapa de la ruta, y en qué plazo.",
-        claves: &["ruta_atencion"],
+        ayuda: "Quién atiende a una víctima de trata, y a una persona objeto de tráfico de migrantes, en cada etapa de su ruta, y en qué plazo.",
+        claves: &["ruta_atencion", "ruta_trafico"],
         vista: None,
     },
     Seccion {
@@ -437,11 +442,12 @@ impl Catalogo {
             Catalogo::TiposActor => "tipos de actor",
             Catalogo::Instituciones => "instituciones nacionales",
             Catalogo::Etapas => "etapas de la ruta",
+            Catalogo::EtapasTrafico => "etapas de la ruta de tráfico de migrantes",
         }
     }
 
     /// Every catalogue, in the order the workbook's sheet of lists shows them.
-    pub const TODOS: [Catalogo; 8] = [
+    pub const TODOS: [Catalogo; 9] = [
         Catalogo::PlanNacional,
         Catalogo::Ejes,
         Catalogo::Fines,
@@ -450,6 +456,7 @@ impl Catalogo {
         Catalogo::Instituciones,
         Catalogo::Etapas,
         Catalogo::PoblacionesRuta,
+        Catalogo::EtapasTrafico,
     ];
 }
 

@@ -31,7 +31,7 @@ pub(super) const RUTA_ATENCION: Campo = c(
                         catalogo: Catalogo::PoblacionesRuta,
                     },
                     Requerido::Recomendado,
-                    "A quién atiende esta entrada. Cada etapa obligatoria debe decir quién atiende a niñas, niños y adolescentes, a personas adultas y a personas extranjeras: con «todas», una misma institución atiende a todas las víctimas.",
+                    "A quién atiende esta entrada. Cada etapa obligatoria debe decir quién atiende a niñas, niños y adolescentes, a personas adultas y a personas extranjeras: con «todas», una misma institución atiende a todas las víctimas. «Mujeres adultas» es para las medidas de protección inmediata que otorga la Junta Cantonal, además de quien las acoge.",
                     "Todas las víctimas",
                 ),
                 c(
@@ -55,7 +55,7 @@ pub(super) const RUTA_ATENCION: Campo = c(
                     "Plazo de respuesta (horas)",
                     Tipo::Entero,
                     Requerido::Recomendado,
-                    "En cuántas horas actúa el responsable desde que la etapa se activa. Necesario en cada etapa obligatoria.",
+                    "En cuántas horas actúa el responsable desde que la etapa se activa: un compromiso del plan. Necesario en cada etapa obligatoria.",
                     "24",
                 ),
                 c(
@@ -89,6 +89,88 @@ pub(super) const RUTA_ATENCION: Campo = c(
     },
     Requerido::Si,
     "Quién atiende a una víctima en cada etapa de la ruta nacional de atención.",
+    "",
+);
+
+pub(super) const RUTA_TRAFICO: Campo = c(
+    "ruta_trafico",
+    "Ruta de tráfico de migrantes",
+    Tipo::Lista {
+        lista: &Lista {
+            singular: "entrada de la ruta de tráfico",
+            plural: "entradas de la ruta de tráfico",
+            hoja: "Ruta de tráfico",
+            identidad: Identidad::EtapaPoblacion,
+            prefijo: "",
+            resumen: &["etapa", "poblacion", "responsable"],
+            campos: &[
+                c(
+                    "etapa",
+                    "Etapa",
+                    Tipo::Catalogo {
+                        catalogo: Catalogo::EtapasTrafico,
+                    },
+                    Requerido::Si,
+                    "La etapa de la ruta de atención a personas objeto de tráfico ilícito de migrantes.",
+                    "Detección y primer contacto",
+                ),
+                c(
+                    "poblacion",
+                    "Personas que atiende",
+                    Tipo::Catalogo {
+                        catalogo: Catalogo::PoblacionesRuta,
+                    },
+                    Requerido::No,
+                    "A quién atiende esta entrada, si no es a todas las personas objeto de tráfico.",
+                    "Personas adultas extranjeras",
+                ),
+                c(
+                    "responsable",
+                    "Quién responde",
+                    Tipo::Referencia { lista: "actores" },
+                    Requerido::Recomendado,
+                    "La institución que atiende a la persona en esta etapa. Es obligatoria en cada etapa obligatoria.",
+                    "cancilleria-zona1",
+                ),
+                c(
+                    "apoyo",
+                    "Quién apoya",
+                    Tipo::Referencias { lista: "actores" },
+                    Requerido::No,
+                    "Otras instituciones que acompañan a la persona migrante en esta etapa.",
+                    "",
+                ),
+                c(
+                    "plazo_horas",
+                    "Plazo de respuesta (horas)",
+                    Tipo::Entero,
+                    Requerido::No,
+                    "En cuántas horas actúa el responsable desde que la etapa se activa: un compromiso del plan.",
+                    "24",
+                ),
+                c(
+                    "requiere",
+                    "Etapas previas",
+                    Tipo::Catalogos {
+                        catalogo: Catalogo::EtapasTrafico,
+                    },
+                    Requerido::No,
+                    "Las etapas que deben cumplirse antes de esta. La asistencia humanitaria y la información de derechos no esperan a la denuncia.",
+                    "Detección y primer contacto",
+                ),
+                c(
+                    "descripcion",
+                    "Qué se hace en esta etapa",
+                    Tipo::Parrafos,
+                    Requerido::No,
+                    "Lo que hace el responsable en esta etapa, para la persona migrante, que es objeto de protección y nunca infractora.",
+                    "",
+                ),
+            ],
+        },
+    },
+    Requerido::No,
+    "Quién atiende a una persona objeto de tráfico ilícito de migrantes en cada etapa. Necesaria si el plan identifica riesgos de tráfico.",
     "",
 );
 

@@ -44,17 +44,68 @@ pub(super) fn marco_conceptual(e: &mut Escritor, d: &Documento) {
             e.dato(&t.termino, &t.definicion);
         }
     }
+    if !d.marco_conceptual.trafico.is_empty() {
+        e.seccion("El tráfico ilícito de migrantes");
+        e.texto(&d.marco_conceptual.trafico);
+        if !d.marco_conceptual.diferencias.is_empty() {
+            let filas = d
+                .marco_conceptual
+                .diferencias
+                .iter()
+                .map(|x| {
+                    vec![
+                        celda_texto(&x.aspecto),
+                        celda_texto(&x.trata),
+                        celda_texto(&x.trafico),
+                    ]
+                })
+                .collect();
+            e.tabla(tabla(
+                "Trata de personas y tráfico ilícito de migrantes",
+                &[
+                    "Aspecto",
+                    "Trata de personas",
+                    "Tráfico ilícito de migrantes",
+                ],
+                filas,
+                &[1, 2, 2],
+                ANCHO,
+            ));
+        }
+    }
 }
 
 pub(super) fn marco_normativo(e: &mut Escritor, d: &Documento) {
     e.capitulo(&[]);
-    e.texto("Este plan se inscribe en el marco legal y de política pública nacional contra la trata de personas. Las fuentes de cada afirmación de la referencia nacional se detallan en el anexo «Fuentes».");
-    for n in &d.marco_normativo {
-        let mut runs = vec![texto(&n.titulo).bold()];
-        if !n.detalle.is_empty() {
-            runs.push(texto(&format!(" — {}", n.detalle)).color(GRIS));
+    e.texto("Este plan se inscribe en el marco legal y de política pública nacional contra la trata de personas y el tráfico ilícito de migrantes. Lo que cada norma establece se resume con palabras de este plan, no como cita; las fuentes de cada dato se detallan en el anexo «Fuentes».");
+    for (titulo, normas) in [
+        ("Normas", &d.marco_normativo.normas),
+        (
+            "Política pública, protocolos e instrumentos",
+            &d.marco_normativo.instrumentos,
+        ),
+    ] {
+        e.seccion(titulo);
+        for n in normas {
+            let mut runs = vec![texto(&n.titulo).bold()];
+            if !n.detalle.is_empty() {
+                runs.push(texto(&format!(" — {}", n.detalle)).color(GRIS));
+            }
+            runs.push(texto(&format!(". {}", n.establece)));
+            e.vineta(runs);
         }
-        e.vineta(runs);
+    }
+}
+
+pub(super) fn principios(e: &mut Escritor, d: &Documento) {
+    e.capitulo(&[]);
+    let Some(p) = &d.principios else {
+        e.texto("La referencia nacional no enumera principios.");
+        return;
+    };
+    e.texto(&p.introduccion);
+    for t in &p.valores {
+        e.dato(&t.termino, &t.definicion);
     }
 }
 
@@ -79,6 +130,7 @@ pub(super) fn glosario(e: &mut Escritor, d: &Documento) {
 pub(super) fn fuentes(e: &mut Escritor, d: &Documento) {
     e.capitulo(&[]);
     e.texto("Las afirmaciones de la referencia nacional con la que se verificó el plan descansan en estas fuentes.");
+    e.texto("Lo que una fuente marcada «en parte» dice (prensa, una reproducción secundaria o solo su sentido) no se imprime en el plan como cierto: se atribuye a ella.");
     let filas = d
         .fuentes
         .iter()
@@ -90,6 +142,13 @@ pub(super) fn fuentes(e: &mut Escritor, d: &Documento) {
                 } else {
                     &f.detalle
                 }),
+                celda_texto(&if f.tipo.is_empty() {
+                    "—".to_owned()
+                } else if f.verificacion.is_empty() {
+                    f.tipo.clone()
+                } else {
+                    format!("{} ({})", f.tipo, f.verificacion)
+                }),
                 celda_texto(if f.sustenta.is_empty() {
                     "—"
                 } else {
@@ -100,9 +159,9 @@ pub(super) fn fuentes(e: &mut Escritor, d: &Documento) {
         .collect();
     e.tabla(tabla(
         "Fuentes de la referencia nacional",
-        &["Fuente", "Autor y fecha", "Sustenta"],
+        &["Fuente", "Autor y fecha", "Tipo", "Sustenta"],
         filas,
-        &[4, 3, 4],
+        &[4, 3, 2, 4],
         ANCHO,
     ));
 }

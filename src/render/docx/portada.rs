@@ -240,28 +240,12 @@ pub(super) fn aprobacion(e: &mut Escritor, d: &Documento) {
     e.parrafo(
         Paragraph::new()
             .add_run(texto("Base legal.").bold())
-            .add_run(texto(" El Concejo Municipal aprueba este plan vistos la Constitución de la República del Ecuador y las normas y políticas del marco normativo de este plan:")),
+            .add_run(texto(&format!(" {}", d.base_legal.introduccion))),
     );
-    for n in &d.marco_normativo {
-        let mut t = n.titulo.clone();
-        if !n.detalle.is_empty() {
-            t.push_str(&format!(" ({})", n.detalle));
-        }
-        e.vineta(vec![texto(&t)]);
+    for n in &d.base_legal.normas {
+        e.vineta(vec![texto(n)]);
     }
-    e.texto(&match &d.aprobacion {
-        Some(a) => format!(
-            "El {} aprobó este plan mediante {} N.º {}, el {}.",
-            a.organo,
-            a.instrumento.to_lowercase(),
-            a.numero,
-            a.fecha
-        ),
-        None => format!(
-            "Este plan se presenta para su aprobación por el Concejo Municipal del cantón {}.",
-            d.canton.nombre
-        ),
-    });
+    e.texto(&d.acto);
     for f in &d.firmas {
         // Room to sign, the line, the name (when the plan gives it) and the role, kept together.
         e.parrafo(Paragraph::new().keep_next(true).add_run(texto("\n\n")));
@@ -278,5 +262,30 @@ pub(super) fn aprobacion(e: &mut Escritor, d: &Documento) {
             );
         }
         e.texto(&f.cargo);
+    }
+    for c in &d.certificados {
+        e.parrafo(Paragraph::new().keep_next(true).add_run(texto("\n")));
+        e.parrafo(
+            Paragraph::new()
+                .keep_next(c.firma.is_some())
+                .add_run(texto(&format!("{}.", c.titulo)).bold())
+                .add_run(texto(&format!(" {}", c.texto))),
+        );
+        if let Some(f) = &c.firma {
+            e.parrafo(Paragraph::new().keep_next(true).add_run(texto("\n\n")));
+            e.parrafo(
+                Paragraph::new()
+                    .keep_next(true)
+                    .add_run(texto("________________________________________")),
+            );
+            if !f.nombre.is_empty() {
+                e.parrafo(
+                    Paragraph::new()
+                        .keep_next(true)
+                        .add_run(texto(&f.nombre).bold()),
+                );
+            }
+            e.texto(&f.cargo);
+        }
     }
 }

@@ -15,7 +15,7 @@ pub(super) fn presupuesto(e: &mut Escritor, d: &Documento) {
         Paragraph::new()
             .add_run(texto("El presupuesto referencial del plan es de "))
             .add_run(texto(&d.presupuesto.total_texto).bold())
-            .add_run(texto(".")),
+            .add_run(texto(&format!(". {}", d.financiamiento.resumen))),
     );
     let montos = |xs: &[crate::documento::presupuesto::MontoDoc]| -> Vec<Vec<Celda>> {
         xs.iter()
@@ -73,21 +73,19 @@ pub(super) fn presupuesto(e: &mut Escritor, d: &Documento) {
             )
             .collect()
     };
-    let filas = |xs: &[FilaFinanciamiento]| -> Vec<Vec<Celda>> {
+    let filas = |xs: &[FilaFinanciamiento], totales: &FilaFinanciamiento| -> Vec<Vec<Celda>> {
         xs.iter()
             .map(|x| fila(x, false))
-            .chain(std::iter::once(fila(&f.totales, true)))
+            .chain(std::iter::once(fila(totales, true)))
             .collect()
     };
     let columnas = |primera| [primera, "Asignado", "Por gestionar", "Sin indicar", "Total"];
-    e.seccion("Financiamiento por año");
-    e.texto(
-        "Cada monto se reparte entre los años de su acción en proporción a los días de cada año.",
-    );
+    e.seccion("Financiamiento por año (estimación)");
+    e.texto(&f.nota_anio);
     e.tabla(tabla_entera(
-        "Financiamiento por año",
+        "Financiamiento por año (estimación)",
         &columnas("Año"),
-        filas(&f.por_anio),
+        filas(&f.por_anio, &f.totales_anio),
         &[2, 3, 3, 3, 3],
         ANCHO,
     ));
@@ -95,7 +93,7 @@ pub(super) fn presupuesto(e: &mut Escritor, d: &Documento) {
     e.tabla(tabla_entera(
         "Financiamiento por fuente",
         &columnas("Fuente"),
-        filas(&f.por_fuente),
+        filas(&f.por_fuente, &f.totales),
         &[3, 3, 3, 3, 3],
         ANCHO,
     ));

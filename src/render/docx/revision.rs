@@ -15,7 +15,10 @@ pub(super) fn observaciones(e: &mut Escritor, d: &Documento) {
     ));
     let mut filas = Vec::new();
     for x in &r.observaciones {
-        let texto_obs = e.bloques(&x.texto, 0);
+        let mut texto_obs = e.bloques(&x.texto, 0);
+        if !x.valor.is_empty() {
+            texto_obs.push(super::escritor::parrafo_gris(&x.valor, super::TAM));
+        }
         filas.push(vec![
             celda_negrita(&x.numero.to_string()),
             celda_con(&x.elemento, &x.ruta, 21, 17),
