@@ -39,3 +39,4 @@ mod terminal;
 mod vistas;
 mod windows;
 mod word;
+mod word_imagenes;
