@@ -34,6 +34,7 @@ mod informe;
 mod nuevo;
 mod plantilla_taller;
 mod reglas;
+mod seguimiento;
 mod validar;
 mod vigilar;
 
@@ -210,6 +211,9 @@ pub enum Comando {
     /// Convierte un libro del taller (.xlsx u .ods) en un archivo de plan.
     #[command(visible_alias = "import")]
     Importar(importar::Args),
+    /// Agrega un corte al seguimiento de un plan aprobado (crea PLAN.seguimiento.yaml si falta).
+    #[command(visible_alias = "monitor")]
+    Seguimiento(seguimiento::Args),
     /// Lista todas las reglas.
     #[command(visible_alias = "rules")]
     Reglas(reglas::Args),
@@ -259,6 +263,7 @@ fn ejecutar() -> Result<(), Fallo> {
         Comando::Reglas(args) => reglas::run(args),
         Comando::PlantillaTaller(args) => plantilla_taller::run(args, cli.quiet),
         Comando::Importar(args) => importar::run(args, color, cli.quiet),
+        Comando::Seguimiento(args) => seguimiento::run(args, cli.quiet),
     }
 }
 

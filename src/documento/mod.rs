@@ -11,7 +11,8 @@
 //! glossary, acronyms), [`diagnostico`] (diagnosis and risks), [`actores`], [`estrategia`] (axes,
 //! objectives, actions, schedule), [`ruta_atencion`], [`presupuesto`], [`seguimiento`], and
 //! [`revision`] (an adviser's observations laid into a review copy). [`informe`] holds the data of
-//! the consolidated report, which the same renderers print.
+//! the consolidated report, and [`avance`] the progress report of a plan at a cut of its
+//! monitoring file, which the same renderers print.
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -20,6 +21,7 @@ use crate::plan::model::Plan;
 use crate::reference::nacional::Referencia;
 
 pub mod actores;
+pub mod avance;
 pub mod cmark;
 pub mod diagnostico;
 pub mod estrategia;

@@ -267,10 +267,7 @@ fn fila(res: &Resultado, columnas: &Columnas, fecha: NaiveDate) -> FilaPlan {
             conteo.sumar(Conteo::de(&v.diagnostics));
             (v.loaded.archivo.clone(), Some(v))
         }
-        Resultado::SinPlan(r) => (
-            crate::plan::observaciones::plan_de(&r.loaded.archivo).unwrap_or_default(),
-            None,
-        ),
+        Resultado::SinPlan { plan, .. } => (plan.clone(), None),
     };
     let plan = validado.and_then(|v| v.plan());
     let referencia = validado.and_then(|v| v.referencia());

@@ -8,7 +8,10 @@
 //! they sum and sort. Plan text is data: every text cell is a string cell, and a text that starts
 //! like a formula (`=`, `+`, `-`, `@`) also gets the quote prefix, so that neither opening nor
 //! editing the cell ever evaluates it. [`Libro`] is shared with the workshop template
-//! (`cantonal plantilla-taller`).
+//! (`cantonal plantilla-taller`) and the monitoring template (`cantonal
+//! plantilla-seguimiento`); a plan's progress report has its workbook in [`avance`].
+
+mod avance;
 
 use std::time::Instant;
 
@@ -43,6 +46,7 @@ impl Formato for Xlsx {
         let start = Instant::now();
         let libro = match pieza {
             Pieza::Plan { plan, documento } => libro_plan(plan, documento),
+            Pieza::Avance { registro, avance } => avance::libro(registro, avance),
             Pieza::Informe { informe, fecha } => libro_informe(informe, fecha),
         };
         let bytes = libro.and_then(Libro::bytes).map_err(|e| {

@@ -29,6 +29,7 @@ mod pdf;
 mod plurales;
 mod reglas;
 mod salidas;
+mod seguimiento;
 mod terminal;
 mod windows;
 mod word;
