@@ -1,7 +1,7 @@
 //! Excel output (XLSX), for advisers who filter, sort and pivot: a plan's workbook (actions with
 //! the matrix columns, actors, risks, referral route, budget by axis and by source) and the
 //! consolidated report's workbook (cantons × axes, route coverage, budget, purposes, open
-//! observations; one row per plan).
+//! observations, execution at the latest cut of each monitoring file; one row per plan).
 //!
 //! Written with `rust_xlsxwriter`. Every sheet has a frozen, filterable header row and column
 //! widths fitted to their content; amounts are numbers with a USD format and dates are dates, so
@@ -557,6 +557,39 @@ fn libro_informe(inf: &Informe, fecha: chrono::NaiveDate) -> Result<Libro, XlsxE
         })
         .collect();
     libro.hoja("Observaciones", &as_str(&cols), None, &filas)?;
+
+    let cols = con(vec![
+        "Último corte".into(),
+        "Acciones".into(),
+        "Acciones a tiempo".into(),
+        "Semáforo".into(),
+        "Presupuesto (USD)".into(),
+        "Ejecutado (USD)".into(),
+        "Acciones atrasadas".into(),
+    ]);
+    let filas: Vec<Vec<Valor>> = inf
+        .planes
+        .iter()
+        .filter_map(|f| Some((f, f.seguimiento.as_ref()?)))
+        .map(|(f, s)| {
+            let mut v = plan(f);
+            if s.legible {
+                v.extend([
+                    s.ultimo_corte.clone().into(),
+                    Valor::Numero(s.acciones as f64),
+                    Valor::Numero(s.a_tiempo as f64),
+                    s.semaforo.into(),
+                    Valor::Usd(s.presupuesto),
+                    Valor::Usd(s.ejecutado),
+                    Valor::Texto(s.atrasadas.join(", ")),
+                ]);
+            } else {
+                v.push(format!("no se pudo leer ({} errores)", s.errores).into());
+            }
+            v
+        })
+        .collect();
+    libro.hoja("Seguimiento", &as_str(&cols), None, &filas)?;
     Ok(libro)
 }
 
