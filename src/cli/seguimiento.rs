@@ -13,7 +13,7 @@ use crate::espanol::{fecha_larga, plural};
 use crate::generados::esquema_seguimiento;
 use crate::plan::seguimiento::archivo_de;
 use crate::rules::Opciones;
-use crate::seguimiento::corte::{SCHEMA_PATH, agregar};
+use crate::seguimiento::corte::{Contenido, SCHEMA_PATH, agregar};
 use crate::validacion::validar;
 
 /// Arguments of `seguimiento`.
@@ -34,7 +34,7 @@ pub struct Args {
 }
 
 /// A date written AAAA-MM-DD.
-fn fecha(texto: &str) -> Result<NaiveDate, String> {
+pub(super) fn fecha(texto: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(texto.trim(), "%Y-%m-%d")
         .map_err(|_| "escriba la fecha como AAAA-MM-DD, por ejemplo 2026-06-30".to_owned())
 }
@@ -82,7 +82,7 @@ pub(super) fn run(args: Args, quiet: bool) -> Result<(), Fallo> {
         plan,
         &nombre_plan,
         actual.as_deref(),
-        args.corte,
+        &Contenido::por_llenar(args.corte),
         args.borrador,
         crate::fechas::hoy(),
     )

@@ -19,9 +19,9 @@ use crate::nuevo::escritor::{Escritor, Valor, explicacion};
 use crate::plan::campos::{self, Campo, Tipo};
 use crate::plan::load::load_bytes;
 use crate::plan::model::{Estado, Plan};
-use crate::plan::seguimiento::{FechaImposible, Registro, Reporte};
+use crate::plan::seguimiento::{ConteosRuta, EstadoAccion, FechaImposible, Registro, Reporte};
 use crate::plan::spans::Seg;
-use crate::plan::yaml_edit::{en_comentario, iguales};
+use crate::plan::yaml_edit::{en_comentario, iguales, yaml_texto};
 
 /// Where editors find the schema of monitoring files, relative to the file.
 pub const SCHEMA_PATH: &str = "esquema/seguimiento.schema.json";
@@ -50,23 +50,51 @@ impl std::fmt::Display for ErrorCorte {
     }
 }
 
+/// What a new cut says: only its date, for a cut the official fills in the file (each action's
+/// state empty, its value and executed amount carried from the previous cut), or everything a
+/// filled monitoring workbook says ([`super::libro`]).
+#[derive(Debug, Clone)]
+pub struct Contenido {
+    /// Its date.
+    pub fecha: NaiveDate,
+    /// Who reports; the plan's monitoring responsible when `None`.
+    pub informa: Option<String>,
+    /// The route's counts.
+    pub ruta: Option<ConteosRuta>,
+    /// What it says of each action, when known.
+    pub acciones: Option<Vec<Reporte>>,
+}
+
+impl Contenido {
+    /// A cut to fill, dated `fecha`.
+    pub fn por_llenar(fecha: NaiveDate) -> Contenido {
+        Contenido {
+            fecha,
+            informa: None,
+            ruta: None,
+            acciones: None,
+        }
+    }
+}
+
 /// The fields of one list of the catalogue of monitoring files.
 fn de(clave: &str) -> &'static [Campo] {
     let path: Vec<Seg> = clave.split('.').map(Seg::from).collect();
     campos::campo_en(campos::SEGUIMIENTO, &path).map_or(&[], |c| c.tipo.hijos())
 }
 
-/// The monitoring file of `plan` (its file name `archivo_plan`) with a new cut dated `fecha`:
+/// The monitoring file of `plan` (its file name `archivo_plan`) with the new cut `nuevo`:
 /// `actual` is the file's text, or `None` to create it. `borrador` allows following a plan that
 /// is not approved; `hoy` is today.
 pub fn agregar(
     plan: &Plan,
     archivo_plan: &str,
     actual: Option<&str>,
-    fecha: NaiveDate,
+    nuevo: &Contenido,
     borrador: bool,
     hoy: NaiveDate,
 ) -> Result<String, ErrorCorte> {
+    let fecha = nuevo.fecha;
     if plan.estado != Estado::Aprobado && !borrador {
         return Err(ErrorCorte::NoAprobado(format!(
             "el plan no está aprobado (estado: {}): el seguimiento mide lo que aprobó el Concejo. Para practicar con un borrador, agregue --borrador",
@@ -96,7 +124,7 @@ pub fn agregar(
         encabezado(&mut e, plan, archivo_plan);
         plan_aprobado(&mut e, plan);
         e.valor("cortes", 0, false, Valor::Abre);
-        corte(&mut e, plan, None, fecha);
+        corte(&mut e, plan, None, nuevo);
         return Ok(e.out);
     };
     // The file's own line ends and byte-order mark stay: the cut is added to its text with `\n`,
@@ -125,7 +153,7 @@ pub fn agregar(
         )));
     }
     let mut e = Escritor::default();
-    corte(&mut e, plan, Some(registro), fecha);
+    corte(&mut e, plan, Some(registro), nuevo);
     let mut nuevo = insertar(texto, &cargado, &e.out)?;
     if registro.plan_aprobado.is_none() {
         let mut a = Escritor::default();
@@ -193,7 +221,7 @@ fn plan_aprobado(e: &mut Escritor, plan: &Plan) {
     e.valor("acciones", 2, false, Valor::Abre);
     for a in &plan.acciones {
         let mut campos = vec![
-            format!("accion: {}", crate::plan::yaml_edit::yaml_texto(&a.id)),
+            format!("accion: {}", yaml_texto(&a.id)),
             format!("inicio: {}", a.plazo.inicio),
             format!("fin: {}", a.plazo.fin),
         ];
@@ -213,8 +241,24 @@ fn plan_aprobado(e: &mut Escritor, plan: &Plan) {
     e.blanco();
 }
 
+/// The previous report of the action `id` before `fecha` in `registro`, with its cut's date.
+pub fn previo<'a>(
+    registro: Option<&'a Registro>,
+    id: &str,
+    fecha: NaiveDate,
+) -> Option<(NaiveDate, &'a Reporte)> {
+    registro.and_then(|r| {
+        r.cronologico()
+            .into_iter()
+            .rev()
+            .filter(|c| c.fecha_corte < fecha)
+            .find_map(|c| c.reporte(id).map(|x| (c.fecha_corte, x)))
+    })
+}
+
 /// The new cut, as an item of `cortes` (indented two spaces), after the cuts of `registro`.
-fn corte(e: &mut Escritor, plan: &Plan, registro: Option<&Registro>, fecha: NaiveDate) {
+fn corte(e: &mut Escritor, plan: &Plan, registro: Option<&Registro>, nuevo: &Contenido) {
+    let fecha = nuevo.fecha;
     let c = de("cortes");
     e.comentario(
         2,
@@ -231,18 +275,27 @@ fn corte(e: &mut Escritor, plan: &Plan, registro: Option<&Registro>, fecha: Naiv
         "",
         Valor::Yaml(fecha.to_string()),
     );
-    let informa = plan.nombre_actor(&plan.seguimiento.responsable);
-    e.campo(
-        c,
-        "informa",
-        4,
-        false,
-        "Según el plan, es quien da seguimiento al plan.",
-        Valor::Linea(&informa),
-    );
+    let (informa, nota) = match &nuevo.informa {
+        Some(i) => (i.clone(), ""),
+        None => (
+            plan.nombre_actor(&plan.seguimiento.responsable),
+            "Según el plan, es quien da seguimiento al plan.",
+        ),
+    };
+    e.campo(c, "informa", 4, false, nota, Valor::Linea(&informa));
     e.campo(c, "ruta_atencion", 4, false, "", Valor::Abre);
-    for r in de("cortes.ruta_atencion") {
-        e.valor(r.clave, 6, false, Valor::Nada);
+    let ruta = nuevo.ruta.unwrap_or_default();
+    for (r, v) in de("cortes.ruta_atencion").iter().zip([
+        ruta.casos_identificados,
+        ruta.casos_atendidos,
+        ruta.casos_derivados,
+    ]) {
+        e.valor(
+            r.clave,
+            6,
+            false,
+            v.map_or(Valor::Nada, |n| Valor::Yaml(n.to_string())),
+        );
     }
     e.campo(
         c,
@@ -263,14 +316,30 @@ fn corte(e: &mut Escritor, plan: &Plan, registro: Option<&Registro>, fecha: Naiv
         }
         e.comentario(6, &texto);
     }
-    for a in &plan.acciones {
-        let previo: Option<(NaiveDate, &Reporte)> = registro.and_then(|r| {
-            r.cronologico()
-                .into_iter()
-                .rev()
-                .filter(|c| c.fecha_corte < fecha)
-                .find_map(|c| c.reporte(&a.id).map(|x| (c.fecha_corte, x)))
-        });
+    let reportes: Vec<Reporte> = match &nuevo.acciones {
+        Some(rs) => rs.clone(),
+        None => plan
+            .acciones
+            .iter()
+            .map(|a| {
+                let anterior = previo(registro, &a.id, fecha).map(|(_, r)| r);
+                Reporte {
+                    accion: a.id.clone(),
+                    estado: EstadoAccion::NoIniciada,
+                    valor: anterior.and_then(|r| r.valor),
+                    ejecutado: anterior.and_then(|r| r.ejecutado),
+                    evidencias: Vec::new(),
+                    dificultades: None,
+                }
+            })
+            .collect(),
+    };
+    for r in &reportes {
+        let Some(a) = plan.acciones.iter().find(|a| a.id == r.accion) else {
+            reporte(e, r, nuevo.acciones.is_some());
+            continue;
+        };
+        let previo = previo(registro, &a.id, fecha);
         e.comentario(6, &format!("{} — {}", a.id, a.descripcion));
         let ind = &a.indicador;
         let cifra = |v: Option<f64>| v.map_or_else(|| "sin indicar".to_owned(), numero);
@@ -315,32 +384,49 @@ fn corte(e: &mut Escritor, plan: &Plan, registro: Option<&Registro>, fecha: Naiv
                 ),
             );
         }
-        e.valor(
-            "accion",
-            8,
-            true,
-            Valor::Yaml(crate::plan::yaml_edit::yaml_texto(&a.id)),
-        );
-        e.valor("estado", 8, false, Valor::Nada);
-        let anterior = previo.map(|(_, r)| r);
-        e.valor(
-            "valor",
-            8,
-            false,
-            anterior
-                .and_then(|r| r.valor)
-                .map_or(Valor::Nada, |v| Valor::Yaml(v.to_string())),
-        );
-        e.valor(
-            "ejecutado",
-            8,
-            false,
-            anterior
-                .and_then(|r| r.ejecutado)
-                .map_or(Valor::Nada, |v| Valor::Yaml(format!("{v:.2}"))),
-        );
+        reporte(e, r, nuevo.acciones.is_some());
+    }
+}
+
+/// The entry of the report `r` in the list of a cut; `con_estado` writes its state (a cut to
+/// fill leaves it empty).
+fn reporte(e: &mut Escritor, r: &Reporte, con_estado: bool) {
+    e.valor("accion", 8, true, Valor::Yaml(yaml_texto(&r.accion)));
+    e.valor(
+        "estado",
+        8,
+        false,
+        if con_estado {
+            Valor::Yaml(r.estado.id().to_owned())
+        } else {
+            Valor::Nada
+        },
+    );
+    e.valor(
+        "valor",
+        8,
+        false,
+        r.valor.map_or(Valor::Nada, |v| Valor::Yaml(v.to_string())),
+    );
+    e.valor(
+        "ejecutado",
+        8,
+        false,
+        r.ejecutado
+            .map_or(Valor::Nada, |v| Valor::Yaml(format!("{v:.2}"))),
+    );
+    if r.evidencias.is_empty() {
         e.valor("evidencias", 8, false, Valor::Yaml("[]".into()));
-        e.valor("dificultades", 8, false, Valor::Nada);
+    } else {
+        e.valor("evidencias", 8, false, Valor::Abre);
+        for x in &r.evidencias {
+            e.out.push_str(&format!("          - {}\n", yaml_texto(x)));
+        }
+    }
+    match r.dificultades.as_deref() {
+        Some(d) if d.contains('\n') => e.valor("dificultades", 8, false, Valor::Parrafos(d)),
+        Some(d) => e.valor("dificultades", 8, false, Valor::Linea(d)),
+        None => e.valor("dificultades", 8, false, Valor::Nada),
     }
 }
 

@@ -5,7 +5,9 @@
 //! ([`crate::rules::seguimiento::Ejecucion`]), and its progress report is a document
 //! ([`crate::documento::avance`]) printed by every output format.
 //!
-//! Here: [`corte`] writes a new cut into the file (`cantonal seguimiento PLAN --corte FECHA`).
+//! Here: [`corte`] writes a new cut into the file (`cantonal seguimiento PLAN --corte FECHA`),
+//! and [`libro`] is the monitoring workbook for the responsible institutions (`cantonal
+//! plantilla-seguimiento`, and `cantonal importar` of a filled one as a new cut).
 //!
 //! A program that edits a monitoring file (the browser editor) calls, like the command line:
 //!
@@ -23,3 +25,4 @@
 //! ```
 
 pub mod corte;
+pub mod libro;

@@ -25,21 +25,21 @@ fn explicar_prints_the_whole_explanation() {
 }
 
 #[test]
-fn explicar_explains_the_workbook_codes_of_importar() {
+fn explicar_explains_the_workbook_codes_of_importar_for_both_workbooks() {
     for (codigo, titulo, frase) in [
         (
             "T001",
-            "El libro del taller no se puede leer",
+            "El libro del taller o de seguimiento no se puede leer",
             ".xlsx guardado por Excel o LibreOffice",
         ),
         (
             "T002",
-            "Falta una hoja, una columna o una fila de la plantilla del taller",
-            "`cantonal plantilla-taller`",
+            "Falta una hoja, una columna o una fila de la plantilla del libro",
+            "`cantonal plantilla-seguimiento`",
         ),
         (
             "T003",
-            "Una celda del libro del taller no es del tipo de su columna",
+            "Una celda del libro no es del tipo de su columna",
             "hoja Acciones, fila 3, columna Inicio: 2026-03-01",
         ),
     ] {

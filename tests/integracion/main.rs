@@ -30,6 +30,7 @@ mod plurales;
 mod reglas;
 mod salidas;
 mod seguimiento;
+mod seguimiento_corte;
 mod terminal;
 mod windows;
 mod word;
