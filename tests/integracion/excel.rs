@@ -168,7 +168,8 @@ fn report_workbook_one_row_per_plan() {
             "Observaciones",
             "Planes",
             "Presupuesto",
-            "Ruta de atención"
+            "Ruta de atención",
+            "Seguimiento"
         ]
     );
     for (nombre, filas) in &c {
@@ -184,6 +185,12 @@ fn report_workbook_one_row_per_plan() {
             fila.last().unwrap(),
             &p["presupuesto"].as_f64().unwrap().to_string()
         );
+        // Each canton's execution at its latest cut, as numbers.
+        let seguimiento = &c["Seguimiento"][i + 1];
+        let s = &p["seguimiento"];
+        assert_eq!(seguimiento[0], p["etiqueta"].as_str().unwrap());
+        assert_eq!(seguimiento[5], s["a_tiempo"].as_u64().unwrap().to_string());
+        assert_eq!(seguimiento[8], s["ejecutado"].as_f64().unwrap().to_string());
         let ejes = &c["Ejes"][i + 1];
         for (j, e) in p["por_eje"].as_array().unwrap().iter().enumerate() {
             assert_eq!(ejes[3 + j], e["acciones"].as_u64().unwrap().to_string());

@@ -6,6 +6,7 @@ mod accesibilidad;
 mod archivos;
 mod argumentos;
 mod autoria;
+mod avance;
 mod axe;
 mod biblioteca;
 mod campos;
