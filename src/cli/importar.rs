@@ -124,11 +124,16 @@ fn corte(args: &Args, wb: &Libro, color: bool, quiet: bool) -> Result<(), Fallo>
             "no se importó el corte de {archivo}: {e}"
         ))));
     }
-    let Some(texto) = importado.texto else {
-        return Err(Fallo::Errores(Some(format!(
-            "no se importó el corte: {archivo} tiene {}. Corríjalos en el libro y vuelva a importarlo.",
-            conteo.texto()
-        ))));
+    // A cut with errors is not written: once in the file, the same date could not be imported
+    // again from the corrected workbook.
+    let texto = match importado.texto {
+        Some(t) if conteo.errores == 0 => t,
+        _ => {
+            return Err(Fallo::Errores(Some(format!(
+                "no se importó el corte: {archivo} tiene {}. Corríjalos en el libro y vuelva a importarlo.",
+                conteo.texto()
+            ))));
+        }
     };
     write_atomic(&importado.archivo, texto.as_bytes())?;
     if !quiet && args.formato == VistaDiagnosticos::Texto {
@@ -139,9 +144,5 @@ fn corte(args: &Args, wb: &Libro, color: bool, quiet: bool) -> Result<(), Fallo>
             mostrar(&importado.archivo)
         );
     }
-    if conteo.errores > 0 {
-        Err(Fallo::Errores(None))
-    } else {
-        Ok(())
-    }
+    Ok(())
 }

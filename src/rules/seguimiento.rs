@@ -193,6 +193,12 @@ fn seguido(plan: &LoadedPlan) -> PlanSeguido<'_> {
 /// Runs the M rules of the registry on `loaded`, following `plan`.
 fn revisar(loaded: Loaded<Registro>, plan: PlanSeguido, opciones: Opciones) -> Ejecucion {
     let mut diagnostics = loaded.diagnostics.clone();
+    // A monitoring file follows a plan: a strict rule is an error when that plan is approved,
+    // as it is for the plan's own rules.
+    let estado = match &plan {
+        PlanSeguido::Legible(p) => Some(p.estado),
+        _ => None,
+    };
     let ctx = ContextoSeguimiento {
         registro: loaded.datos.as_ref(),
         plan,
@@ -202,6 +208,9 @@ fn revisar(loaded: Loaded<Registro>, plan: PlanSeguido, opciones: Opciones) -> E
         if let Comprobacion::Seguimiento(comprobar) = regla.comprobar {
             for hallazgo in comprobar(&ctx) {
                 push(&loaded, regla, opciones, hallazgo, &mut diagnostics);
+                if let Some(d) = diagnostics.last_mut() {
+                    d.severidad = regla.severidad_para(opciones.estricto, estado);
+                }
             }
         }
     }

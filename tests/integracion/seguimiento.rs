@@ -408,3 +408,42 @@ fn the_example_monitoring_files_have_nothing_to_report_and_exercise_every_state(
         }
     }
 }
+
+#[test]
+fn the_advisers_observations_are_checked_against_the_monitoring_file() {
+    let (dir, plan) = plan_con_seguimiento(&base_seguimiento());
+    std::fs::write(
+        dir.path().join("plan.seguimiento.observaciones.yaml"),
+        "revisor: Asesoría técnica\nfecha: 2026-07-10\nobservaciones:\n  \
+         - ruta: cortes.2026-06-30.acciones.A3.dificultades\n    \
+           texto: Diga qué se hará para recuperar el curso.\n  \
+         - ruta: cortes.2026-06-30.acciones.A9.valor\n    \
+           texto: Revise la cifra.\n",
+    )
+    .unwrap();
+    let (code, json) = validar_hoy(&plan);
+    assert_eq!(code, 1);
+    let obs = json["archivos"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| {
+            a["archivo"]
+                .as_str()
+                .unwrap()
+                .ends_with(".seguimiento.observaciones.yaml")
+        })
+        .unwrap();
+    // The observation on a difficulty of the cut stands; the one on an action the cut does not
+    // have is O001 at its path, with the actions that exist.
+    let diags = obs["diagnosticos"].as_array().unwrap();
+    assert_eq!(diags.len(), 1, "{obs}");
+    assert_eq!(diags[0]["codigo"], "O001");
+    assert_eq!(diags[0]["linea"], 6);
+    assert!(
+        diags[0]["ayuda"]
+            .as_str()
+            .unwrap()
+            .contains("`cortes.2026-06-30.acciones.A4.valor`")
+    );
+}

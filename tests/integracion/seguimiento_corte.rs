@@ -252,9 +252,9 @@ fn problems_of_a_filled_workbook_are_located_by_sheet_row_and_column() {
         stdout.contains("hoja Acciones, fila 3, columna Estado"),
         "{stdout}"
     );
-    // «Cumplida» without evidence (A3, the fifth row: no cut gives one): the rule's warning
-    // points at the state's cell. The workbook of a cut already written, into the file without
-    // that cut.
+    // «Cumplida» without evidence (A3, the fifth row: no cut gives one): in an approved plan
+    // the strict rule is an error, at the state's cell, and the cut is not written. The
+    // workbook of a cut already written, into the file without that cut.
     let archivo = dir.path().join("ibarra.seguimiento.yaml");
     cantonal_ok(&[
         "plantilla-seguimiento",
@@ -274,12 +274,15 @@ fn problems_of_a_filled_workbook_are_located_by_sheet_row_and_column() {
     .unwrap();
     let cumplida = dir.path().join("cumplida.xlsx");
     crate::common::copia_de_libro(&libro, ("Acciones", 4, 4, "Cumplida"), &cumplida);
+    let sin_corte = std::fs::read_to_string(&archivo).unwrap();
     let out = crate::common::cantonal(&["importar", cumplida.to_str().unwrap()]);
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(out.status.code(), Some(0), "{stdout}");
-    assert!(stdout.contains("advertencia[M012]"), "{stdout}");
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    assert!(stdout.contains("error[M012]"), "{stdout}");
     assert!(
         stdout.contains("hoja Acciones, fila 5, columna Estado"),
         "{stdout}"
     );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no se importó el corte"));
+    assert_eq!(std::fs::read_to_string(&archivo).unwrap(), sin_corte);
 }
