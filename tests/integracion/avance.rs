@@ -355,3 +355,50 @@ fn the_report_totals_are_added_up_from_the_cantons_figures() {
     );
     assert_eq!(s["semaforo"], avance.resumen.plan.as_ref().unwrap().nombre);
 }
+
+#[test]
+fn the_report_pdf_shows_each_cantons_execution_and_the_total() {
+    if !common::poppler() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("informe.pdf");
+    cantonal_ok(&["informe", "plans/", "-o", pdf.to_str().unwrap()]);
+    let json: serde_json::Value =
+        serde_json::from_slice(&cantonal_ok(&["informe", "plans/", "--formato", "json"]).stdout)
+            .unwrap();
+    let texto = plano(&paginas_pdf(&pdf).join(" "));
+    let seccion = &texto[texto
+        .find("Seguimiento de la ejecución")
+        .expect("the section")..];
+    for p in json["planes"].as_array().unwrap() {
+        let s = &p["seguimiento"];
+        let etiqueta = p["etiqueta"].as_str().unwrap();
+        // The canton's row: its name, then its latest cut, share on time and executed amount.
+        let desde = seccion
+            .find(etiqueta)
+            .unwrap_or_else(|| panic!("{etiqueta}"));
+        let fila = &seccion[desde..];
+        let mut resto = fila;
+        for que in [
+            s["ultimo_corte"].as_str().unwrap().to_owned(),
+            format!("({} / {})", s["a_tiempo"], s["acciones"]),
+            s["ejecutado_texto"].as_str().unwrap().to_owned(),
+        ] {
+            let i = resto
+                .find(&que)
+                .unwrap_or_else(|| panic!("{etiqueta}: {que}"));
+            resto = &resto[i + que.len()..];
+        }
+    }
+    let t = &json["totales"]["seguimiento"];
+    let total = &seccion[seccion.find("Total").unwrap()..];
+    assert!(
+        total.contains(t["ejecutado_texto"].as_str().unwrap()),
+        "{total}"
+    );
+    assert!(
+        total.contains(&format!("({} / {})", t["a_tiempo"], t["acciones"])),
+        "{total}"
+    );
+}
