@@ -297,7 +297,7 @@ mod tests {
         );
         assert_eq!(
             hallazgos("Escribir a maria.p@gmail.com"),
-            vec!["un correo electrónico personal (ma••••••••••••om)"]
+            vec!["un correo electrónico personal (ma•••••••••••••om)"]
         );
         // Dates, amounts, institutional addresses and phones are not personal data.
         for limpio in [
