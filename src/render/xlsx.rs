@@ -102,6 +102,7 @@ struct Formatos {
     ayuda: Format,
     texto: Format,
     formula_como_texto: Format,
+    numero: Format,
     usd: Format,
     fecha: Format,
 }
@@ -141,6 +142,7 @@ impl Libro {
                     .set_align(FormatAlign::Top),
                 texto: base.clone().set_text_wrap(),
                 formula_como_texto: base.clone().set_text_wrap().set_quote_prefix(),
+                numero: base.clone(),
                 usd: base.clone().set_num_format("\"USD\" #,##0.00"),
                 fecha: base.set_num_format("yyyy-mm-dd"),
             },
@@ -210,7 +212,7 @@ fn escribir(ws: &mut Worksheet, f: &Formatos, r: u32, c: u16, v: &Valor) -> Resu
             ws.write_string_with_format(r, c, t, &f.texto)?;
         }
         Valor::Numero(n) => {
-            ws.write_number(r, c, *n)?;
+            ws.write_number_with_format(r, c, *n, &f.numero)?;
         }
         Valor::Usd(n) => {
             ws.write_number_with_format(r, c, *n, &f.usd)?;

@@ -145,7 +145,9 @@ pub fn plantilla(
         ]);
     }
     let ws = libro.hoja(HOJA_CORTE, &["Campo", "Valor", "Explicación"], None, &filas)?;
-    ws.set_column_width(1, 50)?;
+    anchos(ws, &[0.0, 50.0, 60.0], &filas, 1)?;
+    ws.set_landscape();
+    ws.set_print_fit_to_pages(1, 0);
 
     let columnas = columnas_acciones();
     let mut titulos: Vec<&str> = vec![columnas[0].titulo()];
@@ -185,7 +187,18 @@ pub fn plantilla(
         })
         .collect();
     let ws = libro.hoja(HOJA_ACCIONES, &titulos, Some(&ayuda), &filas)?;
-    ws.set_column_width(3, 45)?;
+    // The texts of the plan and those to write wrap in wide columns; figures keep their fit.
+    let mut ancho = vec![16.0, 40.0, 28.0, 45.0];
+    ancho.extend(columnas[1..].iter().map(|c| match c.campo.tipo {
+        Tipo::Texto | Tipo::Textos | Tipo::Parrafos => 40.0,
+        _ => 16.0,
+    }));
+    let explicaciones: Vec<Valor> = ayuda.iter().map(|t| t.as_str().into()).collect();
+    anchos(ws, &ancho, &[explicaciones], 1)?;
+    anchos(ws, &ancho, &filas, FILAS_ENCABEZADO)?;
+    // Printed, the sheet is as wide as a landscape page.
+    ws.set_landscape();
+    ws.set_print_fit_to_pages(1, 0);
     let estado = titulos
         .iter()
         .position(|t| *t == campo("cortes.acciones.estado").etiqueta);
@@ -205,6 +218,41 @@ pub fn plantilla(
         )?;
     }
     libro.bytes()
+}
+
+/// Sets the width (in characters) of each column of `ancho` that is not 0, and makes each row
+/// of `filas` (the first at `primera`) as tall as its longest text wrapped in those columns, so
+/// that a spreadsheet or a printed page shows every line.
+fn anchos(
+    ws: &mut rust_xlsxwriter::Worksheet,
+    ancho: &[f64],
+    filas: &[Vec<Valor>],
+    primera: u32,
+) -> Result<(), XlsxError> {
+    for (c, a) in ancho.iter().enumerate() {
+        if *a > 0.0 {
+            ws.set_column_width(c as u16, *a)?;
+        }
+    }
+    for (i, fila) in filas.iter().enumerate() {
+        let lineas = fila
+            .iter()
+            .zip(ancho)
+            .filter(|(_, a)| **a > 0.0)
+            .map(|(v, a)| match v {
+                Valor::Texto(t) => t
+                    .split('\n')
+                    // A column holds about 1.1 characters of text per unit of width.
+                    .map(|l| (l.chars().count() as f64 / (a * 1.1 - 1.0)).ceil().max(1.0))
+                    .sum(),
+                _ => 1.0,
+            })
+            .fold(1.0, f64::max);
+        if lineas > 1.0 {
+            ws.set_row_height(primera + i as u32, 15.0 * lineas)?;
+        }
+    }
+    Ok(())
 }
 
 /// Whether an opened workbook is a monitoring workbook (rather than a workshop's).
