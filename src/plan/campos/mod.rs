@@ -434,8 +434,15 @@ impl Tipo {
             ),
             Tipo::Catalogo { catalogo } => format!("uno de los {}", catalogo.nombre()),
             Tipo::Catalogos { catalogo } => format!("varios de los {}", catalogo.nombre()),
-            Tipo::Referencia { lista } => format!("uno de los {}", plural_de(lista)),
-            Tipo::Referencias { lista } => format!("varios de los {}", plural_de(lista)),
+            Tipo::Referencia { lista } => {
+                let (uno, los) = genero(plural_de(lista));
+                format!("{uno} de {los} {}", plural_de(lista))
+            }
+            Tipo::Referencias { lista } => {
+                let (_, los) = genero(plural_de(lista));
+                let varios = if los == "las" { "varias" } else { "varios" };
+                format!("{varios} de {los} {}", plural_de(lista))
+            }
             Tipo::Lugares => "lista de lugares".into(),
             Tipo::Textos => "lista de textos".into(),
             Tipo::Conteos { catalogo } => {
@@ -444,6 +451,16 @@ impl Tipo {
             Tipo::Grupo { .. } => "grupo de campos".into(),
             Tipo::Lista { lista } => format!("lista de {}", lista.plural),
         }
+    }
+}
+
+/// «una de las acciones», «uno de los actores»: the article of the items of a list, from its
+/// plural (the lists of the catalogue are objectives, actors, risks and actions).
+fn genero(plural: &str) -> (&'static str, &'static str) {
+    if plural.ends_with("ones") || plural.ends_with("as") {
+        ("una", "las")
+    } else {
+        ("uno", "los")
     }
 }
 
