@@ -13,6 +13,7 @@ use crate::plan::load::load_file;
 use crate::plan::seguimiento::{Registro, archivo_de};
 use crate::reference::nacional::Referencia;
 use crate::rules::Opciones;
+use crate::seguimiento::corte::seguible;
 use crate::seguimiento::libro::plantilla;
 use crate::validacion::validar;
 
@@ -31,6 +32,9 @@ pub struct Args {
     /// Reemplaza el libro si ya existe.
     #[arg(long)]
     pub forzar: bool,
+    /// Permite dar seguimiento a un plan que no está aprobado (para practicar).
+    #[arg(long)]
+    pub borrador: bool,
 }
 
 pub(super) fn run(args: Args, quiet: bool) -> Result<(), Fallo> {
@@ -45,6 +49,12 @@ pub(super) fn run(args: Args, quiet: bool) -> Result<(), Fallo> {
             ))));
         }
     };
+    seguible(plan, args.borrador).map_err(|e| {
+        Fallo::NoSePudo(format!(
+            "no se creó el libro de seguimiento de {}: {e}",
+            mostrar(&args.plan)
+        ))
+    })?;
     let seguimiento = archivo_de(&args.plan);
     let registro = seguimiento
         .is_file()

@@ -83,6 +83,18 @@ fn de(clave: &str) -> &'static [Campo] {
     campos::campo_en(campos::SEGUIMIENTO, &path).map_or(&[], |c| c.tipo.hijos())
 }
 
+/// Whether `plan` can be followed: it is approved, or `borrador` allows practising with a plan
+/// that is not. The same refusal for a cut written in the file and for a workbook.
+pub fn seguible(plan: &Plan, borrador: bool) -> Result<(), ErrorCorte> {
+    if plan.estado == Estado::Aprobado || borrador {
+        return Ok(());
+    }
+    Err(ErrorCorte::NoAprobado(format!(
+        "el plan no está aprobado (estado: {}): el seguimiento mide lo que aprobó el Concejo. Para practicar con un borrador, agregue --borrador",
+        crate::documento::portada::estado(plan.estado).1
+    )))
+}
+
 /// The monitoring file of `plan` (its file name `archivo_plan`) with the new cut `nuevo`:
 /// `actual` is the file's text, or `None` to create it. `borrador` allows following a plan that
 /// is not approved; `hoy` is today.
@@ -95,12 +107,7 @@ pub fn agregar(
     hoy: NaiveDate,
 ) -> Result<String, ErrorCorte> {
     let fecha = nuevo.fecha;
-    if plan.estado != Estado::Aprobado && !borrador {
-        return Err(ErrorCorte::NoAprobado(format!(
-            "el plan no está aprobado (estado: {}): el seguimiento mide lo que aprobó el Concejo. Para practicar con un borrador, agregue --borrador",
-            crate::documento::portada::estado(plan.estado).1
-        )));
-    }
+    seguible(plan, borrador)?;
     match FechaImposible::de(fecha, &plan.periodo, hoy) {
         Some(FechaImposible::Futura) => {
             return Err(ErrorCorte::Fecha(format!(

@@ -101,6 +101,30 @@ fn refusals_say_why_and_write_nothing() {
         "el plan no está aprobado (estado: Borrador)",
     );
     assert!(!archivo.exists());
+    // The workbook of a cut is refused the same way, and made with --borrador.
+    let libro = dir.path().join("corte.xlsx");
+    let plantilla = |extra: &[&str]| {
+        let mut args = vec![
+            "plantilla-seguimiento",
+            plan.to_str().unwrap(),
+            "--corte",
+            "2026-06-30",
+            "-o",
+            libro.to_str().unwrap(),
+        ];
+        args.extend_from_slice(extra);
+        cantonal_hoy(&args)
+    };
+    let out = plantilla(&[]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("el plan no está aprobado (estado: Borrador)"),
+        "{stderr}"
+    );
+    assert!(!libro.exists());
+    assert_eq!(plantilla(&["--borrador"]).status.code(), Some(0));
+    assert!(libro.is_file());
     caso("2027-06-30", &["--borrador"], "todavía no llega");
     caso("2025-06-30", &["--borrador"], "fuera del período del plan");
     std::fs::write(&archivo, base_seguimiento()).unwrap();
