@@ -4,7 +4,11 @@
 //! 1. `validar` of 221 synthetic plans of 40 actions (in-process and through the binary);
 //! 2. `generar` PDF of plans/ibarra.yaml beside a bare Typst compile + export of the same
 //!    document with a ready World, in the same run: the ratio;
-//! 3. a batch of 221 PDFs through the binary: wall time, CPU use and peak memory.
+//! 3. a batch of 221 PDFs through the binary: wall time, CPU use and peak memory;
+//! 4. the progress report (`generar --seguimiento`) of Ibarra beside its plan's PDF, through
+//!    the binary: time and peak memory, and their ratios;
+//! 5. `informe` of the 221 synthetic plans, each with a monitoring file of four cuts, beside
+//!    the same plans without them (text and PDF), and its peak memory with 55 and 221 plans.
 
 use std::path::Path;
 use std::process::Command;
@@ -28,6 +32,21 @@ fn generar(plan: &Plan, r: &Referencia) -> PdfCompilado {
         PdfConfig::default(),
     )
     .unwrap()
+}
+
+/// Runs the binary with `args` `n` times: the median wall time and the largest peak memory.
+fn medido(n: usize, args: &[&str]) -> (Duration, u64) {
+    let runs: Vec<(Duration, u64, f64)> = (0..n).map(|_| run_measured(args)).collect();
+    (
+        median(runs.iter().map(|r| r.0).collect()),
+        runs.iter().map(|r| r.1).max().unwrap_or(0),
+    )
+}
+
+/// `n` synthetic plans in `dir`, each with a monitoring file of four cuts.
+fn con_seguimiento(dir: &Path, n: usize) {
+    cantonal::sintetico::write_all(dir, n).unwrap();
+    cantonal::sintetico::write_seguimientos(dir, &cantonal::sintetico::cortes_2026()).unwrap();
 }
 
 fn median(mut v: Vec<Duration>) -> Duration {
@@ -179,5 +198,76 @@ fn main() {
         cpu,
         cpu / wall.as_secs_f64() / cores as f64 * 100.0,
         peak_kb / 1024
+    );
+
+    // 4. The progress report of Ibarra beside its plan's PDF.
+    let pdf = dir.path().join("plan.pdf");
+    let avance = dir.path().join("avance.pdf");
+    let (plan_t, plan_kb) = medido(
+        5,
+        &["generar", "plans/ibarra.yaml", "-o", pdf.to_str().unwrap()],
+    );
+    let (avance_t, avance_kb) = medido(
+        5,
+        &[
+            "generar",
+            "plans/ibarra.yaml",
+            "--seguimiento",
+            "plans/ibarra.seguimiento.yaml",
+            "-o",
+            avance.to_str().unwrap(),
+        ],
+    );
+    println!(
+        "
+informe de avance de Ibarra frente al PDF del plan (binario, mediana de 5):"
+    );
+    println!(
+        "  plan: {} y {} MB   avance: {} y {} MB   razón: {:.2}× en tiempo, {:.2}× en memoria (objetivo: ≤ 1,2×)",
+        ms(plan_t),
+        plan_kb / 1024,
+        ms(avance_t),
+        avance_kb / 1024,
+        avance_t.as_secs_f64() / plan_t.as_secs_f64(),
+        avance_kb as f64 / plan_kb as f64
+    );
+
+    // 5. informe over 221 plans, each with four cuts, beside the same plans alone.
+    let seguidos = dir.path().join("seguidos");
+    con_seguimiento(&seguidos, 221);
+    let pocos = dir.path().join("pocos");
+    con_seguimiento(&pocos, 55);
+    println!("
+informe de 221 planes con 4 cortes cada uno, frente a los mismos planes sin seguimiento (mediana de 3):");
+    for (formato, salida) in [
+        ("texto", None),
+        ("PDF", Some(dir.path().join("informe.pdf"))),
+    ] {
+        let args = |carpeta: &Path| {
+            let mut a = vec!["informe".to_owned(), carpeta.to_str().unwrap().to_owned()];
+            if let Some(s) = &salida {
+                a.extend(["-o".to_owned(), s.to_str().unwrap().to_owned()]);
+            }
+            a
+        };
+        let sin = args(&planes);
+        let con = args(&seguidos);
+        let (sin_t, sin_kb) = medido(3, &sin.iter().map(String::as_str).collect::<Vec<_>>());
+        let (con_t, con_kb) = medido(3, &con.iter().map(String::as_str).collect::<Vec<_>>());
+        println!(
+            "  {formato}: sin seguimiento {} ({} MB)   con seguimiento {} ({} MB)   razón: {:.2}× (objetivo: ≤ 1,5×)",
+            ms(sin_t),
+            sin_kb / 1024,
+            ms(con_t),
+            con_kb / 1024,
+            con_t.as_secs_f64() / sin_t.as_secs_f64()
+        );
+    }
+    let (_, kb_55) = medido(1, &["informe", pocos.to_str().unwrap()]);
+    let (_, kb_221) = medido(1, &["informe", seguidos.to_str().unwrap()]);
+    println!(
+        "  memoria máxima con seguimiento: 55 planes {} MB, 221 planes {} MB (objetivo: plana)",
+        kb_55 / 1024,
+        kb_221 / 1024
     );
 }

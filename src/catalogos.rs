@@ -145,7 +145,7 @@ pub fn ejemplo_en_archivo(c: &campos::Campo, r: &Referencia) -> Option<Value> {
         Tipo::Opcion { valores } => json!(valores.iter().find(|v| v.nombre == e)?.id),
         Tipo::Catalogo { catalogo } => json!(buscar(catalogo, r, e)?),
         Tipo::Catalogos { catalogo } => json!([buscar(catalogo, r, e)?]),
-        Tipo::Referencias { .. } | Tipo::Lugares => json!([e]),
+        Tipo::Referencias { .. } | Tipo::Lugares | Tipo::Textos => json!([e]),
         Tipo::Grupo { .. } | Tipo::Lista { .. } | Tipo::Conteos { .. } => return None,
         Tipo::Texto | Tipo::Parrafos | Tipo::Fecha | Tipo::Referencia { .. } => json!(e),
     })

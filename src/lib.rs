@@ -16,7 +16,8 @@
 //! plan's national reference (resolved once), its diagnostics, the mapping between id paths and
 //! positions, and gives the document of step 3; an editor or a server needs nothing else.
 //! [`cli`] is a thin command line over this library; [`informe`] and [`diff`] are the adviser's
-//! tools over many plans and over two drafts.
+//! tools over many plans and over two drafts; [`seguimiento`] follows a plan's execution after
+//! its approval, cut by cut ([`Validado::con_seguimiento`] gives its progress report).
 
 pub mod carpeta;
 pub mod catalogos;
@@ -37,6 +38,7 @@ pub mod plan;
 pub mod reference;
 pub mod render;
 pub mod rules;
+pub mod seguimiento;
 pub mod sintetico;
 pub mod suggest;
 pub mod taller;

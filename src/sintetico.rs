@@ -1,9 +1,15 @@
 //! Synthetic plans of realistic size (40 actions, 15 actors, 10 risks, the full route) for
-//! benchmarks, load tests and fuzzing seeds. They are valid: no rule reports anything on them.
-//! The text is generic and says that the plan is synthetic.
+//! benchmarks, load tests and fuzzing seeds, and monitoring files for them (every action
+//! reported at each cut). They are valid: no rule reports anything on them. The text is generic
+//! and says that the plan is synthetic.
 
+use chrono::NaiveDate;
+
+use crate::plan::model::Plan;
+use crate::plan::seguimiento::{EstadoAccion, Reporte};
 use crate::reference::dpa::CantonDpa;
 use crate::reference::nacional::Referencia;
+use crate::seguimiento::corte::{Contenido, agregar};
 
 /// Size of a synthetic plan.
 #[derive(Debug, Clone, Copy)]
@@ -228,6 +234,89 @@ pub fn write_all(dir: &std::path::Path, n: usize) -> std::io::Result<()> {
     Ok(())
 }
 
+/// The quarterly cuts of 2026 up to the end of November: the cuts of the synthetic monitoring
+/// files.
+pub fn cortes_2026() -> [NaiveDate; 4] {
+    [(3, 31), (6, 30), (9, 30), (11, 30)]
+        .map(|(m, d)| NaiveDate::from_ymd_opt(2026, m, d).expect("a date of 2026"))
+}
+
+/// The text of a monitoring file of `plan` (its file name `archivo_plan`) with a cut at each
+/// date of `cortes` (in order): every action reported, not started before its start date and
+/// then in progress, its indicator and executed amount growing towards its target and budget.
+/// Written by the same code as `cantonal seguimiento`, the last cut's date being today.
+pub fn seguimiento(plan: &Plan, archivo_plan: &str, cortes: &[NaiveDate]) -> String {
+    let mut texto: Option<String> = None;
+    let partes = cortes.len() as f64 + 1.0;
+    for (k, fecha) in cortes.iter().enumerate() {
+        let hecho = (k as f64 + 1.0) / partes;
+        let acciones = plan
+            .acciones
+            .iter()
+            .map(|a| {
+                let empezo = a.plazo.inicio < *fecha;
+                let i = &a.indicador;
+                Reporte {
+                    accion: a.id.clone(),
+                    estado: if empezo {
+                        EstadoAccion::EnCurso
+                    } else {
+                        EstadoAccion::NoIniciada
+                    },
+                    valor: match (empezo, i.linea_base, i.meta) {
+                        (true, Some(b), Some(m)) => Some((b + (m - b) * hecho).round()),
+                        _ => None,
+                    },
+                    ejecutado: match (empezo, &a.presupuesto) {
+                        (true, Some(p)) => Some((p.monto * hecho * 0.9).round()),
+                        _ => None,
+                    },
+                    evidencias: if empezo {
+                        vec![format!("Informe sintético del corte {}", k + 1)]
+                    } else {
+                        Vec::new()
+                    },
+                    dificultades: None,
+                }
+            })
+            .collect();
+        let contenido = Contenido {
+            fecha: *fecha,
+            informa: Some("Unidad de Planificación (seguimiento sintético)".into()),
+            ruta: None,
+            acciones: Some(acciones),
+        };
+        let hoy = *cortes.last().expect("at least one cut");
+        texto = Some(
+            agregar(plan, archivo_plan, texto.as_deref(), &contenido, true, hoy)
+                .expect("a synthetic cut of a synthetic plan"),
+        );
+    }
+    texto.unwrap_or_default()
+}
+
+/// Writes, beside each plan of [`write_all`] in `dir`, its monitoring file with a cut at each
+/// date of `cortes`.
+pub fn write_seguimientos(dir: &std::path::Path, cortes: &[NaiveDate]) -> std::io::Result<()> {
+    for entrada in std::fs::read_dir(dir)? {
+        let ruta = entrada?.path();
+        if ruta.extension().is_none_or(|e| e != "yaml")
+            || crate::plan::seguimiento::es_archivo(&ruta)
+        {
+            continue;
+        }
+        let v = crate::validar(&ruta, crate::rules::Opciones::default());
+        let Some(plan) = v.plan() else { continue };
+        let nombre = ruta
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let texto = seguimiento(plan, &nombre, cortes);
+        std::fs::write(crate::plan::seguimiento::archivo_de(&ruta), texto)?;
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -255,5 +344,25 @@ mod tests {
             );
             assert_eq!(p.ruta_atencion.len(), 8);
         }
+    }
+
+    #[test]
+    fn synthetic_monitoring_files_report_every_action_at_each_cut_and_are_valid() {
+        let canton = &Dpa::get().cantones[0];
+        let text = plan(canton, Referencia::pacta(), Tamano::default());
+        let ruta = std::path::Path::new("s.yaml");
+        let v = crate::validar_texto(ruta, &text, crate::rules::Opciones { estricto: true });
+        let cortes = cortes_2026();
+        let seg = seguimiento(v.plan().unwrap(), "s.yaml", &cortes);
+        let s = v.con_seguimiento_texto(
+            std::path::Path::new("s.seguimiento.yaml"),
+            &seg,
+            crate::rules::Opciones { estricto: true },
+        );
+        let e = s.seguimiento.as_ref().unwrap();
+        assert!(e.diagnostics.is_empty(), "{:#?}", e.diagnostics);
+        let r = e.registro().unwrap();
+        assert_eq!(r.cortes.len(), 4);
+        assert!(r.cortes.iter().all(|c| c.acciones.len() == 40));
     }
 }

@@ -1,20 +1,20 @@
 //! The library's front door for steps 1 and 2 of the pipeline: a plan file (or its text, for an
 //! editor) loaded, its national reference resolved once, and every rule run, giving a
 //! [`Validado`] that carries what later steps need — the typed plan, its reference, the
-//! diagnostics with positions, the adviser's observations when asked for — and the mapping
-//! between id paths and positions in the file.
+//! diagnostics with positions, the adviser's observations and the plan's monitoring file when
+//! asked for — and the mapping between id paths and positions in the file.
 
 use std::path::Path;
 
-use crate::diagnostics::{Diagnostic, Severidad};
-use crate::diagnostics::{Pos, Region};
+use crate::diagnostics::{Diagnostic, Region, Severidad};
+use crate::documento::avance::Avance;
 use crate::documento::portada::EscudoDoc;
 use crate::documento::{Documento, fecha_documento};
 use crate::plan::load::{LoadedPlan, load_bytes, load_file};
 use crate::plan::model::Plan;
-use crate::plan::ruta::resolver;
 use crate::reference::nacional::Referencia;
 use crate::reference::resolucion::{self, Resolved};
+use crate::rules::seguimiento::Ejecucion;
 use crate::rules::{self, Opciones, revision::Revision};
 
 /// A plan file with all its diagnostics.
@@ -28,6 +28,9 @@ pub struct Validado {
     pub diagnostics: Vec<Diagnostic>,
     /// The review observations checked against this plan, when asked for.
     pub revision: Option<Revision>,
+    /// The plan's monitoring file checked against it, when asked for: the product is then its
+    /// progress report.
+    pub seguimiento: Option<Ejecucion>,
 }
 
 /// Loads and checks the plan at `archivo` (steps 1 and 2 of the pipeline).
@@ -53,6 +56,7 @@ pub fn comprobar(loaded: LoadedPlan, opciones: Opciones) -> Validado {
         referencia,
         diagnostics,
         revision: None,
+        seguimiento: None,
     }
 }
 
@@ -83,6 +87,29 @@ impl Validado {
             .iter()
             .any(|d| d.severidad == Severidad::Error)
             || self.revision.as_ref().is_some_and(Revision::tiene_errores)
+            || self
+                .seguimiento
+                .as_ref()
+                .is_some_and(Ejecucion::tiene_errores)
+    }
+
+    /// Checks the monitoring file `archivo` against this plan (format in
+    /// `docs/seguimiento.md`); the product is then the progress report.
+    pub fn con_seguimiento(mut self, archivo: &Path, opciones: Opciones) -> Self {
+        self.seguimiento = Some(Ejecucion::new(archivo, &self.loaded, opciones));
+        self
+    }
+
+    /// Checks the text of a monitoring file, as an editor holds it, against this plan;
+    /// `archivo` names it in messages.
+    pub fn con_seguimiento_texto(
+        mut self,
+        archivo: &Path,
+        texto: &str,
+        opciones: Opciones,
+    ) -> Self {
+        self.seguimiento = Some(Ejecucion::de_texto(archivo, texto, &self.loaded, opciones));
+        self
     }
 
     /// Checks the observations file `archivo` against this plan (format in `docs/revision.md`).
@@ -118,10 +145,8 @@ impl Validado {
         };
         let referencia = self.referencia().ok_or(SinDocumento::SinReferencia)?;
         let mut doc = Documento::new(plan, referencia, fecha_documento(plan));
-        if let Some(escudo) = &plan.canton.escudo
-            && let Ok(escudo) = crate::plan::escudo::leer(&self.loaded.carpeta(), escudo)
-        {
-            doc = doc.con_escudo(EscudoDoc::new(escudo));
+        if let Some(escudo) = self.escudo() {
+            doc = doc.con_escudo(escudo);
         }
         Ok(match &self.revision {
             Some(revision) => doc.con_revision(plan, revision),
@@ -145,44 +170,79 @@ impl Validado {
         ))
     }
 
+    /// The canton's crest, when the plan names one that can be printed.
+    fn escudo(&self) -> Option<EscudoDoc> {
+        let escudo = self.plan()?.canton.escudo.as_ref()?;
+        crate::plan::escudo::leer(&self.loaded.carpeta(), escudo)
+            .ok()
+            .map(EscudoDoc::new)
+    }
+
+    /// Step 3 for a monitoring file: the progress report of a plan without errors at the
+    /// latest cut of its monitoring file ([`Validado::con_seguimiento`]), which has none either.
+    pub fn avance(&self) -> Result<Avance, SinDocumento> {
+        let (Some(plan), Some(registro), false) = (
+            self.plan(),
+            self.seguimiento.as_ref().and_then(Ejecucion::registro),
+            self.tiene_errores(),
+        ) else {
+            return Err(SinDocumento::ConErrores);
+        };
+        let referencia = self.referencia().ok_or(SinDocumento::SinReferencia)?;
+        let fecha = crate::documento::avance::fecha(registro);
+        let avance =
+            Avance::new(plan, referencia, registro, fecha).ok_or(SinDocumento::ConErrores)?;
+        Ok(match self.escudo() {
+            Some(escudo) => avance.con_escudo(escudo),
+            None => avance,
+        })
+    }
+
     /// Steps 3 and 4: the file of this plan's document in `formato` (the review copy when the
-    /// observations were checked). Every front door that produces a document (`generar`,
-    /// `vigilar`, the editor's downloads) goes through here.
+    /// observations were checked; the progress report when its monitoring file was). Every
+    /// front door that produces a document (`generar`, `vigilar`, the editor's downloads) goes
+    /// through here.
     pub fn producto(
         &self,
         formato: &dyn crate::render::Formato,
         opciones: &crate::render::Opciones,
     ) -> Result<crate::render::Producto, SinProducto> {
-        let documento = self.documento().map_err(|e| match e {
+        let sin = |e| match e {
             SinDocumento::ConErrores => SinProducto::ConErrores,
             SinDocumento::SinReferencia => SinProducto::SinReferencia,
-        })?;
-        let plan = self.plan().ok_or(SinProducto::ConErrores)?;
-        formato
-            .render(
+        };
+        let resultado = if let Some(s) = &self.seguimiento {
+            let avance = self.avance().map_err(sin)?;
+            let registro = s.registro().ok_or(SinProducto::ConErrores)?;
+            formato.render(
+                crate::render::Pieza::Avance {
+                    registro,
+                    avance: &avance,
+                },
+                opciones,
+            )
+        } else {
+            let documento = self.documento().map_err(sin)?;
+            let plan = self.plan().ok_or(SinProducto::ConErrores)?;
+            formato.render(
                 crate::render::Pieza::Plan {
                     plan,
                     documento: &documento,
                 },
                 opciones,
             )
-            .map_err(SinProducto::Plantilla)
+        };
+        resultado.map_err(SinProducto::Plantilla)
     }
 
     /// Where the item or field named by an id path (`acciones.A3.indicador.meta`) is written.
     pub fn posicion(&self, ruta: &str) -> Option<Region> {
-        let path = resolver(&self.loaded.valor, ruta)?;
-        self.loaded.spans().get(&path).map(|n| n.value)
+        self.loaded.posicion(ruta)
     }
 
     /// The id path of what is written at `linea`, `columna` (1-based, columns in characters): the
     /// innermost item or field there.
     pub fn ruta_en(&self, linea: usize, columna: usize) -> Option<String> {
-        let pos = Pos {
-            line: linea,
-            col: columna,
-        };
-        let path = self.loaded.spans().at(pos)?;
-        Some(self.loaded.ruta(path))
+        self.loaded.ruta_en(linea, columna)
     }
 }

@@ -16,8 +16,9 @@ use super::{Fallo, OK};
 /// The folder, inside Documents, where the plans of a double-click start live.
 pub const CARPETA: &str = "Planes cantonales";
 
-/// The example plans (and the schemas their first line names), copied into a new
-/// [`CARPETA`] by file name: `plans/` of the source tree, as it is when the program is built.
+/// The example plans with their monitoring files (and the schemas their first line names),
+/// copied into a new [`CARPETA`] by file name: `plans/` of the source tree, as it is when the
+/// program is built.
 pub const EJEMPLOS: &[(&str, &str)] = &[
     ("colta.yaml", include_str!("../../plans/colta.yaml")),
     ("cotacachi.yaml", include_str!("../../plans/cotacachi.yaml")),
@@ -43,6 +44,34 @@ pub const EJEMPLOS: &[(&str, &str)] = &[
     (
         "esquema/observaciones.schema.json",
         include_str!("../../plans/esquema/observaciones.schema.json"),
+    ),
+    (
+        "cotacachi.seguimiento.yaml",
+        include_str!("../../plans/cotacachi.seguimiento.yaml"),
+    ),
+    (
+        "guamote.seguimiento.yaml",
+        include_str!("../../plans/guamote.seguimiento.yaml"),
+    ),
+    (
+        "ibarra.seguimiento.yaml",
+        include_str!("../../plans/ibarra.seguimiento.yaml"),
+    ),
+    (
+        "lago-agrio.seguimiento.yaml",
+        include_str!("../../plans/lago-agrio.seguimiento.yaml"),
+    ),
+    (
+        "otavalo.seguimiento.yaml",
+        include_str!("../../plans/otavalo.seguimiento.yaml"),
+    ),
+    (
+        "santo-domingo.seguimiento.yaml",
+        include_str!("../../plans/santo-domingo.seguimiento.yaml"),
+    ),
+    (
+        "esquema/seguimiento.schema.json",
+        include_str!("../../plans/esquema/seguimiento.schema.json"),
     ),
 ];
 

@@ -1,12 +1,13 @@
 //! `cantonal esquema [-o FILE] [--observaciones]`: the JSON Schema (draft 2020-12) of the plan
 //! format, derived from the same types that read plans, with the national catalogues as enums,
-//! for editors with the YAML language server; or that of review observations files.
+//! for editors with the YAML language server; or that of review observations files, or of
+//! monitoring files.
 
 use std::path::PathBuf;
 
 use super::{Fallo, mostrar};
 use crate::escritura::write_atomic;
-use crate::generados::{esquema_observaciones, esquema_plan};
+use crate::generados::{esquema_observaciones, esquema_plan, esquema_seguimiento};
 
 /// Arguments of `esquema`.
 #[derive(Debug, clap::Args)]
@@ -15,13 +16,18 @@ pub struct Args {
     #[arg(short = 'o', long = "salida", value_name = "ARCHIVO")]
     pub salida: Option<PathBuf>,
     /// El esquema de los archivos de observaciones de revisión en lugar del de los planes.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "seguimiento")]
     pub observaciones: bool,
+    /// El esquema de los archivos de seguimiento (PLAN.seguimiento.yaml).
+    #[arg(long)]
+    pub seguimiento: bool,
 }
 
 pub(super) fn run(args: Args) -> Result<(), Fallo> {
     let json = if args.observaciones {
         esquema_observaciones()
+    } else if args.seguimiento {
+        esquema_seguimiento()
     } else {
         esquema_plan()
     };

@@ -1,5 +1,6 @@
 //! `cantonal generar PLAN...`: validates each plan and, when it has no errors, renders the
-//! printable plan. Refuses to render a plan with errors, and says why.
+//! printable plan (or, with `--seguimiento`, its progress report at the latest cut of its
+//! monitoring file). Refuses to render a plan with errors, and says why.
 //!
 //! With several plans or a folder, plans are rendered in parallel, one worker per core (fonts, the
 //! standard library and the templates are loaded once and shared), a progress bar shows on a
@@ -18,7 +19,7 @@ use crate::carpeta::plan_files;
 use crate::diagnostics::{Conteo, human};
 use crate::escritura::{comprobar_destino, write_atomic};
 use crate::espanol::{palabra, plural};
-use crate::plan::observaciones;
+use crate::plan::{observaciones, seguimiento};
 use crate::render::templates::Plantillas;
 use crate::render::{self, Formato};
 use crate::rules::Opciones;
@@ -65,8 +66,12 @@ pub struct Args {
     pub pdf_a: bool,
     /// Archivo de observaciones de revisión: genera una copia de revisión con cada observación
     /// numerada junto al elemento que observa (por omisión, PLAN.revision.pdf).
-    #[arg(long, value_name = "ARCHIVO")]
+    #[arg(long, value_name = "ARCHIVO", conflicts_with = "seguimiento")]
     pub observaciones: Option<PathBuf>,
+    /// Archivo de seguimiento del plan (PLAN.seguimiento.yaml): genera el informe de avance al
+    /// último corte (por omisión, PLAN.avance.pdf).
+    #[arg(long, value_name = "ARCHIVO")]
+    pub seguimiento: Option<PathBuf>,
 }
 
 /// What to produce from a plan.
@@ -78,6 +83,8 @@ pub(super) struct Encargo<'a> {
     pub pdf_a: bool,
     /// Review observations to lay into the document (a review copy).
     pub observaciones: Option<&'a Path>,
+    /// The plan's monitoring file: the document is its progress report.
+    pub seguimiento: Option<&'a Path>,
 }
 
 /// What one build printed and how it ended.
@@ -111,6 +118,15 @@ impl Resultado {
 
 pub(super) fn run(args: Args, color: bool, quiet: bool) -> Result<(), Fallo> {
     let files = plan_files(&args.planes)?;
+    if let Some(s) = files.iter().find(|f| seguimiento::es_archivo(f)) {
+        let plan = seguimiento::plan_de(s).unwrap_or_default();
+        return Err(Fallo::NoSePudo(format!(
+            "{} es un archivo de seguimiento, no un plan; el informe de avance se genera con `cantonal generar {} --seguimiento {}`",
+            mostrar(s),
+            mostrar(&plan),
+            mostrar(s)
+        )));
+    }
     if let Some(obs) = files.iter().find(|f| observaciones::es_archivo(f)) {
         let plan = observaciones::plan_de(obs).unwrap_or_default();
         return Err(Fallo::NoSePudo(format!(
@@ -125,6 +141,7 @@ pub(super) fn run(args: Args, color: bool, quiet: bool) -> Result<(), Fallo> {
         formato: args.salida.formato,
         pdf_a: args.pdf_a,
         observaciones: args.observaciones.as_deref(),
+        seguimiento: args.seguimiento.as_deref(),
     };
     let lote = files.len() > 1 || args.planes.iter().any(|p| p.is_dir());
     if lote && encargo.observaciones.is_some() {
@@ -132,6 +149,21 @@ pub(super) fn run(args: Args, color: bool, quiet: bool) -> Result<(), Fallo> {
             "`--observaciones` genera la copia de revisión de un solo plan; indique un único archivo de plan."
                 .into(),
         ));
+    }
+    if lote && encargo.seguimiento.is_some() {
+        return Err(Fallo::NoSePudo(
+            "`--seguimiento` genera el informe de avance de un solo plan; indique un único archivo de plan."
+                .into(),
+        ));
+    }
+    if let Some(s) = encargo.seguimiento
+        && !s.is_file()
+    {
+        return Err(Fallo::NoSePudo(format!(
+            "no existe el archivo de seguimiento {}; `cantonal seguimiento {} --corte AAAA-MM-DD` lo crea",
+            mostrar(s),
+            mostrar(&files[0])
+        )));
     }
     if !lote {
         let r = construir(
@@ -295,6 +327,30 @@ pub(super) fn construir(
     if let Some(obs) = encargo.observaciones {
         validado = validado.con_observaciones(obs);
     }
+    if let Some(s) = encargo.seguimiento {
+        validado = validado.con_seguimiento(s, Opciones::default());
+    }
+    if let Some(s) = &validado.seguimiento {
+        let archivo = mostrar(&s.loaded.archivo);
+        if !s.diagnostics.is_empty() && !quiet {
+            out.push_str(&human::render(
+                &archivo,
+                &s.loaded.texto,
+                &s.diagnostics,
+                color,
+            ));
+        }
+        if s.tiene_errores() {
+            let errores = Conteo::de(&s.diagnostics).errores;
+            let _ = writeln!(
+                err,
+                "error: no se generó el informe de avance: {archivo} tiene {}. {} y vuelva a intentarlo.",
+                plural(errores, "error", "errores"),
+                palabra(errores, "Corríjalo", "Corríjalos")
+            );
+            return fin(ERRORES, out, err, &faltan);
+        }
+    }
     if let Some(revision) = &validado.revision {
         let archivo = mostrar(&revision.loaded.archivo);
         if !revision.diagnostics.is_empty() && !quiet {
@@ -320,6 +376,7 @@ pub(super) fn construir(
     let salida = salida.unwrap_or_else(|| salida_por_omision(plan_path, encargo));
     let entradas: Vec<&Path> = std::iter::once(plan_path)
         .chain(encargo.observaciones)
+        .chain(encargo.seguimiento)
         .collect();
     if let Err(e) = comprobar_destino(&salida, &entradas) {
         let _ = writeln!(err, "error: {e}");
@@ -337,6 +394,9 @@ pub(super) fn construir(
             revision.observaciones().len(),
             revision.abiertas()
         );
+    }
+    if let Some(resumen) = validado.seguimiento.as_ref().and_then(|s| s.resumen()) {
+        let _ = write!(avisos, "; informe de avance ({resumen})");
     }
     let opciones = render::Opciones {
         plantillas: plantillas.clone(),
@@ -383,11 +443,13 @@ pub(super) fn construir(
 }
 
 /// Where the document of `plan_path` goes when no output is named: beside the plan, with the
-/// format's extension (`ibarra.pdf`), or `ibarra.revision.pdf` for a review copy.
+/// format's extension (`ibarra.pdf`), `ibarra.revision.pdf` for a review copy, or
+/// `ibarra.avance.pdf` for a progress report.
 pub(super) fn salida_por_omision(plan_path: &Path, encargo: Encargo) -> PathBuf {
     let extension = encargo.formato.extension();
-    match encargo.observaciones {
-        Some(_) => plan_path.with_extension(format!("revision.{extension}")),
-        None => plan_path.with_extension(extension),
+    match (encargo.observaciones, encargo.seguimiento) {
+        (Some(_), _) => plan_path.with_extension(format!("revision.{extension}")),
+        (_, Some(_)) => plan_path.with_extension(format!("avance.{extension}")),
+        (None, None) => plan_path.with_extension(extension),
     }
 }

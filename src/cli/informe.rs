@@ -94,12 +94,9 @@ pub(super) fn run(args: Args, color: bool, quiet: bool) -> Result<(), Fallo> {
         _ => None,
     });
     if let Some(salida) = &salida {
-        // The report never replaces one of the plans or observations it reads.
+        // The report never replaces one of the plans, observations or monitoring files it reads.
         let leidos = entradas(&args.carpetas)?;
-        let leidos: Vec<&std::path::Path> = leidos
-            .iter()
-            .flat_map(|e| std::iter::once(e.plan.as_path()).chain(e.observaciones.as_deref()))
-            .collect();
+        let leidos: Vec<&std::path::Path> = leidos.iter().flat_map(|e| e.archivos()).collect();
         comprobar_destino(salida, &leidos)?;
     }
     let opciones = render::Opciones {

@@ -32,8 +32,10 @@ mod generar;
 mod importar;
 mod informe;
 mod nuevo;
+mod plantilla_seguimiento;
 mod plantilla_taller;
 mod reglas;
+mod seguimiento;
 mod validar;
 mod vigilar;
 
@@ -207,9 +209,15 @@ pub enum Comando {
     Informe(informe::Args),
     /// Crea el libro de Excel del taller cantonal (vacío para un cantón, o lleno desde un plan).
     PlantillaTaller(plantilla_taller::Args),
-    /// Convierte un libro del taller (.xlsx u .ods) en un archivo de plan.
+    /// Crea el libro de Excel de un corte del seguimiento, para las instituciones responsables.
+    PlantillaSeguimiento(plantilla_seguimiento::Args),
+    /// Convierte un libro del taller (.xlsx u .ods) en un archivo de plan, o un libro de
+    /// seguimiento en un corte del seguimiento.
     #[command(visible_alias = "import")]
     Importar(importar::Args),
+    /// Agrega un corte al seguimiento de un plan aprobado (crea PLAN.seguimiento.yaml si falta).
+    #[command(visible_alias = "monitor")]
+    Seguimiento(seguimiento::Args),
     /// Lista todas las reglas.
     #[command(visible_alias = "rules")]
     Reglas(reglas::Args),
@@ -259,6 +267,8 @@ fn ejecutar() -> Result<(), Fallo> {
         Comando::Reglas(args) => reglas::run(args),
         Comando::PlantillaTaller(args) => plantilla_taller::run(args, cli.quiet),
         Comando::Importar(args) => importar::run(args, color, cli.quiet),
+        Comando::Seguimiento(args) => seguimiento::run(args, cli.quiet),
+        Comando::PlantillaSeguimiento(args) => plantilla_seguimiento::run(args, cli.quiet),
     }
 }
 
@@ -328,6 +338,15 @@ fn explicar_error(e: &clap::Error) -> (String, String) {
             };
             (mensaje, ayuda)
         }
+        // A value the option's own parser refused (a date not written AAAA-MM-DD): its reason,
+        // already in Spanish, is the hint.
+        ErrorKind::ValueValidation => (
+            format!(
+                "`{}` no es un valor válido para `{argumento}`",
+                texto(ContextKind::InvalidValue).unwrap_or_default()
+            ),
+            std::error::Error::source(e).map_or_else(|| general.to_owned(), |s| format!("{}.", s)),
+        ),
         ErrorKind::MissingRequiredArgument => {
             let faltan = lista_de(ContextKind::InvalidArg);
             let mensaje = if faltan.len() == 1 {

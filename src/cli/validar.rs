@@ -1,7 +1,8 @@
 //! `cantonal validar FILE|DIR...`: checks plans and prints their diagnostics. A folder means every
 //! `*.yaml` directly in it; a `<plan>.observaciones.yaml` is checked as the review observations of
-//! its plan (`docs/revision.md`), and its open observations are counted. One bad file never stops the
-//! others.
+//! its plan (`docs/revision.md`), and its open observations are counted; a
+//! `<plan>.seguimiento.yaml` is checked as the plan's monitoring file (`docs/seguimiento.md`),
+//! with its own observations. One bad file never stops the others.
 
 use std::path::{Path, PathBuf};
 
@@ -11,6 +12,7 @@ use super::{Fallo, VistaDiagnosticos};
 use crate::carpeta::{Resultado, comprobar, entradas};
 use crate::diagnostics::{Conteo, Diagnostic, Severidad, human, json, visible};
 use crate::rules::Opciones;
+use crate::rules::revision::Revision;
 
 /// Arguments of `validar`.
 #[derive(Debug, clap::Args)]
@@ -50,16 +52,22 @@ pub(super) fn run(args: Args, color: bool, quiet: bool) -> Result<(), Fallo> {
                         ));
                         canton
                     }
-                    Resultado::SinPlan(_) => None,
+                    Resultado::SinPlan { .. } => None,
                 };
                 if let Some(rev) = r.revision() {
+                    archivos.push(observaciones_json(rev, canton.clone()));
+                }
+                if let Some(s) = r.seguimiento() {
                     let mut a = json::Archivo::new(
-                        rev.loaded.archivo.display().to_string(),
-                        canton,
-                        &rev.diagnostics,
+                        s.loaded.archivo.display().to_string(),
+                        canton.clone(),
+                        &s.diagnostics,
                     );
-                    a.observaciones_abiertas = Some(rev.abiertas());
+                    a.cortes = s.registro().map(|r| r.cortes.len());
                     archivos.push(a);
+                    if let Some(rev) = &s.revision {
+                        archivos.push(observaciones_json(rev, canton.clone()));
+                    }
                 }
             }
             salidaln!("{}", json::Informe::new(archivos).to_json());
@@ -73,7 +81,7 @@ pub(super) fn run(args: Args, color: bool, quiet: bool) -> Result<(), Fallo> {
     }
 }
 
-fn print_human(resultados: &[Resultado], color: bool, quiet: bool) {
+fn print_human<'a>(resultados: &'a [Resultado], color: bool, quiet: bool) {
     let mut total = Conteo::default();
     let mut archivos = 0;
     let mut abiertas = None;
@@ -103,20 +111,42 @@ fn print_human(resultados: &[Resultado], color: bool, quiet: bool) {
             let canton = v.canton().map(|c| format!(" ({c})")).unwrap_or_default();
             mostrar(&v.loaded.archivo, &v.loaded.texto, &v.diagnostics, canton);
         }
-        if let Some(rev) = r.revision() {
+        let mut observaciones = |rev: &'a Revision| {
             let n = rev.observaciones().len();
+            *abiertas.get_or_insert(0) += rev.abiertas();
             let resumen = if rev.loaded.datos.is_some() {
                 format!(" (observaciones abiertas: {} de {n})", rev.abiertas())
             } else {
                 String::new()
             };
-            *abiertas.get_or_insert(0) += rev.abiertas();
-            mostrar(
-                &rev.loaded.archivo,
-                &rev.loaded.texto,
-                &rev.diagnostics,
+            (
+                rev.loaded.archivo.as_path(),
+                rev.loaded.texto.as_str(),
+                rev.diagnostics.as_slice(),
                 resumen,
-            );
+            )
+        };
+        let mut junto = Vec::new();
+        if let Some(rev) = r.revision() {
+            junto.push(observaciones(rev));
+        }
+        if let Some(s) = r.seguimiento() {
+            let resumen = s
+                .resumen()
+                .map(|t| format!(" (seguimiento: {t})"))
+                .unwrap_or_default();
+            junto.push((
+                s.loaded.archivo.as_path(),
+                s.loaded.texto.as_str(),
+                s.diagnostics.as_slice(),
+                resumen,
+            ));
+            if let Some(rev) = &s.revision {
+                junto.push(observaciones(rev));
+            }
+        }
+        for (archivo, texto, diags, resumen) in junto {
+            mostrar(archivo, texto, diags, resumen);
         }
     }
     if !quiet && archivos > 1 {
@@ -133,4 +163,15 @@ fn print_human(resultados: &[Resultado], color: bool, quiet: bool) {
             total.texto()
         );
     }
+}
+
+/// The JSON entry of an observations file, with its open observations.
+fn observaciones_json(rev: &Revision, canton: Option<String>) -> json::Archivo<'_> {
+    let mut a = json::Archivo::new(
+        rev.loaded.archivo.display().to_string(),
+        canton,
+        &rev.diagnostics,
+    );
+    a.observaciones_abiertas = Some(rev.abiertas());
+    a
 }

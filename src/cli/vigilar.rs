@@ -45,6 +45,7 @@ pub(super) fn run(args: Args, color: bool, quiet: bool) -> Result<(), Fallo> {
         formato: args.salida.formato,
         pdf_a: false,
         observaciones: args.observaciones.as_deref(),
+        seguimiento: None,
     };
     let salida = args
         .salida

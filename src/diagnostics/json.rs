@@ -33,6 +33,9 @@ pub struct Archivo<'a> {
     /// For an observations file (`docs/revision.md`): how many observations are still open.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub observaciones_abiertas: Option<usize>,
+    /// For a monitoring file (`docs/seguimiento.md`): how many cuts it has.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cortes: Option<usize>,
 }
 
 /// Totals over all files.
@@ -63,6 +66,7 @@ impl<'a> Archivo<'a> {
             sugerencias: c.sugerencias,
             diagnosticos,
             observaciones_abiertas: None,
+            cortes: None,
         }
     }
 }

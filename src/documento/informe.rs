@@ -104,6 +104,70 @@ pub struct FilaPlan {
     pub por_fin: Vec<CeldaFin>,
     /// Purposes named in the plan's risks that no action addresses.
     pub fines_sin_accion: Vec<String>,
+    /// Its execution, when it has a monitoring file beside it.
+    pub seguimiento: Option<FilaSeguimiento>,
+}
+
+/// A plan's execution at the latest cut of its monitoring file.
+#[derive(Debug, Clone, Serialize)]
+pub struct FilaSeguimiento {
+    /// Errors of the monitoring file.
+    pub errores: usize,
+    /// Warnings of the monitoring file.
+    pub advertencias: usize,
+    /// Whether the figures below could be computed (the file and its plan could be read).
+    pub legible: bool,
+    /// Cuts of the file.
+    pub cortes: usize,
+    /// Date of the latest cut, in words.
+    pub ultimo_corte: Option<String>,
+    /// Actions of the plan.
+    pub acciones: usize,
+    /// Actions on time at the latest cut.
+    pub a_tiempo: usize,
+    /// Their share, written: "83,3 %".
+    pub a_tiempo_texto: String,
+    /// The traffic light by that share (`docs/seguimiento.md`): «Verde», «Amarillo», «Rojo».
+    pub semaforo: Option<&'static str>,
+    /// The plan's budget.
+    pub presupuesto: f64,
+    /// Executed up to the latest cut.
+    pub ejecutado: f64,
+    /// Written.
+    pub ejecutado_texto: String,
+    /// The share of the budget executed, written: "44,1 %".
+    pub ejecucion_texto: String,
+    /// The actions late at the latest cut, by id.
+    pub atrasadas: Vec<String>,
+}
+
+/// The execution of the plans with a monitoring file, added up.
+#[derive(Debug, Clone, Serialize)]
+pub struct TotalSeguimiento {
+    /// Plans with a monitoring file.
+    pub planes: usize,
+    /// "3 planes con seguimiento".
+    pub planes_texto: String,
+    /// Those whose figures could be computed.
+    pub legibles: usize,
+    /// Their actions.
+    pub acciones: usize,
+    /// Their actions on time at each plan's latest cut.
+    pub a_tiempo: usize,
+    /// The share, written.
+    pub a_tiempo_texto: String,
+    /// The traffic light by that share.
+    pub semaforo: Option<&'static str>,
+    /// Their budget.
+    pub presupuesto: f64,
+    /// Their executed amounts.
+    pub ejecutado: f64,
+    /// Written.
+    pub ejecutado_texto: String,
+    /// The share of the budget executed, written.
+    pub ejecucion_texto: String,
+    /// Their late actions.
+    pub atrasadas: usize,
 }
 
 /// Totals of one axis over all plans.
@@ -187,6 +251,8 @@ pub struct Totales {
     pub con_errores_texto: String,
     /// The words of the summary cards.
     pub etiquetas: Etiquetas,
+    /// The execution of the plans with a monitoring file.
+    pub seguimiento: TotalSeguimiento,
 }
 
 /// The consolidated report.

@@ -12,7 +12,8 @@
 //! objectives, actions, schedule), [`ruta_atencion`], [`trafico`] (the smuggling of migrants),
 //! [`presupuesto`], [`seguimiento`], and
 //! [`revision`] (an adviser's observations laid into a review copy). [`informe`] holds the data of
-//! the consolidated report, which the same renderers print.
+//! the consolidated report, and [`avance`] the progress report of a plan at a cut of its
+//! monitoring file, which the same renderers print.
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -21,6 +22,7 @@ use crate::plan::model::Plan;
 use crate::reference::nacional::Referencia;
 
 pub mod actores;
+pub mod avance;
 pub mod cmark;
 pub mod diagnostico;
 pub mod estrategia;

@@ -1,7 +1,8 @@
 //! The consolidated report over a folder of plans (`docs/informe.md`): what an adviser who follows
 //! many cantons needs side by side — each plan's status, which national axes have actions (and
 //! which mandatory ones have none), which referral stages have someone responsible, the budget by
-//! axis, the actions per purpose of exploitation, and the open review observations.
+//! axis, the actions per purpose of exploitation, the open review observations, and the
+//! execution of each plan that has a monitoring file ([`seguimiento`]).
 //!
 //! [`Informe`] is plain data ([`crate::documento::informe`]) built here from the checked plans;
 //! it is printed as text tables ([`texto`]) or by any output format that admits it (JSON for
@@ -25,6 +26,7 @@ use crate::plan::model::Plan;
 use crate::reference::nacional::Referencia;
 use crate::rules::Opciones;
 
+mod seguimiento;
 pub mod texto;
 
 fn primera_palabra(nombre: &str) -> String {
@@ -267,10 +269,7 @@ fn fila(res: &Resultado, columnas: &Columnas, fecha: NaiveDate) -> FilaPlan {
             conteo.sumar(Conteo::de(&v.diagnostics));
             (v.loaded.archivo.clone(), Some(v))
         }
-        Resultado::SinPlan(r) => (
-            crate::plan::observaciones::plan_de(&r.loaded.archivo).unwrap_or_default(),
-            None,
-        ),
+        Resultado::SinPlan { plan, .. } => (plan.clone(), None),
     };
     let plan = validado.and_then(|v| v.plan());
     let referencia = validado.and_then(|v| v.referencia());
@@ -328,6 +327,7 @@ fn fila(res: &Resultado, columnas: &Columnas, fecha: NaiveDate) -> FilaPlan {
             })
             .collect(),
         fines_sin_accion: Vec::new(),
+        seguimiento: seguimiento::fila(res.seguimiento(), plan),
     };
     if let (Some(plan), Some(r)) = (plan, referencia) {
         cifras(&mut fila, plan, r, ejes, etapas, fines, fecha);
@@ -490,6 +490,7 @@ fn totales(
         presupuesto_texto: usd(presupuesto),
         planes_texto: plural(planes.len(), "plan", "planes"),
         con_errores_texto: plural(con_errores, "plan tiene errores", "planes tienen errores"),
+        seguimiento: seguimiento::totales(planes),
         etiquetas: Etiquetas {
             planes: palabra(planes.len(), "plan", "planes"),
             acciones: palabra(acciones, "acción", "acciones"),

@@ -3,7 +3,7 @@
 //! column; `s/d` (sin datos) marks a plan that could not be read.
 
 use crate::diagnostics::visible;
-use crate::documento::informe::{FilaPlan, Informe};
+use crate::documento::informe::{FilaPlan, FilaSeguimiento, Informe};
 use crate::espanol::{numero, plural};
 
 /// Marks a mandatory axis or stage that nobody covers.
@@ -209,6 +209,70 @@ pub fn matriz_fines(informe: &Informe) -> String {
     )
 }
 
+/// The execution of the plans with a monitoring file, at each one's latest cut, and the total.
+fn seguimiento(informe: &Informe) -> String {
+    let ts = &informe.totales.seguimiento;
+    if ts.planes == 0 {
+        return String::new();
+    }
+    let mut out = String::from(
+        "\nSeguimiento de la ejecución: al último corte de cada plan con archivo de seguimiento\n",
+    );
+    let mut t = Tabla::new(
+        [
+            "Cantón",
+            "Último corte",
+            "A tiempo",
+            "Semáforo",
+            "Ejecutado",
+            "Ejecución",
+            "Atrasadas",
+        ]
+        .map(String::from)
+        .to_vec(),
+    );
+    t.izquierda = 2;
+    let fila = |s: &FilaSeguimiento| -> Vec<String> {
+        if !s.legible {
+            return vec![SIN_DATOS.to_owned(); 5];
+        }
+        vec![
+            format!("{} ({}/{})", s.a_tiempo_texto, s.a_tiempo, s.acciones),
+            s.semaforo.unwrap_or("—").to_owned(),
+            s.ejecutado_texto.clone(),
+            s.ejecucion_texto.clone(),
+            if s.atrasadas.is_empty() {
+                "—".to_owned()
+            } else {
+                s.atrasadas.join(", ")
+            },
+        ]
+    };
+    for p in &informe.planes {
+        if let Some(s) = &p.seguimiento {
+            let mut celdas = vec![
+                p.etiqueta.clone(),
+                s.ultimo_corte
+                    .clone()
+                    .unwrap_or_else(|| SIN_DATOS.to_owned()),
+            ];
+            celdas.extend(fila(s));
+            t.fila(celdas);
+        }
+    }
+    t.fila(vec![
+        "Total".to_owned(),
+        ts.planes_texto.clone(),
+        format!("{} ({}/{})", ts.a_tiempo_texto, ts.a_tiempo, ts.acciones),
+        ts.semaforo.unwrap_or("—").to_owned(),
+        ts.ejecutado_texto.clone(),
+        ts.ejecucion_texto.clone(),
+        ts.atrasadas.to_string(),
+    ]);
+    out.push_str(&t.texto());
+    out
+}
+
 fn fines_usados(informe: &Informe) -> Vec<usize> {
     (0..informe.fines.len())
         .filter(|&i| informe.totales.por_fin[i].planes_con_riesgo > 0)
@@ -301,6 +365,8 @@ pub fn render(informe: &Informe) -> String {
     out.push_str(&format!(
         "  ({BRECHA} = fin nombrado en los riesgos del plan sin ninguna acción que lo atienda)\n"
     ));
+
+    out.push_str(&seguimiento(informe));
 
     out.push_str(&format!(
         "\nTotal: {}, {} con errores; {}; {}; {}.\n",

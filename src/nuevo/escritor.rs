@@ -1,7 +1,8 @@
 //! Writing the starter plan from the catalogue of fields: every field with the comment that
 //! says what it is, what to write and whether it is required (its label, help and requirement,
 //! the same an editor form shows), texts as blocks so that any sentence can replace a
-//! placeholder, and commented examples of list items built from the catalogue's examples.
+//! placeholder, and commented examples of list items built from the catalogue's examples. The
+//! new cut of a monitoring file (`cantonal seguimiento --corte`) is written with it too.
 
 use serde_json::Value;
 
@@ -15,15 +16,15 @@ const ANCHO: usize = 96;
 
 /// The text of a starter plan being written.
 #[derive(Default)]
-pub(super) struct Escritor {
-    pub(super) out: String,
+pub(crate) struct Escritor {
+    pub(crate) out: String,
     /// The catalogue's examples speak of one canton (Ibarra, in Imbabura, `gad-ibarra`): in a
     /// starter plan they speak of its own: (name, province, file-name form of the name).
     pub(super) canton: (String, String, String),
 }
 
 /// What a field holds in the starter plan.
-pub(super) enum Valor<'a> {
+pub(crate) enum Valor<'a> {
     /// A scalar, already written as YAML (`2026-01-01`, `borrador`, `"1406"`).
     Yaml(String),
     /// A text of one line, written as a block (`>-`).
@@ -38,7 +39,7 @@ pub(super) enum Valor<'a> {
 
 impl Escritor {
     /// A comment of one or more lines at indentation `sangria`, wrapped at [`ANCHO`].
-    pub(super) fn comentario(&mut self, sangria: usize, texto: &str) {
+    pub(crate) fn comentario(&mut self, sangria: usize, texto: &str) {
         let pad = " ".repeat(sangria);
         let mut linea = String::new();
         for palabra in en_comentario(texto).split(' ') {
@@ -55,13 +56,13 @@ impl Escritor {
     }
 
     /// A blank line between parts of the plan.
-    pub(super) fn blanco(&mut self) {
+    pub(crate) fn blanco(&mut self) {
         self.out.push('\n');
     }
 
     /// The field `clave` of `campos` (as `- clave:` when `guion`), with its comment (`extra`
     /// adds a sentence of the plan's own) and its value.
-    pub(super) fn campo(
+    pub(crate) fn campo(
         &mut self,
         campos: &'static [Campo],
         clave: &str,
@@ -74,7 +75,7 @@ impl Escritor {
             .iter()
             .find(|c| c.clave == clave)
             .unwrap_or_else(|| panic!("the catalogue has the field {clave}"));
-        let mut texto = format!("{}. {} {}.", c.etiqueta, c.ayuda, c.requerido.texto());
+        let mut texto = explicacion(c);
         if !extra.is_empty() {
             texto = format!("{texto} {extra}");
         }
@@ -87,6 +88,11 @@ impl Escritor {
             },
             &texto,
         );
+        self.valor(clave, sangria, guion, valor);
+    }
+
+    /// The field `clave` with its value and no comment (as `- clave:` when `guion`).
+    pub(crate) fn valor(&mut self, clave: &str, sangria: usize, guion: bool, valor: Valor) {
         let pad = " ".repeat(sangria);
         let (pad_clave, hijo) = if guion {
             (
@@ -150,6 +156,11 @@ impl Escritor {
             ));
         }
     }
+}
+
+/// What the comment of a field says: its label, its help and whether it is required.
+pub(crate) fn explicacion(c: &Campo) -> String {
+    format!("{}. {} {}.", c.etiqueta, c.ayuda, c.requerido.texto())
 }
 
 /// The lines of a commented example item: each with what it is, in a few words.

@@ -4,7 +4,7 @@
 //! replace each placeholder with any sentence. `cantonal nuevo` writes it; the editor offers the
 //! same.
 
-mod escritor;
+pub(crate) mod escritor;
 
 use chrono::{Datelike, NaiveDate};
 use serde_json::json;

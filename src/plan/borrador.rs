@@ -81,7 +81,9 @@ fn reparar(v: &Value, c: &Campo, fecha: &str) -> Option<Value> {
                 .filter(|s| valores.iter().any(|x| x.id == *s))
                 .unwrap_or(valores.first()?.id)
         )),
-        Tipo::Catalogos { .. } | Tipo::Referencias { .. } | Tipo::Lugares => textos(v),
+        Tipo::Catalogos { .. } | Tipo::Referencias { .. } | Tipo::Lugares | Tipo::Textos => {
+            textos(v)
+        }
         Tipo::Conteos { .. } => Some(Value::Object(
             v.as_object()?
                 .iter()
@@ -110,7 +112,11 @@ fn neutro(c: &Campo, fecha: &str) -> Value {
         Tipo::SiNo => json!(false),
         Tipo::Fecha => json!(fecha),
         Tipo::Opcion { valores } => json!(valores.first().map_or("", |v| v.id)),
-        Tipo::Catalogos { .. } | Tipo::Referencias { .. } | Tipo::Lugares | Tipo::Lista { .. } => {
+        Tipo::Catalogos { .. }
+        | Tipo::Referencias { .. }
+        | Tipo::Lugares
+        | Tipo::Textos
+        | Tipo::Lista { .. } => {
             json!([])
         }
         Tipo::Conteos { .. } => json!({}),

@@ -66,6 +66,24 @@ impl<T> Loaded<T> {
         ruta_con(path, self.nombres.get_or_init(|| Nombres::de(&self.valor)))
     }
 
+    /// Where the item or field named by an id path (`acciones.A3.indicador.meta`,
+    /// `cortes.2026-06-30.acciones.A1.valor`) is written.
+    pub fn posicion(&self, ruta: &str) -> Option<Region> {
+        let path = super::ruta::resolver(&self.valor, ruta)?;
+        self.spans().get(&path).map(|n| n.value)
+    }
+
+    /// The id path of what is written at `linea`, `columna` (1-based, columns in characters):
+    /// the innermost item or field there.
+    pub fn ruta_en(&self, linea: usize, columna: usize) -> Option<String> {
+        let pos = crate::diagnostics::Pos {
+            line: linea,
+            col: columna,
+        };
+        let path = self.spans().at(pos)?;
+        Some(self.ruta(path))
+    }
+
     /// The folder the plan lives in (for references and images next to it).
     pub fn carpeta(&self) -> PathBuf {
         self.archivo
@@ -169,7 +187,7 @@ pub fn load_bytes<T: TipoArchivo>(archivo: &Path, bytes: &[u8]) -> Loaded<T> {
         return loaded;
     }
     if !T::VERSIONADO || check_formato(&mut loaded) {
-        let explicados = check_montos(&mut loaded);
+        let explicados = check_montos(&mut loaded, T::MONTOS);
         check_anidamiento(&mut loaded);
         check_vacios(&mut loaded, T::campos());
         for p in T::esquema().check(&loaded.valor) {
@@ -204,12 +222,13 @@ pub fn load_bytes<T: TipoArchivo>(archivo: &Path, bytes: &[u8]) -> Loaded<T> {
     loaded
 }
 
-/// S007: every `monto` as written in the file (see [`montos`]). Returns the paths whose
-/// structure problems these diagnostics already explain: the amount itself when YAML read it as
-/// text (`1.500,50`), and the field `50` that a comma inside `{ … }` split off it.
-fn check_montos<T>(loaded: &mut Loaded<T>) -> Vec<NodePath> {
+/// S007: every amount (a field named in `claves`: `monto`, a monitoring file's `ejecutado`) as
+/// written in the file (see [`montos`]). Returns the paths whose structure problems these
+/// diagnostics already explain: the amount itself when YAML read it as text (`1.500,50`), and
+/// the field `50` that a comma inside `{ … }` split off it.
+fn check_montos<T>(loaded: &mut Loaded<T>, claves: &[&str]) -> Vec<NodePath> {
     let mut encontrados = Vec::new();
-    collect_montos(&loaded.valor, &mut Vec::new(), &mut encontrados);
+    collect_montos(&loaded.valor, claves, &mut Vec::new(), &mut encontrados);
     if encontrados.is_empty() {
         return Vec::new();
     }
@@ -347,23 +366,24 @@ fn collect_hondos(value: &Value, path: &mut NodePath, out: &mut Vec<NodePath>) {
     }
 }
 
-/// The paths of every `monto` of the document whose value is a number or a text.
-fn collect_montos(value: &Value, path: &mut NodePath, out: &mut Vec<NodePath>) {
+/// The paths of every amount (a field named in `claves`) of the document whose value is a
+/// number or a text.
+fn collect_montos(value: &Value, claves: &[&str], path: &mut NodePath, out: &mut Vec<NodePath>) {
     match value {
         Value::Object(map) => {
             for (k, v) in map {
                 path.push(Seg::Key(k.clone()));
-                if k == "monto" && (v.is_number() || v.is_string()) {
+                if claves.contains(&k.as_str()) && (v.is_number() || v.is_string()) {
                     out.push(path.clone());
                 }
-                collect_montos(v, path, out);
+                collect_montos(v, claves, path, out);
                 path.pop();
             }
         }
         Value::Array(items) => {
             for (i, v) in items.iter().enumerate() {
                 path.push(Seg::Index(i));
-                collect_montos(v, path, out);
+                collect_montos(v, claves, path, out);
                 path.pop();
             }
         }

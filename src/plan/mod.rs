@@ -1,5 +1,6 @@
-//! Step 1 of the pipeline, **load**: the plan and the adviser's observations as typed models (the
-//! format of `docs/formato.md` and `docs/revision.md`) and the catalogue of the plan's fields
+//! Step 1 of the pipeline, **load**: the plan, the adviser's observations and the plan's
+//! monitoring file as typed models (the format of `docs/formato.md`, `docs/revision.md` and
+//! `docs/seguimiento.md`) and the catalogue of the plan's fields
 //! ([`campos`]) that every front door is built from, loading from YAML with located problems,
 //! the span index, id paths, the schema derived from the models, and saving an edited value back
 //! into the official's YAML text without rewriting it ([`yaml_edit`]).
@@ -18,6 +19,7 @@ pub mod observaciones;
 pub mod observar;
 pub mod ruta;
 pub mod schema;
+pub mod seguimiento;
 mod sintaxis;
 pub mod spans;
 pub mod tipo;

@@ -47,6 +47,11 @@ impl Esquema {
         }
     }
 
+    /// How messages name a whole document of this kind: "el plan", "el seguimiento".
+    pub fn documento(&self) -> &'static str {
+        self.documento
+    }
+
     /// The schema as a JSON value (draft 2020-12).
     pub fn estructura(&self) -> &Value {
         &self.estructura
@@ -145,6 +150,22 @@ pub fn observaciones() -> &'static Esquema {
             schemars::schema_for!(Observaciones).to_value(),
             "las observaciones",
         )
+    })
+}
+
+/// The schema of a plan's monitoring file (`docs/seguimiento.md`), each field described by its
+/// catalogue ([`campos::SEGUIMIENTO`]).
+pub fn seguimiento() -> &'static Esquema {
+    static ESQUEMA: OnceLock<Esquema> = OnceLock::new();
+    ESQUEMA.get_or_init(|| {
+        let mut estructura = schemars::schema_for!(super::seguimiento::Registro).to_value();
+        describir(
+            &mut estructura,
+            "",
+            campos::SEGUIMIENTO,
+            &mut Default::default(),
+        );
+        Esquema::new(estructura, "el seguimiento")
     })
 }
 
@@ -394,7 +415,12 @@ impl Esquema {
                         json_type_name(instance)
                     )
                 };
-                push(path, "S003", mensaje, expected_hint(schema), false);
+                // A field of fixed values left empty: say which values it takes.
+                let ayuda = match self.enum_options(&path).filter(|_| instance.is_null()) {
+                    Some(valores) => format!("Escriba uno de estos valores: {}.", lista(&valores)),
+                    None => expected_hint(schema),
+                };
+                push(path, "S003", mensaje, ayuda, false);
             }
         }
     }

@@ -1,6 +1,7 @@
-//! The kinds of YAML file that `cantonal` reads (a plan, an adviser's observations): for each, the
-//! schema its documents must have and how messages speak of it. The loader
-//! ([`super::load`]) is generic over this trait, so both kinds get the same located checks.
+//! The kinds of YAML file that `cantonal` reads (a plan, an adviser's observations, a plan's
+//! monitoring file): for each, the schema its documents must have and how messages speak of it.
+//! The loader ([`super::load`]) is generic over this trait, so every kind gets the same located
+//! checks.
 
 use serde::de::DeserializeOwned;
 
@@ -8,6 +9,7 @@ use super::campos::Campo;
 use super::model::Plan;
 use super::observaciones::Observaciones;
 use super::schema::{self, Esquema};
+use super::seguimiento::Registro;
 
 /// A kind of YAML file that `cantonal` reads: its schema and how messages speak of it.
 pub trait TipoArchivo: DeserializeOwned {
@@ -24,6 +26,8 @@ pub trait TipoArchivo: DeserializeOwned {
     fn campos() -> &'static [Campo] {
         &[]
     }
+    /// The fields whose values are amounts in dollars, read as written in the file (S007).
+    const MONTOS: &'static [&'static str] = &["monto"];
 }
 
 impl TipoArchivo for Plan {
@@ -52,5 +56,22 @@ impl TipoArchivo for Observaciones {
     const SIN_CAMPOS: (&'static str, &'static str) = (
         "las observaciones deben ser un conjunto de campos `clave: valor`",
         "La primera línea es, por ejemplo, `revisor: Asesoría técnica, OIM Ecuador`.",
+    );
+}
+
+impl TipoArchivo for Registro {
+    fn esquema() -> &'static Esquema {
+        schema::seguimiento()
+    }
+    fn campos() -> &'static [Campo] {
+        super::campos::SEGUIMIENTO
+    }
+    const VERSIONADO: bool = true;
+    const MONTOS: &'static [&'static str] = &["monto", "ejecutado"];
+    const AYUDA_VACIO: &'static str =
+        "Empiece el seguimiento con `cantonal seguimiento PLAN --corte AAAA-MM-DD`.";
+    const SIN_CAMPOS: (&'static str, &'static str) = (
+        "el seguimiento debe ser un conjunto de campos `clave: valor`",
+        "La primera línea de un seguimiento es `formato: 1`; después viene la lista `cortes:`.",
     );
 }

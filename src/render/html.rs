@@ -1,5 +1,6 @@
 //! HTML output: one self-contained, accessible file rendered by the Handlebars template
-//! `plan.html.hbs` (a plan) or `informe.html.hbs` (the consolidated report). Every plan string is
+//! `plan.html.hbs` (a plan), `avance.html.hbs` (its progress report) or `informe.html.hbs` (the
+//! consolidated report). Every plan string is
 //! escaped by Handlebars; Markdown fields are written by [`bloques`] from their tree, escaping
 //! text and keeping only safe link targets, so no plan string can add an element, attribute,
 //! script or style.
@@ -37,6 +38,9 @@ impl Formato for Html {
         let texto = match pieza {
             Pieza::Plan { documento, .. } => {
                 hbs::render("plan.html.hbs", documento, LENGUAJE, &opciones.plantillas)
+            }
+            Pieza::Avance { avance, .. } => {
+                hbs::render("avance.html.hbs", avance, LENGUAJE, &opciones.plantillas)
             }
             Pieza::Informe { informe, .. } => {
                 hbs::render("informe.html.hbs", informe, LENGUAJE, &opciones.plantillas)

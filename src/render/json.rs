@@ -1,6 +1,9 @@
-//! JSON output, for programs (documented in `docs/salidas.md` and `docs/informe.md`): for a plan,
-//! the plan as read and its document data with resolved references, each action's axis, totals
-//! and coverage; for the consolidated report, its data as the templates receive it.
+//! JSON output, for programs (documented in `docs/salidas.md`, `docs/seguimiento.md` and
+//! `docs/informe.md`): for a plan, the plan as read and its document data with resolved
+//! references, each action's axis, totals and coverage; for a progress report, the monitoring
+//! file as read and the report's data (each action's progress with how it was computed, its
+//! state and what it executed); for the consolidated report, its data as the templates receive
+//! it.
 
 use std::time::Instant;
 
@@ -37,6 +40,11 @@ impl Formato for Json {
                 "version": 1,
                 "plan": plan,
                 "documento": documento,
+            })),
+            Pieza::Avance { registro, avance } => bonito(&serde_json::json!({
+                "version": 1,
+                "seguimiento": registro,
+                "avance": avance,
             })),
             Pieza::Informe { informe, .. } => bonito(informe),
         };

@@ -1,4 +1,5 @@
-//! Markdown output: CommonMark rendered by the Handlebars template `plan.md.hbs`, readable as
+//! Markdown output: CommonMark rendered by the Handlebars template `plan.md.hbs` (a plan) or
+//! `avance.md.hbs` (its progress report), readable as
 //! plain text and rendered correctly by common viewers, with the matrices as tables. Plan text is
 //! escaped so that it shows literally: a `*`, `|` or `<script>` in the plan is text, not syntax.
 
@@ -33,11 +34,16 @@ impl Formato for Markdown {
     }
     fn render(&self, pieza: Pieza, opciones: &Opciones) -> Result<Producto, Vec<TemplateError>> {
         let start = Instant::now();
-        let Pieza::Plan { documento, .. } = pieza else {
-            return Err(sin_informe(self));
-        };
-        let texto = hbs::render("plan.md.hbs", documento, LENGUAJE, &opciones.plantillas)
-            .map_err(|e| vec![e])?;
+        let texto = match pieza {
+            Pieza::Plan { documento, .. } => {
+                hbs::render("plan.md.hbs", documento, LENGUAJE, &opciones.plantillas)
+            }
+            Pieza::Avance { avance, .. } => {
+                hbs::render("avance.md.hbs", avance, LENGUAJE, &opciones.plantillas)
+            }
+            Pieza::Informe { .. } => return Err(sin_informe(self)),
+        }
+        .map_err(|e| vec![e])?;
         Ok(Producto::texto(texto, start))
     }
 }

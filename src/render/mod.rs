@@ -4,7 +4,8 @@
 //! [`pdf`] (Typst, through the world of [`typst`]), [`html`] and [`markdown`] (Handlebars, through
 //! [`hbs`]), [`json`], [`docx`] (Word, with the crest made PNG by [`raster`]) and [`xlsx`]. A
 //! format owns its name on the command line, its file extension, its media
-//! type and how it renders a plan or the consolidated report; the command line and any other
+//! type and how it renders a plan, a plan's progress report or the consolidated report; the
+//! command line and any other
 //! caller choose a format from the registry and never match on formats themselves. Templates
 //! come from [`templates`]: embedded, or overridden one file at a time.
 //!
@@ -27,9 +28,11 @@ use std::time::Duration;
 use chrono::NaiveDate;
 
 use crate::documento::Documento;
+use crate::documento::avance::Avance;
 use crate::documento::informe::Informe;
 pub use crate::error::TemplateError;
 use crate::plan::model::Plan;
+use crate::plan::seguimiento::Registro;
 use templates::Plantillas;
 
 /// What is rendered.
@@ -41,6 +44,14 @@ pub enum Pieza<'a> {
         plan: &'a Plan,
         /// Its document.
         documento: &'a Documento,
+    },
+    /// A plan's progress report at a cut of its monitoring file (the JSON output also carries
+    /// the monitoring file as read).
+    Avance {
+        /// The monitoring file as read.
+        registro: &'a Registro,
+        /// The report.
+        avance: &'a Avance,
     },
     /// The consolidated report over many plans, dated `fecha`.
     Informe {

@@ -1,5 +1,6 @@
 //! PDF: the document laid out by the Typst compiler embedded as a library, with the templates
-//! `plan.typ` (a plan) and `informe.typ` (the consolidated report, landscape, with charts).
+//! `plan.typ` (a plan), `avance.typ` (a plan's progress report) and `informe.typ` (the
+//! consolidated report, landscape, with charts).
 
 use std::time::{Duration, Instant};
 
@@ -10,6 +11,7 @@ use super::templates::Plantillas;
 use super::typst::{self, PdfConfig, PlanWorld};
 use super::{Formato, Opciones, Pieza, Producto, TemplateError};
 use crate::documento::Documento;
+use crate::documento::avance::Avance;
 use crate::documento::informe::Informe;
 use crate::plan::model::Plan;
 
@@ -39,6 +41,9 @@ impl Formato for Pdf {
         let pdf = match pieza {
             Pieza::Plan { plan, documento } => {
                 plan_pdf(plan, documento, opciones.plantillas.clone(), config)?
+            }
+            Pieza::Avance { avance, .. } => {
+                avance_pdf(avance, opciones.plantillas.clone(), config)?
             }
             Pieza::Informe { informe, fecha } => {
                 informe_pdf(informe, opciones.plantillas.clone(), fecha)?
@@ -78,6 +83,29 @@ pub fn plan_pdf(
     let ident = format!(
         "cantonal/{}/{}",
         plan.canton.codigo, documento.periodo.anios
+    );
+    compilar(&world, &ident, fecha, config, start)
+}
+
+/// Lays out a plan's progress report with `avance.typ` and exports it.
+pub fn avance_pdf(
+    avance: &Avance,
+    plantillas: Plantillas,
+    config: PdfConfig,
+) -> Result<PdfCompilado, Vec<TemplateError>> {
+    let start = Instant::now();
+    let fecha = avance.fecha;
+    let world = PlanWorld::de_canton(
+        "avance.typ",
+        "/avance.json",
+        avance,
+        avance.escudo.as_ref(),
+        plantillas,
+        fecha,
+    );
+    let ident = format!(
+        "cantonal/{}/{}/avance/{}",
+        avance.canton.codigo, avance.periodo.anios, avance.corte.fecha
     );
     compilar(&world, &ident, fecha, config, start)
 }

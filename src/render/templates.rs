@@ -21,6 +21,15 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         "informe.html.hbs",
         include_str!("../../templates/informe.html.hbs"),
     ),
+    ("avance.typ", include_str!("../../templates/avance.typ")),
+    (
+        "avance.html.hbs",
+        include_str!("../../templates/avance.html.hbs"),
+    ),
+    (
+        "avance.md.hbs",
+        include_str!("../../templates/avance.md.hbs"),
+    ),
 ];
 
 /// Where templates come from.

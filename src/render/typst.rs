@@ -24,6 +24,7 @@ use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 use super::TemplateError;
 use super::templates::Plantillas;
 use crate::documento::Documento;
+use crate::documento::portada::EscudoDoc;
 
 /// The main template of a plan.
 pub const MAIN: &str = "plan.typ";
@@ -122,13 +123,31 @@ fn path_of(id: FileId) -> Option<&'static str> {
 impl PlanWorld {
     /// A world for `document`, with templates from `plantillas` and `today` as the date.
     pub fn new(document: &Documento, plantillas: Plantillas, today: NaiveDate) -> Self {
-        let mut datos = serde_json::to_value(document).expect("the document data serialises");
+        Self::de_canton(
+            MAIN,
+            DATA,
+            document,
+            document.escudo.as_ref(),
+            plantillas,
+            today,
+        )
+    }
+
+    /// A world for the data of a canton's document (a plan, its progress report) whose main
+    /// template is `main`, reading the data as the virtual file `data_path` with every string
+    /// prepared for the PDF, and serving the canton's crest `escudo` to it.
+    pub fn de_canton(
+        main: &str,
+        data_path: &'static str,
+        data: &impl serde::Serialize,
+        escudo: Option<&EscudoDoc>,
+        plantillas: Plantillas,
+        today: NaiveDate,
+    ) -> Self {
+        let mut datos = serde_json::to_value(data).expect("the document data serialises");
         preparar_textos(&mut datos);
-        let mut world = Self::with(MAIN, DATA, &datos, plantillas, today);
-        world.imagen = document
-            .escudo
-            .as_ref()
-            .map(|e| (e.archivo.clone(), Bytes::new(e.bytes.clone())));
+        let mut world = Self::with(main, data_path, &datos, plantillas, today);
+        world.imagen = escudo.map(|e| (e.archivo.clone(), Bytes::new(e.bytes.clone())));
         world
     }
 

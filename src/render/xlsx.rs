@@ -1,14 +1,17 @@
 //! Excel output (XLSX), for advisers who filter, sort and pivot: a plan's workbook (actions with
 //! the matrix columns, actors, risks, referral route, budget by axis and by source) and the
 //! consolidated report's workbook (cantons × axes, route coverage, budget, purposes, open
-//! observations; one row per plan).
+//! observations, execution at the latest cut of each monitoring file; one row per plan).
 //!
 //! Written with `rust_xlsxwriter`. Every sheet has a frozen, filterable header row and column
 //! widths fitted to their content; amounts are numbers with a USD format and dates are dates, so
 //! they sum and sort. Plan text is data: every text cell is a string cell, and a text that starts
 //! like a formula (`=`, `+`, `-`, `@`) also gets the quote prefix, so that neither opening nor
 //! editing the cell ever evaluates it. [`Libro`] is shared with the workshop template
-//! (`cantonal plantilla-taller`).
+//! (`cantonal plantilla-taller`) and the monitoring template (`cantonal
+//! plantilla-seguimiento`); a plan's progress report has its workbook in [`avance`].
+
+mod avance;
 
 use std::time::Instant;
 
@@ -43,6 +46,7 @@ impl Formato for Xlsx {
         let start = Instant::now();
         let libro = match pieza {
             Pieza::Plan { plan, documento } => libro_plan(plan, documento),
+            Pieza::Avance { registro, avance } => avance::libro(registro, avance),
             Pieza::Informe { informe, fecha } => libro_informe(informe, fecha),
         };
         let bytes = libro.and_then(Libro::bytes).map_err(|e| {
@@ -98,6 +102,7 @@ struct Formatos {
     ayuda: Format,
     texto: Format,
     formula_como_texto: Format,
+    numero: Format,
     usd: Format,
     fecha: Format,
 }
@@ -137,6 +142,7 @@ impl Libro {
                     .set_align(FormatAlign::Top),
                 texto: base.clone().set_text_wrap(),
                 formula_como_texto: base.clone().set_text_wrap().set_quote_prefix(),
+                numero: base.clone(),
                 usd: base.clone().set_num_format("\"USD\" #,##0.00"),
                 fecha: base.set_num_format("yyyy-mm-dd"),
             },
@@ -206,7 +212,7 @@ fn escribir(ws: &mut Worksheet, f: &Formatos, r: u32, c: u16, v: &Valor) -> Resu
             ws.write_string_with_format(r, c, t, &f.texto)?;
         }
         Valor::Numero(n) => {
-            ws.write_number(r, c, *n)?;
+            ws.write_number_with_format(r, c, *n, &f.numero)?;
         }
         Valor::Usd(n) => {
             ws.write_number_with_format(r, c, *n, &f.usd)?;
@@ -553,6 +559,39 @@ fn libro_informe(inf: &Informe, fecha: chrono::NaiveDate) -> Result<Libro, XlsxE
         })
         .collect();
     libro.hoja("Observaciones", &as_str(&cols), None, &filas)?;
+
+    let cols = con(vec![
+        "Último corte".into(),
+        "Acciones".into(),
+        "Acciones a tiempo".into(),
+        "Semáforo".into(),
+        "Presupuesto (USD)".into(),
+        "Ejecutado (USD)".into(),
+        "Acciones atrasadas".into(),
+    ]);
+    let filas: Vec<Vec<Valor>> = inf
+        .planes
+        .iter()
+        .filter_map(|f| Some((f, f.seguimiento.as_ref()?)))
+        .map(|(f, s)| {
+            let mut v = plan(f);
+            if s.legible {
+                v.extend([
+                    s.ultimo_corte.clone().into(),
+                    Valor::Numero(s.acciones as f64),
+                    Valor::Numero(s.a_tiempo as f64),
+                    s.semaforo.into(),
+                    Valor::Usd(s.presupuesto),
+                    Valor::Usd(s.ejecutado),
+                    Valor::Texto(s.atrasadas.join(", ")),
+                ]);
+            } else {
+                v.push(format!("no se pudo leer ({} errores)", s.errores).into());
+            }
+            v
+        })
+        .collect();
+    libro.hoja("Seguimiento", &as_str(&cols), None, &filas)?;
     Ok(libro)
 }
 

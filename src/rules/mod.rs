@@ -3,8 +3,9 @@
 //!
 //! A rule is data ([`Regla`]: code, default severity, whether it is *strict*, Spanish title and
 //! explanation) plus what it checks ([`Comprobacion`]): the typed plan with its national
-//! reference, or an adviser's observations file with the plan it reviews. Checks return findings
-//! located by path; the engine ([`check`], [`revision::revisar`]) turns them into located
+//! reference, an adviser's observations file with the plan it reviews, or a plan's monitoring
+//! file with its plan. Checks return findings located by path; the engine ([`check`],
+//! [`revision::revisar`], [`seguimiento::Ejecucion`]) turns them into located
 //! diagnostics, applies `--estricto` / `estado: aprobado` escalation and sorts them. The
 //! structural rules (S…) are reported by the loader, since they decide whether there is a typed
 //! plan at all, and the workbook rules (T…) by the import of a workshop workbook; they live in the
@@ -45,6 +46,10 @@ mod referencias;
 pub mod revision;
 mod riesgos;
 mod ruta_atencion;
+pub mod seguimiento;
+mod seguimiento_cifras;
+mod seguimiento_cortes;
+mod seguimiento_textos;
 mod siglas;
 pub mod taller;
 mod trafico;
@@ -156,6 +161,8 @@ pub enum Comprobacion {
     Plan(fn(&Contexto) -> Vec<Hallazgo>),
     /// An observations file with the plan it reviews; findings point into the observations file.
     Observaciones(fn(&revision::ContextoRevision) -> Vec<Hallazgo>),
+    /// A plan's monitoring file with its plan; findings point into the monitoring file.
+    Seguimiento(fn(&seguimiento::ContextoSeguimiento) -> Vec<Hallazgo>),
     /// Reported by the import of a workshop workbook (`taller::importar`): whether the workbook
     /// can be read into a plan (T rules). Their examples are cells, not plan fragments.
     Taller,
@@ -306,6 +313,21 @@ pub static REGLAS: &[&Regla] = &[
     &taller::T001,
     &taller::T002,
     &taller::T003,
+    &seguimiento::M001,
+    &seguimiento_cortes::M002,
+    &seguimiento_cortes::M003,
+    &seguimiento_cortes::M004,
+    &seguimiento_cortes::M005,
+    &seguimiento_cortes::M006,
+    &seguimiento_cifras::M007,
+    &seguimiento_cifras::M008,
+    &seguimiento_cifras::M009,
+    &seguimiento_cifras::M010,
+    &seguimiento_cifras::M011,
+    &seguimiento_textos::M012,
+    &seguimiento_textos::M013,
+    &seguimiento_textos::M014,
+    &seguimiento::M015,
 ];
 
 /// The rule with this code (case-insensitive).
@@ -391,6 +413,12 @@ impl Escala for Plan {
 }
 
 impl Escala for crate::plan::observaciones::Observaciones {
+    fn estado(&self) -> Option<Estado> {
+        None
+    }
+}
+
+impl Escala for crate::plan::seguimiento::Registro {
     fn estado(&self) -> Option<Estado> {
         None
     }

@@ -133,9 +133,10 @@ fn resueltas_sobre_vacios(ctx: &ContextoRevision) -> Vec<Hallazgo> {
             Some(Hallazgo::en(
                 path!["observaciones", i, "ruta"],
                 format!(
-                    "la observación {} está marcada resuelta, pero `{}` sigue vacío en el plan",
+                    "la observación {} está marcada resuelta, pero `{}` sigue vacío en {}",
                     i + 1,
-                    ruta(plan, path)
+                    ruta(plan, path),
+                    ctx.documento
                 ),
                 "Complete ese campo en el plan o vuelva a marcar la observación como `abierta`.",
             ))
@@ -145,7 +146,7 @@ fn resueltas_sobre_vacios(ctx: &ContextoRevision) -> Vec<Hallazgo> {
 
 fn abiertas_sin_destino(ctx: &ContextoRevision) -> Vec<Hallazgo> {
     match ctx.plan {
-        PlanRevisado::NoExiste(archivo) => vec![sin_plan(archivo)],
+        PlanRevisado::NoExiste(archivo) => vec![sin_plan(archivo, ctx.documento)],
         PlanRevisado::Ilegible => Vec::new(),
         PlanRevisado::Legible(plan) => sin_destino(ctx, plan, EstadoObservacion::Abierta),
     }
@@ -180,31 +181,34 @@ fn sin_destino(ctx: &ContextoRevision, plan: &Value, estado: EstadoObservacion) 
                 format!("la observación {} no dice qué elemento observa", i + 1)
             }
             EstadoObservacion::Abierta => format!(
-                "la observación {} se refiere a `{}`, que no existe en el plan",
+                "la observación {} se refiere a `{}`, que no existe en {}",
                 i + 1,
-                o.ruta
+                o.ruta,
+                ctx.documento
             ),
             EstadoObservacion::Resuelta => format!(
-                "la observación resuelta {} se refiere a `{}`, que ya no existe en el plan",
+                "la observación resuelta {} se refiere a `{}`, que ya no existe en {}",
                 i + 1,
-                o.ruta
+                o.ruta,
+                ctx.documento
             ),
         };
         out.push(Hallazgo::en(
             path!["observaciones", i, "ruta"],
             mensaje,
-            ayuda(plan, o.ruta.trim(), todas),
+            ayuda(plan, o.ruta.trim(), todas, ctx.documento),
         ));
     }
     out
 }
 
-/// O001 for a whole file: the plan it reviews is not there.
-fn sin_plan(plan: &std::path::Path) -> Hallazgo {
+/// O001 for a whole file: the plan (or the monitoring file) it reviews is not there.
+fn sin_plan(plan: &std::path::Path, documento: &str) -> Hallazgo {
+    let documento = documento.trim_start_matches("el ");
     Hallazgo::en(
         Vec::new(),
         format!(
-            "no existe el plan `{}` que revisan estas observaciones",
+            "no existe el {documento} `{}` que revisan estas observaciones",
             plan.display()
         ),
         "El archivo de observaciones de `canton.yaml` se llama `canton.observaciones.yaml` y está en la misma carpeta.",
@@ -242,7 +246,7 @@ fn rutas(plan: &Value) -> Vec<String> {
 
 /// The hint: the closest existing path, if one is close, and what exists under the longest part
 /// of the path that does.
-fn ayuda(plan: &Value, given: &str, todas: &[String]) -> String {
+fn ayuda(plan: &Value, given: &str, todas: &[String], documento: &str) -> String {
     let mut texto = did_you_mean(given, todas.iter().map(String::as_str))
         .map(|best| format!("¿Quiso decir `{best}`? "))
         .unwrap_or_default();
@@ -261,7 +265,7 @@ fn ayuda(plan: &Value, given: &str, todas: &[String]) -> String {
         })
         .filter(|rest| !rest.contains('.') && !rest.contains('['))
         .collect();
-    let donde = prefijo.map_or_else(|| "el plan".to_owned(), |p| format!("`{p}`"));
+    let donde = prefijo.map_or_else(|| documento.to_owned(), |p| format!("`{p}`"));
     const MAX: usize = 15;
     texto.push_str(&format!(
         "En {donde} existen: {}",

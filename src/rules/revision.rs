@@ -1,6 +1,6 @@
-//! An adviser's observations file checked against the plan it reviews: each observation's `ruta`
-//! resolved to the node of the plan it addresses, and the O rules of the registry run over the
-//! file, their findings pointing into the observations file.
+//! An adviser's observations file checked against the plan it reviews (or against the plan's
+//! monitoring file): each observation's `ruta` resolved to the node it addresses, and the O
+//! rules of the registry run over the file, their findings pointing into the observations file.
 
 use std::path::Path;
 
@@ -11,12 +11,14 @@ use crate::diagnostics::{Diagnostic, Severidad};
 use crate::plan::load::{Loaded, LoadedPlan, load_file};
 use crate::plan::observaciones::{EstadoObservacion, Observacion, Observaciones};
 use crate::plan::ruta::resolver;
-use crate::plan::schema;
+use crate::plan::schema::{self, Esquema};
+use crate::plan::seguimiento::{self, Registro};
 use crate::plan::spans::{NodePath, Seg};
 
-/// The plan an observations file reviews, as the O rules see it.
+/// The file an observations file reviews (a plan, or a plan's monitoring file), as the O rules
+/// see it.
 pub enum PlanRevisado<'a> {
-    /// The plan's document value.
+    /// The reviewed file's document value.
     Legible(&'a Value),
     /// The plan exists but could not be read: its own diagnostics say why, and the paths are
     /// checked once it reads.
@@ -33,6 +35,8 @@ pub struct ContextoRevision<'a> {
     pub plan: PlanRevisado<'a>,
     /// For each observation, the node of the plan it addresses, when it exists.
     pub destinos: &'a [Option<NodePath>],
+    /// How messages name the reviewed file: "el plan", "el seguimiento".
+    pub documento: &'static str,
 }
 
 /// An observations file checked against its plan.
@@ -49,17 +53,34 @@ pub struct Revision {
 impl Revision {
     /// Loads `archivo` and checks each observation against `plan`.
     pub fn new(archivo: &Path, plan: &LoadedPlan) -> Revision {
-        let revisado = if plan.valor.is_null() {
-            PlanRevisado::Ilegible
-        } else {
-            PlanRevisado::Legible(&plan.valor)
-        };
-        revisar(load_file(archivo), revisado)
+        Revision::sobre(archivo, &plan.valor, schema::plan())
     }
 
-    /// An observations file whose plan (`plan`) does not exist.
+    /// Loads `archivo` and checks each observation against the monitoring file `seguimiento`.
+    pub fn sobre_seguimiento(archivo: &Path, seguimiento: &Loaded<Registro>) -> Revision {
+        Revision::sobre(archivo, &seguimiento.valor, schema::seguimiento())
+    }
+
+    /// Loads `archivo` and checks each observation against the document `valor` of the kind
+    /// described by `esquema`.
+    fn sobre(archivo: &Path, valor: &Value, esquema: &'static Esquema) -> Revision {
+        let revisado = if valor.is_null() {
+            PlanRevisado::Ilegible
+        } else {
+            PlanRevisado::Legible(valor)
+        };
+        revisar(load_file(archivo), revisado, esquema)
+    }
+
+    /// An observations file whose plan (`plan`, or the monitoring file it names) does not
+    /// exist.
     pub fn sin_plan(archivo: &Path, plan: &Path) -> Revision {
-        revisar(load_file(archivo), PlanRevisado::NoExiste(plan))
+        let esquema = if seguimiento::es_archivo(plan) {
+            schema::seguimiento()
+        } else {
+            schema::plan()
+        };
+        revisar(load_file(archivo), PlanRevisado::NoExiste(plan), esquema)
     }
 
     /// The observations, when the file could be read.
@@ -86,8 +107,13 @@ impl Revision {
     }
 }
 
-/// Resolves the observations of `loaded` against `plan` and runs the O rules of the registry.
-pub fn revisar(loaded: Loaded<Observaciones>, plan: PlanRevisado) -> Revision {
+/// Resolves the observations of `loaded` against `plan`, a document described by `esquema`, and
+/// runs the O rules of the registry.
+fn revisar(
+    loaded: Loaded<Observaciones>,
+    plan: PlanRevisado,
+    esquema: &'static Esquema,
+) -> Revision {
     let mut diagnostics = loaded.diagnostics.clone();
     let destinos: Vec<Option<NodePath>> = match (&loaded.datos, &plan) {
         (Some(obs), PlanRevisado::Legible(valor)) => obs
@@ -96,7 +122,7 @@ pub fn revisar(loaded: Loaded<Observaciones>, plan: PlanRevisado) -> Revision {
             .map(|o| {
                 Some(o.ruta.trim())
                     .filter(|r| !r.is_empty())
-                    .and_then(|r| destino(valor, r))
+                    .and_then(|r| destino(valor, r, esquema))
             })
             .collect(),
         _ => Vec::new(),
@@ -105,6 +131,7 @@ pub fn revisar(loaded: Loaded<Observaciones>, plan: PlanRevisado) -> Revision {
         observaciones: loaded.datos.as_ref(),
         plan,
         destinos: &destinos,
+        documento: esquema.documento(),
     };
     for regla in REGLAS {
         if let Comprobacion::Observaciones(comprobar) = regla.comprobar {
@@ -128,8 +155,9 @@ pub fn revisar(loaded: Loaded<Observaciones>, plan: PlanRevisado) -> Revision {
 }
 
 /// The node `ruta` names. A field the plan leaves out still names a place when the item may have
-/// it: an adviser points at `acciones.A4.presupuesto` precisely because it is missing.
-fn destino(plan: &Value, ruta: &str) -> Option<NodePath> {
+/// it (its schema, `esquema`, admits it): an adviser points at `acciones.A4.presupuesto`
+/// precisely because it is missing.
+fn destino(plan: &Value, ruta: &str, esquema: &'static Esquema) -> Option<NodePath> {
     if let Some(path) = resolver(plan, ruta) {
         return Some(path);
     }
@@ -139,7 +167,7 @@ fn destino(plan: &Value, ruta: &str) -> Option<NodePath> {
         Seg::Key(k) => n.get(k),
         Seg::Index(i) => n.get(i),
     })?;
-    (nodo.is_object() && schema::plan().admite(&path, campo)).then(|| {
+    (nodo.is_object() && esquema.admite(&path, campo)).then(|| {
         path.push(Seg::Key(campo.to_owned()));
         path
     })

@@ -62,7 +62,9 @@ pub fn escribir(v: Option<&Value>, c: &Campo, r: &Referencia) -> Valor {
                 .collect::<Vec<_>>()
                 .join("; "),
         ),
-        Tipo::Referencias { .. } | Tipo::Lugares => Valor::Texto(textos(v).join("; ")),
+        Tipo::Referencias { .. } | Tipo::Lugares | Tipo::Textos => {
+            Valor::Texto(textos(v).join("; "))
+        }
         Tipo::Conteos { catalogo } => {
             let pares: Vec<String> = v
                 .as_object()
@@ -125,7 +127,7 @@ pub fn leer(celda: &Data, c: &Campo, r: &Referencia) -> Result<Option<Value>, &'
     };
     Ok(Some(match c.tipo {
         Tipo::Texto | Tipo::Parrafos | Tipo::Referencia { .. } => Value::String(t),
-        Tipo::Referencias { .. } | Tipo::Lugares => json!(varios(&t)),
+        Tipo::Referencias { .. } | Tipo::Lugares | Tipo::Textos => json!(varios(&t)),
         Tipo::Catalogo { catalogo } => json!(buscar(catalogo, r, &t).unwrap_or(t)),
         Tipo::Catalogos { catalogo } => json!(
             varios(&t)

@@ -29,9 +29,9 @@ use crate::rules::taller::{T001, T002, T003};
 use crate::rules::{Opciones, Regla};
 
 /// A workbook that cannot be read at all.
-const ILEGIBLE: &Regla = &T001;
+pub(crate) const ILEGIBLE: &Regla = &T001;
 /// A missing sheet, column or row of the template.
-const FALTA: &Regla = &T002;
+pub(crate) const FALTA: &Regla = &T002;
 /// A cell whose value is not of its column's kind.
 const CELDA: &Regla = &T003;
 
@@ -257,7 +257,8 @@ fn encabezados(
         .collect()
 }
 
-fn diagnostico(
+/// A diagnostic of the rule `regla` about the workbook, at `celda` when it is known.
+pub(crate) fn diagnostico(
     regla: &'static Regla,
     celda: Option<Celda>,
     mensaje: String,
@@ -276,7 +277,8 @@ fn diagnostico(
     d
 }
 
-fn falta_hoja(hoja: &str) -> Diagnostic {
+/// T002 for a sheet of the template that the workbook lacks.
+pub(crate) fn falta_hoja(hoja: &str) -> Diagnostic {
     diagnostico(
         FALTA,
         Some(Celda {
@@ -289,7 +291,9 @@ fn falta_hoja(hoja: &str) -> Diagnostic {
     )
 }
 
-fn en_celda(
+/// T003 for the cell (`hoja`, 1-based `fila`, 0-based `col`) of column `c` whose value is not
+/// `esperado`.
+pub(crate) fn en_celda(
     hoja: &str,
     fila: usize,
     col: usize,

@@ -49,7 +49,7 @@ impl Columna {
             Tipo::Catalogos { .. } | Tipo::Referencias { .. } => {
                 t.push_str(" Varios: sepárelos con punto y coma.")
             }
-            Tipo::Lugares => t.push_str(" Varios: sepárelos con punto y coma."),
+            Tipo::Lugares | Tipo::Textos => t.push_str(" Varios: sepárelos con punto y coma."),
             Tipo::Conteos { .. } => t.push_str(
                 " Escriba cada uno con su cifra: «Explotación sexual: 3; Mendicidad: 1».",
             ),

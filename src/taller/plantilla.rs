@@ -187,7 +187,7 @@ pub(super) fn obtener<'a>(v: &'a Value, clave: &str) -> Option<&'a Value> {
 }
 
 /// Sets the value at a dotted key, creating the objects on the way.
-pub(super) fn poner(v: &mut Value, clave: &str, valor: Value) {
+pub(crate) fn poner(v: &mut Value, clave: &str, valor: Value) {
     let mut node = v;
     let partes: Vec<&str> = clave.split('.').collect();
     for (i, k) in partes.iter().enumerate() {

@@ -263,6 +263,19 @@ fn every_html_page_passes_axe_in_chromium() {
         informe.to_str().unwrap(),
     ]);
     paginas.push(informe);
+    // The progress report of a plan at the latest cut of its monitoring file.
+    let avance = dir.path().join("avance.html");
+    common::cantonal_ok(&[
+        "generar",
+        "plans/ibarra.yaml",
+        "--seguimiento",
+        "plans/ibarra.seguimiento.yaml",
+        "--formato",
+        "html",
+        "-o",
+        avance.to_str().unwrap(),
+    ]);
+    paginas.push(avance);
     for p in &paginas {
         let Some(v) = axe::violaciones(&format!("file://{}", p.display())) else {
             return;

@@ -1,5 +1,6 @@
 //! The invariants of `docs/arquitectura.md` that the compiler does not keep: no two modules of
-//! the library import each other (directly or around a circle).
+//! the library import each other (directly or around a circle), and no file is longer than 700
+//! lines.
 //!
 //! A module is a file of `src/`; its imports are the `use` declarations and the `crate::`,
 //! `super::` and `self::` paths of its code, resolved to the module file they name. A folder's
@@ -356,4 +357,32 @@ fn no_module_imports_another_that_imports_it_back() {
     let render = vec!["render".to_owned()];
     let documento = vec!["documento".to_owned()];
     assert!(aristas[&render].contains(&documento), "{aristas:?}");
+}
+
+/// No file of the project is longer than 700 lines: a longer one holds more than one thing.
+#[test]
+fn no_source_file_is_longer_than_700_lines() {
+    let mut largos = Vec::new();
+    let mut pendientes: Vec<PathBuf> = ["src", "tests", "templates", "benches", "scripts", ".ci"]
+        .iter()
+        .map(PathBuf::from)
+        .collect();
+    while let Some(p) = pendientes.pop() {
+        if p.is_dir() {
+            if p.ends_with("snapshots") || p.ends_with("fixtures") {
+                continue;
+            }
+            pendientes.extend(std::fs::read_dir(&p).unwrap().map(|e| e.unwrap().path()));
+            continue;
+        }
+        let Ok(texto) = std::fs::read_to_string(&p) else {
+            continue;
+        };
+        let lineas = texto.lines().count();
+        if lineas > 700 {
+            largos.push(format!("{} ({lineas})", p.display()));
+        }
+    }
+    largos.sort();
+    assert!(largos.is_empty(), "files over 700 lines: {largos:?}");
 }

@@ -268,11 +268,14 @@ fn validator_of(args: &[&str]) -> jsonschema::Validator {
 fn every_example_is_valid_against_the_schema_and_bad_plans_are_not() {
     let validator = schema_validator();
     let observaciones = validator_of(&["esquema", "--observaciones"]);
+    let seguimiento = validator_of(&["esquema", "--seguimiento"]);
     for entry in std::fs::read_dir("plans").unwrap() {
         let path = entry.unwrap().path();
         if path.extension().is_some_and(|e| e == "yaml") {
             let validator = if cantonal::plan::observaciones::es_archivo(&path) {
                 &observaciones
+            } else if cantonal::plan::seguimiento::es_archivo(&path) {
+                &seguimiento
             } else {
                 &validator
             };
@@ -328,6 +331,14 @@ fn committed_schema_and_format_reference_are_up_to_date() {
         &cantonal::generados::esquema_observaciones(),
     );
     common::al_dia("docs/formato.md", &cantonal::generados::formato_markdown());
+    common::al_dia(
+        "plans/esquema/seguimiento.schema.json",
+        &cantonal::generados::esquema_seguimiento(),
+    );
+    common::al_dia(
+        "docs/formato-seguimiento.md",
+        &cantonal::generados::formato_seguimiento_markdown(),
+    );
 }
 
 #[test]

@@ -7,15 +7,12 @@ use std::collections::BTreeSet;
 use cantonal::plan::campos::{self, Campo, Requerido, Tipo};
 use serde_json::Value;
 
-fn esquema() -> &'static Value {
-    cantonal::plan::schema::plan().estructura()
-}
-
-/// The schema node behind `$ref` and the `anyOf [T, null]` of an optional field.
-fn resolver(mut v: &'static Value) -> &'static Value {
+/// The schema node behind `$ref` (a definition of the schema `raiz`) and the `anyOf [T, null]`
+/// of an optional field.
+fn resolver(raiz: &'static Value, mut v: &'static Value) -> &'static Value {
     for _ in 0..8 {
         if let Some(r) = v.get("$ref").and_then(Value::as_str) {
-            v = &esquema()["$defs"][r.trim_start_matches("#/$defs/")];
+            v = &raiz["$defs"][r.trim_start_matches("#/$defs/")];
         } else if let Some(rama) = v.get("anyOf").and_then(Value::as_array).and_then(|b| {
             b.iter()
                 .find(|x| x.get("type") != Some(&Value::from("null")))
@@ -62,6 +59,7 @@ fn valores(v: &Value) -> Vec<String> {
 }
 
 fn comparar(
+    raiz: &'static Value,
     ruta: &str,
     campos: &'static [Campo],
     nodo: &'static Value,
@@ -92,10 +90,10 @@ fn comparar(
                 requeridos.contains(c.clave)
             ));
         }
-        let p = resolver(p);
+        let p = resolver(raiz, p);
         let t = tipos(p);
         let es = |x: &str| t.contains(x);
-        let cadena = |items: &'static Value| tipos(resolver(items)).contains("string");
+        let cadena = |items: &'static Value| tipos(resolver(raiz, items)).contains("string");
         let ok = match c.tipo {
             Tipo::Texto | Tipo::Parrafos | Tipo::Catalogo { .. } | Tipo::Referencia { .. } => {
                 es("string") && p.get("format").is_none()
@@ -109,19 +107,20 @@ fn comparar(
                 let nuestros: BTreeSet<String> = v.iter().map(|x| x.id.to_owned()).collect();
                 !nuestros.is_empty() && del_esquema == nuestros
             }
-            Tipo::Catalogos { .. } | Tipo::Referencias { .. } | Tipo::Lugares => {
+            Tipo::Catalogos { .. } | Tipo::Referencias { .. } | Tipo::Lugares | Tipo::Textos => {
                 es("array") && cadena(&p["items"])
             }
             Tipo::Conteos { .. } => es("object") && p.get("properties").is_none(),
             Tipo::Grupo { campos } => {
-                comparar(&aqui, campos, p, problemas);
+                comparar(raiz, &aqui, campos, p, problemas);
                 es("object")
             }
             Tipo::Lista { lista } => {
                 comparar(
+                    raiz,
                     &format!("{aqui}[]"),
                     lista.campos,
-                    resolver(&p["items"]),
+                    resolver(raiz, &p["items"]),
                     problemas,
                 );
                 es("array")
@@ -139,14 +138,27 @@ fn comparar(
 #[test]
 fn the_catalogue_and_the_model_describe_the_same_fields() {
     let mut problemas = Vec::new();
-    comparar("plan", campos::PLAN, resolver(esquema()), &mut problemas);
+    for (nombre, campos, esquema) in [
+        ("plan", campos::PLAN, cantonal::plan::schema::plan()),
+        (
+            "seguimiento",
+            campos::SEGUIMIENTO,
+            cantonal::plan::schema::seguimiento(),
+        ),
+    ] {
+        let raiz = esquema.estructura();
+        comparar(raiz, nombre, campos, resolver(raiz, raiz), &mut problemas);
+    }
     assert!(problemas.is_empty(), "{}", problemas.join("\n"));
 }
 
 #[test]
 fn every_field_has_a_help_of_its_own_written_for_a_form() {
     let mut vistas = std::collections::BTreeMap::new();
-    for (ruta, c) in campos::todos() {
+    let todos = campos::todos_en(campos::PLAN)
+        .into_iter()
+        .chain(campos::todos_en(campos::SEGUIMIENTO));
+    for (ruta, c) in todos {
         assert!(!c.etiqueta.is_empty() && !c.ayuda.is_empty(), "{ruta}");
         for prohibido in [
             "`",
@@ -164,7 +176,10 @@ fn every_field_has_a_help_of_its_own_written_for_a_form() {
             );
         }
         assert!(c.ayuda.ends_with('.'), "{ruta}: {}", c.ayuda);
-        if let Some(otra) = vistas.insert(c.ayuda, ruta.clone()) {
+        // A field of both files (the version of the format) is one field.
+        if let Some(otra) = vistas.insert(c.ayuda, ruta.clone())
+            && otra != ruta
+        {
             panic!("{ruta} and {otra} share their help: {}", c.ayuda);
         }
     }

@@ -25,21 +25,21 @@ fn explicar_prints_the_whole_explanation() {
 }
 
 #[test]
-fn explicar_explains_the_workbook_codes_of_importar() {
+fn explicar_explains_the_workbook_codes_of_importar_for_both_workbooks() {
     for (codigo, titulo, frase) in [
         (
             "T001",
-            "El libro del taller no se puede leer",
+            "El libro del taller o de seguimiento no se puede leer",
             ".xlsx guardado por Excel o LibreOffice",
         ),
         (
             "T002",
-            "Falta una hoja, una columna o una fila de la plantilla del taller",
-            "`cantonal plantilla-taller`",
+            "Falta una hoja, una columna o una fila de la plantilla del libro",
+            "`cantonal plantilla-seguimiento`",
         ),
         (
             "T003",
-            "Una celda del libro del taller no es del tipo de su columna",
+            "Una celda del libro no es del tipo de su columna",
             "hoja Acciones, fila 3, columna Inicio: 2026-03-01",
         ),
     ] {
@@ -115,19 +115,27 @@ fn example_plans_validate_without_problems() {
     assert_eq!(
         vistos,
         [
+            // Each example plan whose period has begun has an illustrative monitoring file,
+            // checked with its plan (Colta's begins in 2027).
             ("plans/colta.yaml", "Colta"),
             ("plans/cotacachi.yaml", "Cotacachi"),
+            ("plans/cotacachi.seguimiento.yaml", "Cotacachi"),
             ("plans/guamote.yaml", "Guamote"),
+            ("plans/guamote.seguimiento.yaml", "Guamote"),
             ("plans/ibarra.yaml", "Ibarra"),
+            ("plans/ibarra.seguimiento.yaml", "Ibarra"),
             ("plans/lago-agrio.yaml", "Lago Agrio"),
+            ("plans/lago-agrio.seguimiento.yaml", "Lago Agrio"),
             ("plans/otavalo.yaml", "Otavalo"),
             // The illustrative review of Otavalo is checked as the observations of its plan.
             ("plans/otavalo.observaciones.yaml", "Otavalo"),
+            ("plans/otavalo.seguimiento.yaml", "Otavalo"),
             ("plans/santo-domingo.yaml", "Santo Domingo"),
+            ("plans/santo-domingo.seguimiento.yaml", "Santo Domingo"),
         ]
     );
-    assert_eq!(archivos[6]["observaciones_abiertas"], 4);
-    assert!(archivos[5].get("observaciones_abiertas").is_none());
+    assert_eq!(archivos[10]["observaciones_abiertas"], 4);
+    assert!(archivos[9].get("observaciones_abiertas").is_none());
     assert_eq!(json["resumen"]["observaciones_abiertas"], 4);
     assert_eq!(json["resumen"]["errores"], 0);
     assert_eq!(json["resumen"]["advertencias"], 0);
@@ -139,6 +147,8 @@ fn human_summary_of_the_examples() {
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(
         String::from_utf8(out.stdout).unwrap(),
-        "plans/ibarra.yaml (Ibarra): sin problemas\n"
+        "plans/ibarra.yaml (Ibarra): sin problemas\n\
+         plans/ibarra.seguimiento.yaml (seguimiento: 3 cortes, el último del 30 de septiembre de 2026): sin problemas\n\n\
+         Resumen: 2 archivos; 0 errores, 0 advertencias, 0 sugerencias\n"
     );
 }

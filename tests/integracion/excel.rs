@@ -45,7 +45,7 @@ fn hojas(p: &BTreeMap<String, String>) -> BTreeMap<String, String> {
 }
 
 /// A workbook's cells, sheet → rows of text (numbers as Rust prints them, dates as dates).
-fn celdas(archivo: &Path) -> BTreeMap<String, Vec<Vec<String>>> {
+pub(crate) fn celdas(archivo: &Path) -> BTreeMap<String, Vec<Vec<String>>> {
     let mut wb = open_workbook_auto(archivo).unwrap();
     let nombres = wb.sheet_names().to_vec();
     nombres
@@ -73,7 +73,7 @@ fn render(nombre: &str, plan: &Path) -> Vec<u8> {
 }
 
 /// `cantonal importar LIBRO -o SALIDA` with further arguments.
-fn importar(libro: &Path, salida: &Path, mas: &[&str]) -> std::process::Output {
+pub(crate) fn importar(libro: &Path, salida: &Path, mas: &[&str]) -> std::process::Output {
     let mut args = vec![
         "importar",
         libro.to_str().unwrap(),
@@ -168,11 +168,22 @@ fn report_workbook_one_row_per_plan() {
             "Observaciones",
             "Planes",
             "Presupuesto",
-            "Ruta de atención"
+            "Ruta de atención",
+            "Seguimiento"
         ]
     );
+    // The execution sheet has a row per plan with a monitoring file beside it.
+    let con_seguimiento = EJEMPLOS
+        .iter()
+        .filter(|e| Path::new(&format!("plans/{e}.seguimiento.yaml")).exists())
+        .count();
     for (nombre, filas) in &c {
-        assert_eq!(filas.len(), 1 + EJEMPLOS.len(), "{nombre}");
+        let planes = if nombre == "Seguimiento" {
+            con_seguimiento
+        } else {
+            EJEMPLOS.len()
+        };
+        assert_eq!(filas.len(), 1 + planes, "{nombre}");
         assert_eq!(filas[0][0], "Cantón", "{nombre}");
     }
     let json = cantonal_ok(&["informe", "plans", "--formato", "json"]);
@@ -188,6 +199,17 @@ fn report_workbook_one_row_per_plan() {
         for (j, e) in p["por_eje"].as_array().unwrap().iter().enumerate() {
             assert_eq!(ejes[3 + j], e["acciones"].as_u64().unwrap().to_string());
         }
+        // Each canton's execution at its latest cut, as numbers (a row per monitoring file).
+        let s = &p["seguimiento"];
+        let seguimiento = c["Seguimiento"]
+            .iter()
+            .find(|f| f[0] == p["etiqueta"].as_str().unwrap());
+        let Some(seguimiento) = seguimiento else {
+            assert!(s.is_null(), "{}", p["etiqueta"]);
+            continue;
+        };
+        assert_eq!(seguimiento[5], s["a_tiempo"].as_u64().unwrap().to_string());
+        assert_eq!(seguimiento[8], s["ejecutado"].as_f64().unwrap().to_string());
     }
     let abiertas = &c["Observaciones"];
     assert!(
@@ -604,125 +626,4 @@ fn formato_usd(m: f64) -> String {
         out.push(ch);
     }
     format!("{out}.{dec}")
-}
-
-/// The column (0-based) titled `titulo` in the first row of `hoja` of `libro`.
-fn columna_de(libro: &Path, hoja: &str, titulo: &str) -> u16 {
-    celdas(libro)[hoja][0]
-        .iter()
-        .position(|t| t == titulo)
-        .unwrap_or_else(|| panic!("{hoja}: {titulo}")) as u16
-}
-
-#[test]
-fn the_workbook_accepts_what_the_editor_accepts_and_writes_canonical_values() {
-    let dir = tempfile::tempdir().unwrap();
-    let libro = dir.path().join("t.xlsx");
-    cantonal_ok(&[
-        "plantilla-taller",
-        "--desde",
-        "tests/fixtures/base.yaml",
-        "-o",
-        libro.to_str().unwrap(),
-    ]);
-    // An amount as people write it, and names of catalogue values with accents, in any case.
-    let monto = columna_de(&libro, "Acciones", "Presupuesto");
-    let fines = columna_de(&libro, "Riesgos", "Fines de explotación");
-    let prob = columna_de(&libro, "Riesgos", "Probabilidad");
-    let (a, b, c) = (
-        dir.path().join("a.xlsx"),
-        dir.path().join("b.xlsx"),
-        dir.path().join("c.xlsx"),
-    );
-    common::copia_de_libro(&libro, ("Acciones", 2, monto, "1.500,00"), &a);
-    common::copia_de_libro(
-        &a,
-        (
-            "Riesgos",
-            2,
-            fines,
-            "explotación laboral; EXPLOTACIÓN SEXUAL",
-        ),
-        &b,
-    );
-    common::copia_de_libro(&b, ("Riesgos", 2, prob, "media"), &c);
-    let salida = dir.path().join("plan.yaml");
-    let out = importar(&c, &salida, &[]);
-    assert!(salida.exists(), "{}", String::from_utf8_lossy(&out.stdout));
-    let v = cantonal::validar(&salida, Opciones::default());
-    let plan = v.plan().expect("the imported plan reads");
-    assert_eq!(plan.acciones[0].presupuesto.as_ref().unwrap().monto, 1500.0);
-    assert_eq!(
-        plan.riesgos[0].fines,
-        ["explotacion_laboral", "explotacion_sexual"]
-    );
-    assert_eq!(
-        plan.riesgos[0].probabilidad,
-        cantonal::plan::model::Probabilidad::Media
-    );
-}
-
-#[test]
-fn a_workbook_made_by_the_earlier_template_still_imports() {
-    let dir = tempfile::tempdir().unwrap();
-    let libro = dir.path().join("t.xlsx");
-    cantonal_ok(&[
-        "plantilla-taller",
-        "--desde",
-        "tests/fixtures/base.yaml",
-        "-o",
-        libro.to_str().unwrap(),
-    ]);
-    // The titles of version 0.1 («Inicio», «Cantón»), its ids in the cells («alta»), and no
-    // sheet for the lists it did not have.
-    let inicio = columna_de(&libro, "Acciones", "Inicio de la acción");
-    let (a, b) = (dir.path().join("a.xlsx"), dir.path().join("b.xlsx"));
-    common::copia_de_libro(&libro, ("Acciones", 0, inicio, "Inicio"), &a);
-    let fila = celdas(&a)["Datos generales"]
-        .iter()
-        .position(|f| f[0] == "Nombre del cantón")
-        .unwrap() as u32;
-    common::copia_de_libro(&a, ("Datos generales", fila, 0, "Cantón"), &b);
-    // Without the sheets «Firmantes» and «Objetivos del PDOT».
-    let viejo = dir.path().join("viejo.xlsx");
-    {
-        use calamine::Reader;
-        let mut wb = calamine::open_workbook_auto(&b).unwrap();
-        let mut copia = rust_xlsxwriter::Workbook::new();
-        for nombre in wb.sheet_names().to_vec() {
-            if ["Firmantes", "Objetivos del PDOT"].contains(&nombre.as_str()) {
-                continue;
-            }
-            let r = wb.worksheet_range(&nombre).unwrap();
-            let ws = copia.add_worksheet();
-            ws.set_name(&nombre).unwrap();
-            for (f, cells) in r.rows().enumerate() {
-                for (c, celda) in cells.iter().enumerate() {
-                    let (f, c) = (f as u32, c as u16);
-                    match celda {
-                        calamine::Data::Float(x) => {
-                            ws.write_number(f, c, *x).unwrap();
-                        }
-                        calamine::Data::Empty => {}
-                        otra => {
-                            ws.write_string(f, c, otra.to_string().replace("Alta", "alta"))
-                                .unwrap();
-                        }
-                    }
-                }
-            }
-        }
-        copia.save(&viejo).unwrap();
-    }
-    let salida = dir.path().join("plan.yaml");
-    let out = importar(&viejo, &salida, &[]);
-    assert!(salida.exists(), "{}", String::from_utf8_lossy(&out.stdout));
-    let v = cantonal::validar(&salida, Opciones::default());
-    let plan = v.plan().expect("the imported plan reads");
-    assert_eq!(plan.canton.nombre, "Ibarra");
-    assert_eq!(plan.acciones[0].plazo.inicio.to_string(), "2026-03-01");
-    assert_eq!(
-        plan.riesgos[0].probabilidad,
-        cantonal::plan::model::Probabilidad::Alta
-    );
 }

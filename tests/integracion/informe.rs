@@ -633,9 +633,16 @@ fn a_large_folder_is_printed_province_by_province() {
         t.contains("Sin provincia (plan ilegible) 2 2 0 0 2 0"),
         "{t}"
     );
+    // No plan of the folder has a monitoring file, and the chapter on execution says so.
+    assert!(
+        t.contains(
+            "6. Seguimiento de la ejecución Ningún plan tiene junto a sí un archivo de seguimiento"
+        ),
+        "{t}"
+    );
     // The plans that need attention, and only those: no synthetic plan is listed.
     assert!(
-        t.contains("6. Planes que requieren atención 3 planes requieren atención:"),
+        t.contains("7. Planes que requieren atención 3 planes requieren atención:"),
         "{t}"
     );
     // (The synthetic plans include Ibarra and Otavalo: the rows carry their file names.)

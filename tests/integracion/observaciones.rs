@@ -222,8 +222,9 @@ fn validar_counts_the_open_observations_of_the_example() {
         stdout,
         "plans/otavalo.yaml (Otavalo): sin problemas\n\
          plans/otavalo.observaciones.yaml (observaciones abiertas: 4 de 6): sin problemas\n\
+         plans/otavalo.seguimiento.yaml (seguimiento: 2 cortes, el último del 30 de septiembre de 2026): sin problemas\n\
          \n\
-         Resumen: 2 archivos; 0 errores, 0 advertencias, 0 sugerencias; 4 observaciones abiertas\n"
+         Resumen: 3 archivos; 0 errores, 0 advertencias, 0 sugerencias; 4 observaciones abiertas\n"
     );
 }
 

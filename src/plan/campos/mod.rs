@@ -11,12 +11,17 @@
 //! (`tests/integracion/campos.rs`), which walks both and fails when a field is missing on either
 //! side or their kinds, required flags or fixed values disagree.
 //!
-//! Adding a field to the plan is a line here and a field in `model.rs`.
+//! Adding a field to the plan is a line here and a field in `model.rs`. The fields of a plan's
+//! monitoring file ([`SEGUIMIENTO`], in [`seguimiento`]) are described with the same types, for
+//! the same front doors, and held to their model (`plan/seguimiento/`) by the same test.
 
 mod diagnostico;
 mod estrategia;
 mod generales;
 mod ruta;
+pub mod seguimiento;
+
+pub use seguimiento::SEGUIMIENTO;
 
 use serde::Serialize;
 use serde_json::Value;
@@ -85,6 +90,8 @@ pub enum Tipo {
     },
     /// Several short free texts (places).
     Lugares,
+    /// Several free texts of a sentence or two (the evidence of a monitoring report).
+    Textos,
     /// A count for each value of a national catalogue.
     Conteos {
         /// Which catalogue.
@@ -169,7 +176,8 @@ pub struct Lista {
     pub singular: &'static str,
     /// Several: "acciones".
     pub plural: &'static str,
-    /// The sheet of the workshop workbook that holds it.
+    /// The sheet of the workbook that holds it (the workshop's, or the monitoring template's);
+    /// empty for a list no workbook holds.
     pub hoja: &'static str,
     /// What identifies an item, in diagnostics, the editor, a save and the workbook.
     pub identidad: Identidad,
@@ -191,6 +199,9 @@ pub enum Identidad {
     EtapaPoblacion,
     /// Its position (items without an identity of their own).
     Posicion,
+    /// Its value of this field: a cut of a monitoring file by its date (`fecha_corte`), the
+    /// report of an action in a cut by its action (`accion`).
+    Campo(&'static str),
 }
 
 /// The population of a route entry that names none.
@@ -213,6 +224,7 @@ impl Identidad {
                 texto("poblacion").unwrap_or(TODAS)
             )),
             Identidad::Posicion => None,
+            Identidad::Campo(campo) => texto(campo).map(str::to_owned),
         }
     }
 }
@@ -343,7 +355,12 @@ pub static SECCIONES: &[Seccion] = &[
 
 /// The field at `path` (keys and list indices, as in the file), if the format has one.
 pub fn campo(path: &[Seg]) -> Option<&'static Campo> {
-    let mut campos = PLAN;
+    campo_en(PLAN, path)
+}
+
+/// The field at `path` of the file whose fields are `raiz` ([`PLAN`], [`SEGUIMIENTO`]).
+pub fn campo_en(raiz: &'static [Campo], path: &[Seg]) -> Option<&'static Campo> {
+    let mut campos = raiz;
     let mut actual: Option<&'static Campo> = None;
     for seg in path {
         match seg {
@@ -354,7 +371,10 @@ pub fn campo(path: &[Seg]) -> Option<&'static Campo> {
             }
             Seg::Index(_) => match actual?.tipo {
                 Tipo::Lista { lista } => campos = lista.campos,
-                Tipo::Catalogos { .. } | Tipo::Referencias { .. } | Tipo::Lugares => return actual,
+                Tipo::Catalogos { .. }
+                | Tipo::Referencias { .. }
+                | Tipo::Lugares
+                | Tipo::Textos => return actual,
                 _ => return None,
             },
         }
@@ -362,13 +382,17 @@ pub fn campo(path: &[Seg]) -> Option<&'static Campo> {
     actual
 }
 
-/// The list at the top-level key or dotted path `clave` (`acciones`, `diagnostico.casos`).
+/// The list at the top-level key or dotted path `clave` (`acciones`, `diagnostico.casos`) of a
+/// plan or of a monitoring file (`cortes`, `cortes.acciones`): the lists of the two files have
+/// different top-level keys, so one name never means two lists.
 pub fn lista(clave: &str) -> Option<&'static Lista> {
     let path: Vec<Seg> = clave.split('.').map(Seg::from).collect();
-    match campo(&path)?.tipo {
-        Tipo::Lista { lista } => Some(lista),
-        _ => None,
-    }
+    [PLAN, SEGUIMIENTO]
+        .into_iter()
+        .find_map(|raiz| match campo_en(raiz, &path)?.tipo {
+            Tipo::Lista { lista } => Some(lista),
+            _ => None,
+        })
 }
 
 impl Tipo {
@@ -388,6 +412,7 @@ impl Tipo {
             Tipo::Catalogos { .. }
                 | Tipo::Referencias { .. }
                 | Tipo::Lugares
+                | Tipo::Textos
                 | Tipo::Conteos { .. }
                 | Tipo::Grupo { .. }
                 | Tipo::Lista { .. }
@@ -414,15 +439,33 @@ impl Tipo {
             ),
             Tipo::Catalogo { catalogo } => format!("uno de los {}", catalogo.nombre()),
             Tipo::Catalogos { catalogo } => format!("varios de los {}", catalogo.nombre()),
-            Tipo::Referencia { lista } => format!("uno de los {}", plural_de(lista)),
-            Tipo::Referencias { lista } => format!("varios de los {}", plural_de(lista)),
+            Tipo::Referencia { lista } => {
+                let (uno, los) = genero(plural_de(lista));
+                format!("{uno} de {los} {}", plural_de(lista))
+            }
+            Tipo::Referencias { lista } => {
+                let (_, los) = genero(plural_de(lista));
+                let varios = if los == "las" { "varias" } else { "varios" };
+                format!("{varios} de {los} {}", plural_de(lista))
+            }
             Tipo::Lugares => "lista de lugares".into(),
+            Tipo::Textos => "lista de textos".into(),
             Tipo::Conteos { catalogo } => {
                 format!("casos por cada uno de los {}", catalogo.nombre())
             }
             Tipo::Grupo { .. } => "grupo de campos".into(),
             Tipo::Lista { lista } => format!("lista de {}", lista.plural),
         }
+    }
+}
+
+/// «una de las acciones», «uno de los actores»: the article of the items of a list, from its
+/// plural (the lists of the catalogue are objectives, actors, risks and actions).
+fn genero(plural: &str) -> (&'static str, &'static str) {
+    if plural.ends_with("ones") || plural.ends_with("as") {
+        ("una", "las")
+    } else {
+        ("uno", "los")
     }
 }
 
@@ -463,6 +506,11 @@ impl Catalogo {
 /// Every field with its path from the plan (keys; `[]` after a list's key for its items), in
 /// the order of the format: what tests, the workbook and the docs walk.
 pub fn todos() -> Vec<(String, &'static Campo)> {
+    todos_en(PLAN)
+}
+
+/// Every field of the file whose fields are `raiz` ([`PLAN`], [`SEGUIMIENTO`]), as [`todos`].
+pub fn todos_en(raiz: &'static [Campo]) -> Vec<(String, &'static Campo)> {
     fn recorrer(campos: &'static [Campo], base: &str, out: &mut Vec<(String, &'static Campo)>) {
         for c in campos {
             let ruta = if base.is_empty() {
@@ -479,7 +527,7 @@ pub fn todos() -> Vec<(String, &'static Campo)> {
         }
     }
     let mut out = Vec::new();
-    recorrer(PLAN, "", &mut out);
+    recorrer(raiz, "", &mut out);
     out
 }
 

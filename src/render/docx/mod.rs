@@ -18,7 +18,8 @@
 //! page header, presentation, approval), [`marco`], [`diagnostico`], [`actores`],
 //! [`estrategia`] (axes, action matrix, schedule, alignment), [`ruta_atencion`],
 //! [`presupuesto`], [`seguimiento`] and [`revision`]; [`escritor`] holds the document being
-//! written and [`tabla`] its tables.
+//! written and [`tabla`] its tables. A plan's progress report is written by [`avance`] with the
+//! same writer, styles, tables and table of contents.
 //!
 //! Plan text is data: it only ever becomes the text of runs (`w:t`, escaped by the writer), never
 //! a field instruction; the only hyperlinks are the `http`, `https` and `mailto` links that
@@ -37,6 +38,7 @@ use super::{Formato, Opciones, Pieza, Producto, TemplateError, sin_informe};
 use crate::documento::Documento;
 
 mod actores;
+mod avance;
 mod diagnostico;
 mod escritor;
 mod estrategia;
@@ -74,11 +76,13 @@ impl Formato for Docx {
     }
     fn render(&self, pieza: Pieza, _: &Opciones) -> Result<Producto, Vec<TemplateError>> {
         let start = Instant::now();
-        let Pieza::Plan { documento, .. } = pieza else {
-            return Err(sin_informe(self));
+        let docx = match pieza {
+            Pieza::Plan { documento, .. } => escribir(documento),
+            Pieza::Avance { avance, .. } => avance::escribir(avance),
+            Pieza::Informe { .. } => return Err(sin_informe(self)),
         };
         let mut bytes = std::io::Cursor::new(Vec::new());
-        escribir(documento).build().pack(&mut bytes).map_err(|e| {
+        docx.build().pack(&mut bytes).map_err(|e| {
             vec![TemplateError::mensaje(format!(
                 "no se pudo escribir el DOCX: {e}"
             ))]
@@ -155,49 +159,66 @@ pub const CAPITULOS: &[(&str, Capitulo)] = &[
 /// The Word document of `d`.
 pub fn escribir(d: &Documento) -> docx_rs::Docx {
     let escudo = d.escudo.as_ref().and_then(raster::escudo_png);
-    let mut e = Escritor {
-        docx: docx_rs::Docx::new(),
-        apaisada: None,
-        titulos: capitulos_de(d),
-        capitulos: 0,
-        secciones: 0,
-        pagina_nueva: false,
-        numeraciones: NUMEROS,
-        revision: d
-            .revision
-            .as_ref()
-            .map(|r| (r.revisor.clone(), format!("{}T00:00:00Z", r.fecha_dia))),
-        cabecera: portada::encabezado(d, escudo.as_ref()),
-        indice: Vec::new(),
-        indice_en: None,
-    };
-    e.docx = estilos(std::mem::take(&mut e.docx), e.cabecera.clone()).core_properties(
-        &d.titulo(),
-        &d.autor(),
-        IDIOMA,
+    let mut e = Escritor::new(
+        capitulos_de(d),
+        portada::encabezado(d, escudo.as_ref()),
+        (&d.titulo(), &d.autor()),
     );
+    e.revision = d
+        .revision
+        .as_ref()
+        .map(|r| (r.revisor.clone(), format!("{}T00:00:00Z", r.fecha_dia)));
     portada::portada(&mut e, d, escudo.as_ref());
     for (_, capitulo) in CAPITULOS {
         capitulo(&mut e, d);
     }
-    e.parrafo(
-        Paragraph::new().align(AlignmentType::Center).add_run(
-            texto(&format!(
-                "Documento generado por cantonal el {} a partir del archivo del plan.",
-                d.fecha_documento
-            ))
-            .size(16)
-            .color(GRIS),
-        ),
-    );
-    // The table of contents, now that every heading it lists is written.
-    if let Some(i) = e.indice_en {
-        let indice = indice::parrafos(&e.indice)
-            .into_iter()
-            .map(|p| DocumentChild::Paragraph(Box::new(p)));
-        e.docx.document.children.splice(i..i, indice);
+    e.cerrar(&format!(
+        "Documento generado por cantonal el {} a partir del archivo del plan.",
+        d.fecha_documento
+    ))
+}
+
+impl Escritor {
+    /// A document whose chapters are titled `titulos`, with the page header `cabecera` on every
+    /// page, the styles, numbering and footer of every document, and `(título, autor)` as its
+    /// properties.
+    pub(super) fn new(
+        titulos: Vec<String>,
+        cabecera: Header,
+        (titulo, autor): (&str, &str),
+    ) -> Self {
+        Escritor {
+            docx: estilos(docx_rs::Docx::new(), cabecera.clone())
+                .core_properties(titulo, autor, IDIOMA),
+            apaisada: None,
+            titulos,
+            capitulos: 0,
+            secciones: 0,
+            pagina_nueva: false,
+            numeraciones: NUMEROS,
+            revision: None,
+            cabecera,
+            indice: Vec::new(),
+            indice_en: None,
+        }
     }
-    e.docx
+
+    /// The finished document: `pie` in small grey letters at its end, and the table of contents
+    /// where the cover left its place, now that every heading it lists is written.
+    pub(super) fn cerrar(mut self, pie: &str) -> docx_rs::Docx {
+        self.parrafo(
+            Paragraph::new()
+                .align(AlignmentType::Center)
+                .add_run(texto(pie).size(16).color(GRIS)),
+        );
+        if let Some(i) = self.indice_en {
+            let indice = indice::parrafos(&self.indice)
+                .into_iter()
+                .map(|p| DocumentChild::Paragraph(Box::new(p)));
+            self.docx.document.children.splice(i..i, indice);
+        }
+        self.docx
+    }
 }
 
 /// Page setup, styles, numbering, header and footer.

@@ -12,19 +12,19 @@ use crate::documento::Documento;
 
 /// Height of the crest on the cover and in the page header, in EMU (as in the PDF: 2.4 cm and
 /// 0.8 cm).
-const ESCUDO_PORTADA: u32 = 24 * EMU_MM;
-const ESCUDO_CABECERA: u32 = 8 * EMU_MM;
+pub(super) const ESCUDO_PORTADA: u32 = 24 * EMU_MM;
+pub(super) const ESCUDO_CABECERA: u32 = 8 * EMU_MM;
 /// English Metric Units in a millimetre.
-const EMU_MM: u32 = 36_000;
+pub(super) const EMU_MM: u32 = 36_000;
 
-/// The crest of `d` as an inline picture `alto` EMU high, its width in proportion, with its
-/// alternative text.
-fn imagen(d: &Documento, png: &Png, alto: u32) -> Pic {
+/// The crest `png` as an inline picture `alto` EMU high, its width in proportion, with its
+/// alternative text `alt` («Escudo del cantón Ibarra»).
+pub(super) fn imagen(alt: String, png: &Png, alto: u32) -> Pic {
     let ancho = (u64::from(alto) * u64::from(png.ancho) / u64::from(png.alto.max(1))) as u32;
     Pic::new_with_dimensions(png.bytes.clone(), png.ancho, png.alto)
         .id("rIdEscudo")
         .size(ancho, alto)
-        .descr(d.texto_escudo())
+        .descr(alt)
 }
 
 /// The marks printed at the top of every page: BORRADOR while the plan is not approved, and
@@ -49,7 +49,7 @@ pub(super) fn encabezado(d: &Documento, escudo: Option<&Png>) -> Header {
     if let Some(e) = escudo {
         p = p.add_run(
             Run::new()
-                .add_image(imagen(d, e, ESCUDO_CABECERA))
+                .add_image(imagen(d.texto_escudo(), e, ESCUDO_CABECERA))
                 .add_text("  "),
         );
     }
@@ -68,27 +68,25 @@ pub(super) fn encabezado(d: &Documento, escudo: Option<&Png>) -> Header {
         );
     }
     let header = Header::new().add_paragraph(p);
-    match marca_de_agua(d) {
+    match marca_de_agua(d.marca_ejemplo, d.marca_borrador) {
         Some(m) => header.add_paragraph(m),
         None => header,
     }
 }
 
 /// The large marks across every page, as the PDF prints them on the page background: EJEMPLO
-/// on an illustrative plan, BORRADOR on one not yet approved, one word a line.
+/// on an illustrative plan (`ejemplo`), BORRADOR on one not yet approved (`borrador`), one word
+/// a line.
 ///
 /// A paragraph of the header in a frame (`w:framePr`) centred on the page: header content lies
 /// behind the body's text in Word and LibreOffice, it repeats on every page, and it stays text
 /// (searchable, and removed by deleting one paragraph of the header). `docx-rs` cannot write
 /// a rotated text box, so the words are horizontal.
-pub(super) fn marca_de_agua(d: &Documento) -> Option<Paragraph> {
-    let palabras: Vec<&str> = [
-        d.marca_ejemplo.then_some("EJEMPLO"),
-        d.marca_borrador.then_some("BORRADOR"),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
+pub(super) fn marca_de_agua(ejemplo: bool, borrador: bool) -> Option<Paragraph> {
+    let palabras: Vec<&str> = [ejemplo.then_some("EJEMPLO"), borrador.then_some("BORRADOR")]
+        .into_iter()
+        .flatten()
+        .collect();
     if palabras.is_empty() {
         return None;
     }
@@ -111,7 +109,11 @@ pub(super) fn marca_de_agua(d: &Documento) -> Option<Paragraph> {
 /// marks, and the table of contents.
 pub(super) fn portada(e: &mut Escritor, d: &Documento, escudo: Option<&Png>) {
     if let Some(png) = escudo {
-        e.parrafo(Paragraph::new().add_run(Run::new().add_image(imagen(d, png, ESCUDO_PORTADA))));
+        e.parrafo(Paragraph::new().add_run(Run::new().add_image(imagen(
+            d.texto_escudo(),
+            png,
+            ESCUDO_PORTADA,
+        ))));
     }
     e.parrafo(parrafo_gris(
         &format!(
