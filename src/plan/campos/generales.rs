@@ -8,7 +8,7 @@ pub(super) const FORMATO: Campo = c(
     "Versión del formato",
     Tipo::Entero,
     Requerido::Si,
-    "La versión del formato del archivo. Hoy es siempre 1; el programa la escribe por usted.",
+    "Hoy es siempre 1; el programa la escribe por usted.",
     "1",
 );
 
