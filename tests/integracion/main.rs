@@ -31,4 +31,7 @@ mod reglas;
 mod salidas;
 mod terminal;
 mod windows;
+// Runs the Windows build under Wine, from Linux.
+#[cfg(unix)]
+mod wine;
 mod word;
