@@ -31,7 +31,14 @@ if $needs_windows; then
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gcc-mingw-w64-x86-64 >/dev/null
   fi
 fi
-command -v cargo-about >/dev/null 2>&1 || cargo install --locked --features cli cargo-about@0.9.3
+# cargo-about, pinned; `cargo install` puts it in $CARGO_HOME/bin, where `cargo` finds it even
+# when that folder is not on PATH (a fresh CARGO_HOME).
+cargo about --version >/dev/null 2>&1 || cargo install --locked --features cli cargo-about@0.9.3
+# Every crate of Cargo.lock, for every platform: `cargo about generate --frozen` (below) reads
+# the whole dependency graph, the crates of other platforms (Android, macOS…) too, before it
+# keeps those of the target; the build alone downloads only the target's. Exactly the versions
+# of Cargo.lock, with their checksums, so that the licences are those of what is compiled.
+cargo fetch --locked
 
 mkdir -p dist
 for plataforma in "${plataformas[@]}"; do

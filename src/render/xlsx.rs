@@ -196,10 +196,37 @@ impl Libro {
         Ok(ws)
     }
 
-    /// The bytes of the XLSX file.
+    /// The bytes of the XLSX file, the same on every system (see [`igual_en_todo_sistema`]).
     pub fn bytes(mut self) -> Result<Vec<u8>, XlsxError> {
-        self.libro.save_to_buffer()
+        igual_en_todo_sistema(&self.libro.save_to_buffer()?)
     }
+}
+
+/// The archive `xlsx` with every entry saying it was made on Unix. `rust_xlsxwriter` lets the
+/// `zip` crate name the system that writes the file, so the Windows build wrote the same workbook
+/// as another file («made by DOS») than the Linux build; the Word output was fixed the same way
+/// (vendor/docx-rs/PARCHE.md). Each part is written again with the options `rust_xlsxwriter`
+/// gives it: its own compression (images are stored), the zip format's first date, permissions
+/// 0600 (read back from an entry «made by DOS», permissions are those of DOS attributes, so
+/// they are set here, not copied).
+fn igual_en_todo_sistema(xlsx: &[u8]) -> Result<Vec<u8>, XlsxError> {
+    use std::io::{Cursor, Read, Write};
+    let mut origen = zip::ZipArchive::new(Cursor::new(xlsx))?;
+    let mut copia = zip::ZipWriter::new(Cursor::new(Vec::with_capacity(xlsx.len())));
+    let mut contenido = Vec::new();
+    for i in 0..origen.len() {
+        let mut parte = origen.by_index(i)?;
+        let opciones = zip::write::SimpleFileOptions::default()
+            .system(zip::System::Unix)
+            .compression_method(parte.compression())
+            .last_modified_time(zip::DateTime::default())
+            .unix_permissions(0o600);
+        contenido.clear();
+        parte.read_to_end(&mut contenido)?;
+        copia.start_file(parte.name()?, opciones)?;
+        copia.write_all(&contenido)?;
+    }
+    Ok(copia.finish()?.into_inner())
 }
 
 fn escribir(ws: &mut Worksheet, f: &Formatos, r: u32, c: u16, v: &Valor) -> Result<(), XlsxError> {
@@ -597,4 +624,37 @@ fn libro_informe(inf: &Informe, fecha: chrono::NaiveDate) -> Result<Libro, XlsxE
 
 fn as_str(v: &[String]) -> Vec<&str> {
     v.iter().map(String::as_str).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_part_of_a_workbook_says_unix_with_its_own_content_and_compression() {
+        let mut libro = Libro::new(NaiveDate::from_ymd_opt(2026, 7, 1).unwrap());
+        libro
+            .hoja("Acciones", &["Acción"], None, &[vec!["Talleres".into()]])
+            .unwrap();
+        let antes = libro.libro.save_to_buffer().unwrap();
+        let despues = igual_en_todo_sistema(&antes).unwrap();
+        let abrir = |b: &[u8]| zip::ZipArchive::new(std::io::Cursor::new(b.to_vec())).unwrap();
+        let (mut a, mut d) = (abrir(&antes), abrir(&despues));
+        assert_eq!(a.len(), d.len());
+        for i in 0..a.len() {
+            let (mut pa, mut pd) = (a.by_index(i).unwrap(), d.by_index(i).unwrap());
+            assert_eq!(pd.system(), zip::System::Unix);
+            assert_eq!(pa.name().unwrap(), pd.name().unwrap());
+            assert_eq!(pa.compression(), pd.compression());
+            assert_eq!(pd.unix_mode(), Some(0o100600));
+            assert_eq!(pa.last_modified(), pd.last_modified());
+            let leer = |p: &mut zip::read::ZipFile<'_, _>| {
+                let mut v = Vec::new();
+                std::io::Read::read_to_end(p, &mut v).unwrap();
+                v
+            };
+            assert_eq!(leer(&mut pa), leer(&mut pd));
+        }
+        assert_eq!(igual_en_todo_sistema(&despues).unwrap(), despues);
+    }
 }

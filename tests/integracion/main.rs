@@ -43,5 +43,8 @@ mod seguimiento_corte;
 mod terminal;
 mod vistas;
 mod windows;
+// Runs the Windows build under Wine, from Linux.
+#[cfg(unix)]
+mod wine;
 mod word;
 mod word_imagenes;
