@@ -110,8 +110,14 @@ fn dechunk(mut b: &[u8]) -> Vec<u8> {
 
 impl Cliente {
     pub(crate) fn new(s: &Servidor) -> Cliente {
-        let token = s.url.split("?t=").nth(1).unwrap().to_owned();
-        let port = s.addr.port();
+        let token = s.url.split("?t=").nth(1).unwrap();
+        Cliente::conectar(s.addr.port(), token)
+    }
+
+    /// The client of the editor at `port` with key `token`, as the page gives it: the page
+    /// loads its modules under the key and carries the CSRF secret.
+    pub(crate) fn conectar(port: u16, token: &str) -> Cliente {
+        let token = token.to_owned();
         let pagina = crudo(
             port,
             &format!(

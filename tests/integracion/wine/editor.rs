@@ -3,7 +3,7 @@
 //! download of the edited plan (the same bytes as the Linux build's `generar`), and Ctrl-C, which
 //! stops it cleanly. Only the stable calls of the editor's API are used: the page `/?t=`, its
 //! CSRF meta tag, `GET /api/plan`, `POST /api/guardar`, `POST /api/descargar`, through the
-//! client of `tests/integracion/editor.rs`.
+//! client of `tests/integracion/cliente.rs`.
 
 use serde_json::json;
 
@@ -28,19 +28,7 @@ pub fn cliente(puerto: u16, token: &str) -> Cliente {
             .unwrap()
             .starts_with("text/html")
     );
-    let html = String::from_utf8(pagina.body).unwrap();
-    assert!(html.contains(&format!("/recursos/editor.js?t={token}")));
-    let csrf = html
-        .split("name=\"csrf\" content=\"")
-        .nth(1)
-        .and_then(|r| r.split('"').next())
-        .expect("the page carries its CSRF secret")
-        .to_owned();
-    Cliente {
-        port: puerto,
-        token: token.to_owned(),
-        csrf,
-    }
+    Cliente::conectar(puerto, token)
 }
 
 #[test]

@@ -251,11 +251,16 @@ fn a_plan_saved_by_notepad_with_crlf_and_a_bom() {
     let args = ["validar", "--formato", "json", &p];
     let win = w.ejecutar(&[dir.path()], &args);
     ok(&win);
+    // The same plan with LF and no BOM, alone in its folder as the Windows one is (in plans/ the
+    // monitoring file beside it would be checked too, against this run's date).
+    let solo = tempfile::tempdir().unwrap();
+    let plano = solo.path().join("otavalo.yaml");
+    std::fs::write(&plano, &lf).unwrap();
     let lin = ok(&linux(&[
         "validar",
         "--formato",
         "json",
-        "plans/otavalo.yaml",
+        plano.to_str().unwrap(),
     ]))
     .stdout
     .clone();
