@@ -11,6 +11,7 @@ pub mod consultas;
 mod decodificar;
 pub mod escudo;
 pub mod financiamiento;
+mod junto;
 pub mod load;
 pub mod marcado;
 pub mod model;

@@ -98,23 +98,17 @@ impl EstadoObservacion {
 
 /// Whether `archivo` is named like an observations file.
 pub fn es_archivo(archivo: &Path) -> bool {
-    archivo
-        .file_name()
-        .and_then(|n| n.to_str())
-        .is_some_and(|n| n.ends_with(SUFIJO))
+    crate::plan::junto::es_archivo(archivo, SUFIJO)
 }
 
 /// The observations file of a plan: `plans/ibarra.yaml` → `plans/ibarra.observaciones.yaml`.
 pub fn archivo_de(plan: &Path) -> PathBuf {
-    let stem = plan.file_stem().unwrap_or_default().to_string_lossy();
-    plan.with_file_name(format!("{stem}{SUFIJO}"))
+    crate::plan::junto::archivo_de(plan, SUFIJO)
 }
 
 /// The plan an observations file reviews: `ibarra.observaciones.yaml` → `ibarra.yaml`.
 pub fn plan_de(observaciones: &Path) -> Option<PathBuf> {
-    let name = observaciones.file_name()?.to_str()?;
-    let stem = name.strip_suffix(SUFIJO)?;
-    Some(observaciones.with_file_name(format!("{stem}.yaml")))
+    crate::plan::junto::plan_de(observaciones, SUFIJO)
 }
 
 #[cfg(test)]

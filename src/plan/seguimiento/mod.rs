@@ -218,23 +218,17 @@ impl Corte {
 
 /// Whether `archivo` is named like a monitoring file.
 pub fn es_archivo(archivo: &Path) -> bool {
-    archivo
-        .file_name()
-        .and_then(|n| n.to_str())
-        .is_some_and(|n| n.ends_with(SUFIJO))
+    crate::plan::junto::es_archivo(archivo, SUFIJO)
 }
 
 /// The monitoring file of a plan: `plans/ibarra.yaml` → `plans/ibarra.seguimiento.yaml`.
 pub fn archivo_de(plan: &Path) -> PathBuf {
-    let stem = plan.file_stem().unwrap_or_default().to_string_lossy();
-    plan.with_file_name(format!("{stem}{SUFIJO}"))
+    crate::plan::junto::archivo_de(plan, SUFIJO)
 }
 
 /// The plan a monitoring file follows: `ibarra.seguimiento.yaml` → `ibarra.yaml`.
 pub fn plan_de(seguimiento: &Path) -> Option<PathBuf> {
-    let name = seguimiento.file_name()?.to_str()?;
-    let stem = name.strip_suffix(SUFIJO)?;
-    Some(seguimiento.with_file_name(format!("{stem}.yaml")))
+    crate::plan::junto::plan_de(seguimiento, SUFIJO)
 }
 
 #[cfg(test)]
