@@ -198,6 +198,44 @@ impl Validado {
         })
     }
 
+    /// The progress report as far as the monitoring file is filled, for a preview: the report
+    /// when the plan and the file have no errors; otherwise a draft, marked as such, from the
+    /// plan repaired where it must be ([`crate::plan::borrador`]) and the file's readable parts
+    /// ([`crate::plan::seguimiento::borrador`]). `None` without a monitoring file, or when not
+    /// one cut can be read. The second value says whether it is such a draft.
+    pub fn avance_borrador(&self) -> Option<(Avance, bool)> {
+        if let Ok(a) = self.avance() {
+            return Some((a, false));
+        }
+        let ejecucion = self.seguimiento.as_ref()?;
+        let referencia = self.referencia().unwrap_or(Referencia::pacta());
+        let plan_sin_errores = !self
+            .diagnostics
+            .iter()
+            .any(|d| d.severidad == Severidad::Error);
+        let reparado;
+        let plan = match self.plan() {
+            Some(p) if plan_sin_errores => p,
+            _ => {
+                reparado = crate::plan::borrador::plan_borrador(&self.loaded.valor)?;
+                &reparado
+            }
+        };
+        let leido;
+        let registro = match ejecucion.registro() {
+            Some(r) => r,
+            None => {
+                leido =
+                    crate::plan::seguimiento::borrador::registro_borrador(&ejecucion.loaded.valor)?;
+                &leido
+            }
+        };
+        let fecha = crate::documento::avance::fecha(registro);
+        let mut avance = Avance::new(plan, referencia, registro, fecha)?;
+        avance.marca_borrador = true;
+        Some((avance, true))
+    }
+
     /// Steps 3 and 4: the file of this plan's document in `formato` (the review copy when the
     /// observations were checked; the progress report when its monitoring file was). Every
     /// front door that produces a document (`generar`, `vigilar`, the editor's downloads) goes

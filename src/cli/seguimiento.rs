@@ -3,17 +3,16 @@
 //! one entry per action, explained in comments, for the official to fill. Existing cuts are
 //! never touched; a plan that is not approved is refused (with the reason) unless `--borrador`.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
 use super::{Fallo, mostrar};
 use crate::escritura::{comprobar_destino, write_atomic};
 use crate::espanol::{fecha_larga, plural};
-use crate::generados::esquema_seguimiento;
 use crate::plan::seguimiento::archivo_de;
 use crate::rules::Opciones;
-use crate::seguimiento::corte::{Contenido, SCHEMA_PATH, agregar};
+use crate::seguimiento::corte::{Contenido, agregar, escribir_esquema};
 use crate::validacion::validar;
 
 /// Arguments of `seguimiento`.
@@ -88,8 +87,10 @@ pub(super) fn run(args: Args, quiet: bool) -> Result<(), Fallo> {
     )
     .map_err(|e| Fallo::NoSePudo(format!("no se agregó el corte: {e}")))?;
     write_atomic(&salida, texto.as_bytes())?;
-    if actual.is_none() {
-        escribir_esquema(&salida);
+    if actual.is_none()
+        && let Err(e) = escribir_esquema(&salida)
+    {
+        eprintln!("aviso: {e}");
     }
     if !quiet {
         salidaln!(
@@ -101,23 +102,4 @@ pub(super) fn run(args: Args, quiet: bool) -> Result<(), Fallo> {
         );
     }
     Ok(())
-}
-
-/// The schema for editors next to a new monitoring file, when it is not there yet.
-fn escribir_esquema(salida: &Path) {
-    let carpeta = salida
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let esquema = carpeta.join(SCHEMA_PATH);
-    if esquema.exists() {
-        return;
-    }
-    let dir = esquema.parent().unwrap_or(carpeta);
-    let escrito = std::fs::create_dir_all(dir)
-        .map_err(|e| crate::Error::Escritura(dir.to_owned(), e))
-        .and_then(|_| write_atomic(&esquema, esquema_seguimiento().as_bytes()));
-    if let Err(e) = escrito {
-        eprintln!("aviso: {e}");
-    }
 }

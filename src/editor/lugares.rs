@@ -4,6 +4,10 @@
 //! honest summary per section (fields still to fill, errors, warnings) written with the
 //! library's plural rule. The codes and id paths stay available in a details line for the
 //! adviser. The command line keeps the messages as they are.
+//!
+//! The same for every file the editor edits with forms (a plan, its monitoring file): each is
+//! named against its own form ([`Forma`]), and a monitoring file's references to the plan's
+//! actions by the plan's own value.
 
 use serde::Serialize;
 use serde_json::Value;
@@ -11,7 +15,9 @@ use serde_json::Value;
 use crate::catalogos::valores;
 use crate::diagnostics::{Diagnostic, Severidad};
 use crate::espanol::plural;
-use crate::plan::campos::{self, Campo, Catalogo, SECCIONES, Tipo};
+use std::path::Path;
+
+use crate::plan::campos::{self, Campo, Catalogo, FORMA_PLAN, FORMA_SEGUIMIENTO, Forma, Tipo};
 use crate::plan::ruta::resolver;
 use crate::plan::spans::Seg;
 use crate::reference::nacional::Referencia;
@@ -98,13 +104,50 @@ pub struct Resumen {
     pub total: Cuenta,
 }
 
+/// The form of the file at `archivo`: a monitoring file's by its name, a plan's otherwise.
+pub fn forma(archivo: &Path) -> &'static Forma {
+    if crate::plan::seguimiento::es_archivo(archivo) {
+        &FORMA_SEGUIMIENTO
+    } else {
+        &FORMA_PLAN
+    }
+}
+
+/// What the places of one file are named against.
+#[derive(Clone, Copy)]
+pub struct Contexto<'a> {
+    /// The file's form.
+    pub forma: &'static Forma,
+    /// The file's value.
+    pub valor: &'a Value,
+    /// The value whose lists its references name: the file itself for a plan, the plan it
+    /// follows for a monitoring file.
+    pub listas: &'a Value,
+    /// The national reference, for the names of catalogue values.
+    pub r: &'a Referencia,
+}
+
+impl<'a> Contexto<'a> {
+    /// A plan's.
+    pub fn plan(valor: &'a Value, r: &'a Referencia) -> Contexto<'a> {
+        Contexto {
+            forma: &FORMA_PLAN,
+            valor,
+            listas: valor,
+            r,
+        }
+    }
+}
+
 /// The codes that say something is still to be written.
 const PENDIENTES: [&str; 3] = ["C009", "S004", "S009"];
 
-/// The diagnostics of the plan `valor` for the editor.
-pub fn resumir(diagnosticos: &[Diagnostic], valor: &Value, r: &Referencia) -> Resumen {
-    let avisos: Vec<Aviso> = diagnosticos.iter().map(|d| aviso(d, valor, r)).collect();
-    let mut secciones: std::collections::BTreeMap<&'static str, Cuenta> = SECCIONES
+/// The diagnostics of a file for the editor.
+pub fn resumir(diagnosticos: &[Diagnostic], cx: Contexto) -> Resumen {
+    let avisos: Vec<Aviso> = diagnosticos.iter().map(|d| aviso(d, cx)).collect();
+    let mut secciones: std::collections::BTreeMap<&'static str, Cuenta> = cx
+        .forma
+        .secciones
         .iter()
         .map(|s| (s.id, Cuenta::default()))
         .collect();
@@ -134,11 +177,12 @@ fn falta(d: &Diagnostic) -> Option<&str> {
         .next()
 }
 
-fn aviso(d: &Diagnostic, valor: &Value, r: &Referencia) -> Aviso {
-    let mut path = resolver(valor, &d.ruta).unwrap_or_default();
+fn aviso(d: &Diagnostic, cx: Contexto) -> Aviso {
+    let (forma, r) = (cx.forma, cx.r);
+    let mut path = resolver(cx.valor, &d.ruta).unwrap_or_default();
     if let Some(clave) = falta(d) {
         path.push(Seg::Key(clave.to_owned()));
-        if campos::campo(&path).is_none() {
+        if campos::campo_en(forma.campos, &path).is_none() {
             path.pop();
         }
     }
@@ -151,10 +195,10 @@ fn aviso(d: &Diagnostic, valor: &Value, r: &Referencia) -> Aviso {
         .collect();
     // Text still to be written is named by its field's label: its key may belong to several
     // fields (`nombre`).
-    let (mensaje, ayuda) = match (d.codigo, campos::campo(&path)) {
+    let (mensaje, ayuda) = match (d.codigo, campos::campo_en(forma.campos, &path)) {
         ("C009", Some(c)) => (
             format!("«{}» está por completar", c.etiqueta),
-            en_palabras(&d.ayuda, r),
+            en_palabras(&d.ayuda, forma, r),
         ),
         ("S009", Some(c)) => (
             format!("«{}» está vacío, y es obligatorio", c.etiqueta),
@@ -164,7 +208,10 @@ fn aviso(d: &Diagnostic, valor: &Value, r: &Referencia) -> Aviso {
             format!("Falta «{}», que es obligatorio", c.etiqueta),
             c.ayuda.to_owned(),
         ),
-        _ => (en_palabras(&d.mensaje, r), en_palabras(&d.ayuda, r)),
+        _ => (
+            en_palabras(&d.mensaje, forma, r),
+            en_palabras(&d.ayuda, forma, r),
+        ),
     };
     Aviso {
         codigo: d.codigo,
@@ -173,8 +220,8 @@ fn aviso(d: &Diagnostic, valor: &Value, r: &Referencia) -> Aviso {
         ayuda,
         ruta: d.ruta.clone(),
         camino,
-        lugar: lugar(&path, valor, r),
-        seccion: seccion(&path),
+        lugar: lugar(&path, cx),
+        seccion: seccion(forma, &path),
         pendiente: PENDIENTES.contains(&d.codigo),
         detalle: if d.ruta.is_empty() {
             d.codigo.to_owned()
@@ -184,10 +231,12 @@ fn aviso(d: &Diagnostic, valor: &Value, r: &Referencia) -> Aviso {
     }
 }
 
-/// The section of the form that shows the node at `path`.
-pub fn seccion(path: &[Seg]) -> &'static str {
+/// The section of the form that shows the node at `path` (the first section for a node no
+/// section shows).
+pub fn seccion(forma: &Forma, path: &[Seg]) -> &'static str {
+    let secciones = forma.secciones;
     let claves: Vec<&str> = path.iter().filter_map(Seg::clave).collect();
-    if let Some(s) = SECCIONES.iter().find(|s| {
+    if let Some(s) = secciones.iter().find(|s| {
         s.vista.is_some_and(|(lista, campo)| {
             claves.first() == Some(&lista) && claves.get(1) == Some(&campo)
         })
@@ -196,23 +245,25 @@ pub fn seccion(path: &[Seg]) -> &'static str {
     }
     claves
         .first()
-        .and_then(|k| SECCIONES.iter().find(|s| s.claves.contains(k)))
-        .map_or("general", |s| s.id)
+        .and_then(|k| secciones.iter().find(|s| s.claves.contains(k)))
+        .or(secciones.first())
+        .map_or("", |s| s.id)
 }
 
 /// The place of `path`, as the form names it: the section, then each field by its label and each
 /// item by what names it in its list's header.
-pub fn lugar(path: &[Seg], valor: &Value, r: &Referencia) -> String {
+pub fn lugar(path: &[Seg], cx: Contexto) -> String {
     let mut partes = vec![
-        SECCIONES
+        cx.forma
+            .secciones
             .iter()
-            .find(|s| s.id == seccion(path))
+            .find(|s| s.id == seccion(cx.forma, path))
             .map_or("Plan", |s| s.titulo)
             .to_owned(),
     ];
-    let mut campos: &'static [Campo] = campos::PLAN;
+    let mut campos: &'static [Campo] = cx.forma.campos;
     let mut actual: Option<&'static Campo> = None;
-    let mut nodo = Some(valor);
+    let mut nodo = Some(cx.valor);
     for seg in path {
         match seg {
             Seg::Key(k) => {
@@ -230,7 +281,7 @@ pub fn lugar(path: &[Seg], valor: &Value, r: &Referencia) -> String {
                 nodo = nodo.and_then(|n| n.get(i));
                 match actual.map(|c| c.tipo) {
                     Some(Tipo::Lista { lista }) => {
-                        partes.push(resumen_item(lista, nodo, *i, valor, r));
+                        partes.push(resumen_item(lista, nodo, *i, cx));
                     }
                     _ => partes.push(format!("{}.º", i + 1)),
                 }
@@ -241,13 +292,7 @@ pub fn lugar(path: &[Seg], valor: &Value, r: &Referencia) -> String {
 }
 
 /// What names an item in its list's header: its summary fields, by their names.
-pub fn resumen_item(
-    lista: &campos::Lista,
-    item: Option<&Value>,
-    i: usize,
-    plan: &Value,
-    r: &Referencia,
-) -> String {
+pub fn resumen_item(lista: &campos::Lista, item: Option<&Value>, i: usize, cx: Contexto) -> String {
     let Some(item) = item else {
         return format!("{} {}", lista.singular, i + 1);
     };
@@ -258,8 +303,23 @@ pub fn resumen_item(
             let c = lista.campos.iter().find(|c| c.clave == *k)?;
             let v = item.get(*k)?;
             let t = match c.tipo {
-                Tipo::Catalogo { catalogo } => nombre(catalogo, v.as_str()?, r),
-                Tipo::Referencia { lista } => nombre_de(plan, lista, v.as_str()?),
+                Tipo::Catalogo { catalogo } => nombre(catalogo, v.as_str()?, cx.r),
+                Tipo::Referencia { lista } => nombre_de(cx.listas, lista, v.as_str()?),
+                Tipo::Fecha => v.as_str().map_or_else(
+                    || v.to_string(),
+                    |t| {
+                        chrono::NaiveDate::parse_from_str(t, "%Y-%m-%d")
+                            .map_or_else(|_| t.to_owned(), crate::espanol::fecha_larga)
+                    },
+                ),
+                Tipo::Opcion { valores } => {
+                    let id = v.as_str()?;
+                    valores
+                        .iter()
+                        .find(|x| x.id == id)
+                        .map_or(id, |x| x.nombre)
+                        .to_owned()
+                }
                 _ => v
                     .as_str()
                     .map(str::to_owned)
@@ -282,28 +342,29 @@ fn nombre(catalogo: Catalogo, id: &str, r: &Referencia) -> String {
         .map_or_else(|| id.to_owned(), |o| o.nombre)
 }
 
-/// The name of the item `id` of the plan's list `lista` (an actor's name).
+/// The name of the item `id` of the plan's list `lista`: an actor by its name; an item known by
+/// its description (an objective, an action) by its id and description, as its own list shows it.
 fn nombre_de(plan: &Value, lista: &str, id: &str) -> String {
-    plan.get(lista)
-        .and_then(Value::as_array)
-        .and_then(|l| {
-            l.iter()
-                .find(|x| x.get("id").and_then(Value::as_str) == Some(id))
-        })
-        .and_then(|x| {
-            x.get("nombre")
-                .or_else(|| x.get("descripcion"))
-                .or_else(|| x.get("titulo"))
-        })
-        .and_then(Value::as_str)
-        .map_or_else(|| id.to_owned(), str::to_owned)
+    let item = plan.get(lista).and_then(Value::as_array).and_then(|l| {
+        l.iter()
+            .find(|x| x.get("id").and_then(Value::as_str) == Some(id))
+    });
+    let texto = |k: &str| item.and_then(|x| x.get(k)).and_then(Value::as_str);
+    match (
+        texto("nombre"),
+        texto("descripcion").or_else(|| texto("titulo")),
+    ) {
+        (Some(n), _) => n.to_owned(),
+        (None, Some(d)) => format!("{id} — {d}"),
+        (None, None) => id.to_owned(),
+    }
 }
 
 /// A message with the codes between backquotes read as a person reads them: the values of the
 /// national catalogues and of the fixed values by their Spanish names (`[explotacion_sexual]`,
 /// `institucion: ministerio-gobierno`, `tipo: resultado`), field keys by their labels, and any
 /// other code between «».
-pub fn en_palabras(mensaje: &str, r: &Referencia) -> String {
+pub fn en_palabras(mensaje: &str, forma: &Forma, r: &Referencia) -> String {
     let mut out = String::with_capacity(mensaje.len());
     let mut partes = mensaje.split('`');
     if let Some(primera) = partes.next() {
@@ -312,7 +373,7 @@ pub fn en_palabras(mensaje: &str, r: &Referencia) -> String {
     let mut dentro = true;
     for parte in partes {
         if dentro {
-            out.push_str(&format!("«{}»", codigo(parte, r)));
+            out.push_str(&format!("«{}»", codigo(parte, forma, r)));
         } else {
             out.push_str(parte);
         }
@@ -322,29 +383,31 @@ pub fn en_palabras(mensaje: &str, r: &Referencia) -> String {
 }
 
 /// One code between backquotes, in words.
-fn codigo(t: &str, r: &Referencia) -> String {
+fn codigo(t: &str, forma: &Forma, r: &Referencia) -> String {
     let t = t.trim();
     if let Some(lista) = t.strip_prefix('[').and_then(|x| x.strip_suffix(']')) {
         return lista
             .split(',')
-            .map(|x| codigo(x, r))
+            .map(|x| codigo(x, forma, r))
             .collect::<Vec<_>>()
             .join(", ");
     }
     if let Some((clave, valor)) = t.split_once(": ") {
         // A key several fields share (`tipo`) is told apart by the fixed values of its field.
-        let con_valor = campos::todos().into_iter().find_map(|(_, c)| match c.tipo {
-            Tipo::Opcion { valores } if c.clave == clave => valores
-                .iter()
-                .find(|v| v.id == valor)
-                .map(|v| (c.etiqueta, v.nombre)),
-            _ => None,
-        });
+        let con_valor = campos::todos_en(forma.campos)
+            .into_iter()
+            .find_map(|(_, c)| match c.tipo {
+                Tipo::Opcion { valores } if c.clave == clave => valores
+                    .iter()
+                    .find(|v| v.id == valor)
+                    .map(|v| (c.etiqueta, v.nombre)),
+                _ => None,
+            });
         if let Some((etiqueta, nombre)) = con_valor {
             return format!("{etiqueta}: {nombre}");
         }
-        let etiqueta = etiqueta(clave).unwrap_or(clave);
-        return format!("{etiqueta}: {}", codigo(valor, r));
+        let etiqueta = etiqueta(forma, clave).unwrap_or(clave);
+        return format!("{etiqueta}: {}", codigo(valor, forma, r));
     }
     if let Some(nombre) = Catalogo::TODOS
         .iter()
@@ -354,22 +417,27 @@ fn codigo(t: &str, r: &Referencia) -> String {
     {
         return nombre;
     }
-    if let Some(nombre) = campos::todos().iter().find_map(|(_, c)| match c.tipo {
-        Tipo::Opcion { valores } => valores.iter().find(|v| v.id == t).map(|v| v.nombre),
-        _ => None,
-    }) {
+    if let Some(nombre) = campos::todos_en(forma.campos)
+        .iter()
+        .find_map(|(_, c)| match c.tipo {
+            Tipo::Opcion { valores } => valores.iter().find(|v| v.id == t).map(|v| v.nombre),
+            _ => None,
+        })
+    {
         return nombre.to_owned();
     }
-    etiqueta(t).map_or_else(|| t.to_owned(), str::to_owned)
+    etiqueta(forma, t).map_or_else(|| t.to_owned(), str::to_owned)
 }
 
 /// The label of the field whose key (or dotted path) is `clave`, when one field has it.
-fn etiqueta(clave: &str) -> Option<&'static str> {
+fn etiqueta(forma: &Forma, clave: &str) -> Option<&'static str> {
     let ultimo = clave.rsplit('.').next()?;
-    let mut con_clave = campos::todos().into_iter().filter(|(ruta, c)| {
-        c.clave == ultimo
-            && (ruta == clave || ruta.ends_with(&format!(".{clave}")) || !clave.contains('.'))
-    });
+    let mut con_clave = campos::todos_en(forma.campos)
+        .into_iter()
+        .filter(|(ruta, c)| {
+            c.clave == ultimo
+                && (ruta == clave || ruta.ends_with(&format!(".{clave}")) || !clave.contains('.'))
+        });
     let primero = con_clave.next()?;
     let mismo = con_clave.all(|(_, c)| c.etiqueta == primero.1.etiqueta);
     mismo.then_some(primero.1.etiqueta)
@@ -384,15 +452,19 @@ mod tests {
     fn codes_are_read_as_words() {
         let r = Referencia::pacta();
         assert_eq!(
-            en_palabras("el riesgo tiene `[explotacion_sexual, mendicidad]`", r),
+            en_palabras(
+                "el riesgo tiene `[explotacion_sexual, mendicidad]`",
+                &FORMA_PLAN,
+                r
+            ),
             "el riesgo tiene «Explotación sexual, Mendicidad»"
         );
         assert_eq!(
-            en_palabras("el indicador es `tipo: resultado`", r),
+            en_palabras("el indicador es `tipo: resultado`", &FORMA_PLAN, r),
             "el indicador es «Tipo de indicador: De resultado (mide un cambio en la población)»"
         );
         assert_eq!(
-            en_palabras("el actor `cpd` no existe", r),
+            en_palabras("el actor `cpd` no existe", &FORMA_PLAN, r),
             "el actor «cpd» no existe"
         );
     }
@@ -403,14 +475,14 @@ mod tests {
         let plan = json!({"diagnostico": {"casos": [{"anio": 2024}, {"anio": 2025, "casos": 3}]}});
         let path = crate::path!["diagnostico", "casos", 1, "desglose"];
         assert_eq!(
-            lugar(&path, &plan, r),
+            lugar(&path, Contexto::plan(&plan, r)),
             "Diagnóstico › Casos registrados por año › 2025 › Desglose de los casos"
         );
         let plan = json!({"acciones": [{"id": "A1", "descripcion": "Talleres", "presupuesto": {"monto": 1}}]});
         let path = crate::path!["acciones", 0, "presupuesto", "monto"];
-        assert_eq!(seccion(&path), "presupuesto");
+        assert_eq!(seccion(&FORMA_PLAN, &path), "presupuesto");
         assert_eq!(
-            lugar(&path, &plan, r),
+            lugar(&path, Contexto::plan(&plan, r)),
             "Presupuesto › Acciones › A1 — Talleres › Presupuesto"
         );
     }

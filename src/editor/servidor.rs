@@ -210,6 +210,10 @@ fn rutas(estado: Arc<Estado>) -> Router {
             "/api/observaciones",
             get(api::observaciones).post(api::observar),
         )
+        .route(
+            "/api/seguimiento",
+            get(api::seguimiento).post(api::nuevo_corte),
+        )
         .fallback(|| async { api::error(StatusCode::NOT_FOUND, "No existe esa dirección.") })
         .layer(middleware::from_fn_with_state(estado.clone(), seguridad))
         .layer(DefaultBodyLimit::max(16 * 1024 * 1024))

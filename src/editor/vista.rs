@@ -1,6 +1,6 @@
-//! The preview beside the form: the printable plan's pages as SVG, laid out by the same Typst
-//! document and templates as `generar --formato pdf`, so that what the official sees is what
-//! will be printed.
+//! The preview beside the form: the printable plan's pages (or, beside a monitoring file, its
+//! progress report's) as SVG, laid out by the same Typst document and templates as `generar
+//! --formato pdf`, so that what the official sees is what will be printed.
 //!
 //! An editor-only function rather than a `Formato` of the registry: a preview is many pages,
 //! each its own file, refreshed one by one, while every registry format writes one file.
@@ -9,6 +9,7 @@ use std::sync::{Arc, LazyLock, Mutex};
 
 use rustc_hash::FxHashMap;
 
+use crate::render::pdf::mundo_avance;
 use crate::render::templates::Plantillas;
 use crate::render::typst::{PlanWorld, compile, text};
 use crate::validacion::Validado;
@@ -31,13 +32,29 @@ static HECHAS: LazyLock<Mutex<FxHashMap<u128, Arc<Pagina>>>> = LazyLock::new(Def
 /// More pages than a few large plans hold: the cache starts again past this.
 const MAX_HECHAS: usize = 2000;
 
-/// The pages of the plan's printable document (a draft of what is filled so far when the plan
-/// still has errors: the second value says so), or why there are none (in Spanish).
-pub fn paginas(v: &Validado) -> Result<(Vec<Pagina>, bool), String> {
+/// What is previewed: the plan's printable document, or, for a monitoring file, its progress
+/// report; each a draft of what is filled so far while it has errors (the second value).
+fn mundo(v: &Validado) -> Result<(PlanWorld, bool), String> {
+    if v.seguimiento.is_some() {
+        let (avance, borrador) = v.avance_borrador().ok_or(
+            "Todavía no hay un corte que se pueda leer: agregue un corte con su fecha para ver el informe de avance.",
+        )?;
+        return Ok((mundo_avance(&avance, Plantillas::default()), borrador));
+    }
     let (documento, borrador) = v
         .documento_borrador()
         .ok_or("El plan todavía no se puede leer: no hay vista previa.")?;
-    let world = PlanWorld::new(&documento, Plantillas::default(), documento.fecha);
+    Ok((
+        PlanWorld::new(&documento, Plantillas::default(), documento.fecha),
+        borrador,
+    ))
+}
+
+/// The pages of the printable document of a plan or of its progress report (a draft of what is
+/// filled so far while it has errors: the second value says so), or why there are none (in
+/// Spanish).
+pub fn paginas(v: &Validado) -> Result<(Vec<Pagina>, bool), String> {
+    let (world, borrador) = mundo(v)?;
     let compilado = compile(&world).map_err(|errores| {
         let detalle: Vec<String> = errores.iter().map(ToString::to_string).collect();
         format!("La plantilla no se pudo componer: {}", detalle.join("; "))

@@ -95,19 +95,24 @@ pub fn avance_pdf(
 ) -> Result<PdfCompilado, Vec<TemplateError>> {
     let start = Instant::now();
     let fecha = avance.fecha;
-    let world = PlanWorld::de_canton(
-        "avance.typ",
-        "/avance.json",
-        avance,
-        avance.escudo.as_ref(),
-        plantillas,
-        fecha,
-    );
+    let world = mundo_avance(avance, plantillas);
     let ident = format!(
         "cantonal/{}/{}/avance/{}",
         avance.canton.codigo, avance.periodo.anios, avance.corte.fecha
     );
     compilar(&world, &ident, fecha, config, start)
+}
+
+/// What `avance.typ` lays out a progress report from: for its PDF, and for the editor's preview.
+pub fn mundo_avance(avance: &Avance, plantillas: Plantillas) -> PlanWorld {
+    PlanWorld::de_canton(
+        "avance.typ",
+        "/avance.json",
+        avance,
+        avance.escudo.as_ref(),
+        plantillas,
+        avance.fecha,
+    )
 }
 
 /// Lays out the consolidated report with `informe.typ` and exports it: the report as it is

@@ -11,6 +11,8 @@
 //! accumulated, so the previous cut's are written as the starting point; who reports is taken
 //! from the plan (the actor responsible for its monitoring).
 
+use std::path::Path;
+
 use chrono::NaiveDate;
 use serde_json::Value;
 
@@ -18,7 +20,7 @@ use crate::espanol::{fecha_larga, numero, usd};
 use crate::nuevo::escritor::{Escritor, Valor, explicacion};
 use crate::plan::campos::{self, Campo, Tipo};
 use crate::plan::load::load_bytes;
-use crate::plan::model::{Estado, Plan};
+use crate::plan::model::{Accion, Estado, Plan};
 use crate::plan::seguimiento::{ConteosRuta, EstadoAccion, FechaImposible, Registro, Reporte};
 use crate::plan::spans::Seg;
 use crate::plan::yaml_edit::{en_comentario, iguales, yaml_texto};
@@ -194,6 +196,22 @@ pub fn agregar(
     Ok(nuevo)
 }
 
+/// Writes the schema of monitoring files where a new monitoring file at `salida` names it
+/// ([`SCHEMA_PATH`], which editors with YAML support read), unless it is there already.
+pub fn escribir_esquema(salida: &Path) -> Result<(), crate::Error> {
+    let carpeta = salida
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let esquema = carpeta.join(SCHEMA_PATH);
+    if esquema.exists() {
+        return Ok(());
+    }
+    let dir = esquema.parent().unwrap_or(carpeta);
+    std::fs::create_dir_all(dir).map_err(|e| crate::Error::Escritura(dir.to_owned(), e))?;
+    crate::escritura::write_atomic(&esquema, crate::generados::esquema_seguimiento().as_bytes())
+}
+
 /// The first lines of a new monitoring file.
 fn encabezado(e: &mut Escritor, plan: &Plan, archivo_plan: &str) {
     let nombre = en_comentario(archivo_plan);
@@ -348,37 +366,10 @@ fn corte(e: &mut Escritor, plan: &Plan, registro: Option<&Registro>, nuevo: &Con
         };
         let previo = previo(registro, &a.id, fecha);
         e.comentario(6, &format!("{} — {}", a.id, a.descripcion));
-        let ind = &a.indicador;
+        for linea in resena(a) {
+            e.comentario(6, &linea);
+        }
         let cifra = |v: Option<f64>| v.map_or_else(|| "sin indicar".to_owned(), numero);
-        let unidad = ind
-            .unidad
-            .as_deref()
-            .map(|u| format!(" ({u})"))
-            .unwrap_or_default();
-        e.comentario(
-            6,
-            &format!(
-                "Indicador: {}{unidad}; línea base {}, meta {}.",
-                ind.nombre,
-                cifra(ind.linea_base),
-                cifra(ind.meta)
-            ),
-        );
-        let presupuesto = a.presupuesto.as_ref().map_or_else(
-            || "sin presupuesto".to_owned(),
-            |p| match &p.fuente {
-                Some(f) => format!("presupuesto {} ({f})", usd(p.monto)),
-                None => format!("presupuesto {}", usd(p.monto)),
-            },
-        );
-        e.comentario(
-            6,
-            &format!(
-                "Plazo: del {} al {}; {presupuesto}.",
-                fecha_larga(a.plazo.inicio),
-                fecha_larga(a.plazo.fin)
-            ),
-        );
         if let Some((f, r)) = previo {
             e.comentario(
                 6,
@@ -393,6 +384,39 @@ fn corte(e: &mut Escritor, plan: &Plan, registro: Option<&Registro>, nuevo: &Con
         }
         reporte(e, r, nuevo.acciones.is_some());
     }
+}
+
+/// What a cut's entry of the action `a` measures against, in two sentences: its indicator with
+/// baseline and target, and its term and budget. In the comments of a new cut, and beside the
+/// action in the editor's form.
+pub fn resena(a: &Accion) -> [String; 2] {
+    let ind = &a.indicador;
+    let cifra = |v: Option<f64>| v.map_or_else(|| "sin indicar".to_owned(), numero);
+    let unidad = ind
+        .unidad
+        .as_deref()
+        .map(|u| format!(" ({u})"))
+        .unwrap_or_default();
+    let presupuesto = a.presupuesto.as_ref().map_or_else(
+        || "sin presupuesto".to_owned(),
+        |p| match &p.fuente {
+            Some(f) => format!("presupuesto {} ({f})", usd(p.monto)),
+            None => format!("presupuesto {}", usd(p.monto)),
+        },
+    );
+    [
+        format!(
+            "Indicador: {}{unidad}; línea base {}, meta {}.",
+            ind.nombre,
+            cifra(ind.linea_base),
+            cifra(ind.meta)
+        ),
+        format!(
+            "Plazo: del {} al {}; {presupuesto}.",
+            fecha_larga(a.plazo.inicio),
+            fecha_larga(a.plazo.fin)
+        ),
+    ]
 }
 
 /// The entry of the report `r` in the list of a cut; `con_estado` writes its state (a cut to

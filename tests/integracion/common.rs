@@ -474,3 +474,18 @@ pub fn convertir<P: AsRef<Path>>(
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// The lines that differ between two versions of a file with the same number of lines (a save
+/// that changed values only), as (before, after) pairs; fails when lines were added or removed.
+pub fn lineas_cambiadas<'a>(antes: &'a str, despues: &'a str) -> Vec<(&'a str, &'a str)> {
+    assert_eq!(
+        antes.lines().count(),
+        despues.lines().count(),
+        "lines were added or removed:\n{despues}"
+    );
+    antes
+        .lines()
+        .zip(despues.lines())
+        .filter(|(a, b)| a != b)
+        .collect()
+}

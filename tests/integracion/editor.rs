@@ -336,12 +336,7 @@ fn validation_follows_the_edits_and_saving_changes_only_the_edited_line() {
     );
     assert_eq!(r.status, 200, "{}", String::from_utf8_lossy(&r.body));
     let guardado = std::fs::read_to_string(&archivo).unwrap();
-    let cambiadas: Vec<(&str, &str)> = original
-        .lines()
-        .zip(guardado.lines())
-        .filter(|(a, b)| a != b)
-        .collect();
-    assert_eq!(original.lines().count(), guardado.lines().count());
+    let cambiadas = common::lineas_cambiadas(&original, &guardado);
     assert_eq!(cambiadas, [("      meta: 80", "      meta: 95")]);
     // The new version is what the next save starts from; saving the same data changes nothing.
     let nueva = r.json()["version"].clone();

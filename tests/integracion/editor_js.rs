@@ -13,8 +13,8 @@ fn the_page_s_logic_passes_its_unit_tests_in_node() {
     let dir = tempfile::tempdir().unwrap();
     let formato = dir.path().join("formato.json");
     let catalogo = serde_json::json!({
-        "secciones": cantonal::plan::campos::SECCIONES,
-        "campos": cantonal::plan::campos::PLAN,
+        "plan": cantonal::plan::campos::FORMA_PLAN,
+        "seguimiento": cantonal::plan::campos::FORMA_SEGUIMIENTO,
     });
     std::fs::write(&formato, catalogo.to_string()).unwrap();
     let out = Command::new("node")

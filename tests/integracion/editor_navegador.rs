@@ -21,7 +21,7 @@ use serde_json::json;
 
 /// Where the screenshots go: `docs/img/` when the docs are being updated, else a temporary
 /// folder.
-fn carpeta_capturas(tmp: &Path) -> PathBuf {
+pub(crate) fn carpeta_capturas(tmp: &Path) -> PathBuf {
     if std::env::var_os("CANTONAL_ACTUALIZAR_DOCS").is_some() {
         Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/img")
     } else {
@@ -44,7 +44,7 @@ fn servidor(carpeta: &Path) -> Servidor {
 
 /// The selector of the form's control for the field at `camino` (keys and positions), as the
 /// page names it (`controles.js`, `idDe`).
-fn id(camino: &str) -> String {
+pub(crate) fn id(camino: &str) -> String {
     format!("#f-{}", camino.replace('.', "-"))
 }
 
@@ -598,12 +598,7 @@ fn one_target_edited_through_the_form_is_one_line_of_the_file() {
         "the save",
     );
     let despues = std::fs::read_to_string(dir.path().join("ibarra.yaml")).unwrap();
-    let cambiadas: Vec<(&str, &str)> = antes
-        .lines()
-        .zip(despues.lines())
-        .filter(|(a, b)| a != b)
-        .collect();
-    assert_eq!(antes.lines().count(), despues.lines().count());
+    let cambiadas = common::lineas_cambiadas(&antes, &despues);
     assert_eq!(cambiadas, [("      meta: 80", "      meta: 95")]);
     drop(n);
     servidor.detener();

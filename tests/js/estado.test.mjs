@@ -7,8 +7,9 @@ import { S, abrir, campoDe, cambiar, deshacer, estructural, nuevoItem, rehacer, 
 
 // El catálogo tal como lo sirve GET /api/formato (la prueba de Rust lo escribe aquí).
 const formato = JSON.parse(readFileSync(process.env.CANTONAL_FORMATO, 'utf8'));
-S.formato = formato;
-const lista = (clave) => formato.campos.find((c) => c.clave === clave).tipo.lista;
+S.formas = formato;
+S.formato = formato.plan;
+const lista = (clave) => formato.plan.campos.find((c) => c.clave === clave).tipo.lista;
 
 function plan() {
   abrir({
@@ -82,4 +83,24 @@ test('un campo opcional vacío sale del archivo, y su grupo vacío con él', () 
   cambiar(['acciones', 0, 'presupuesto', 'fuente'], 'GAD');
   cambiar(['acciones', 0, 'presupuesto', 'fuente'], undefined);
   assert.equal(S.valor.acciones[0].presupuesto, undefined);
+});
+
+test('un seguimiento se abre con su propia forma y nombra las acciones del plan que sigue', () => {
+  abrir({
+    forma: 'seguimiento', archivo: 'x.seguimiento.yaml', version: 'v1', pendiente: 'POR COMPLETAR',
+    resumen: { avisos: [], secciones: {}, total: {} }, catalogos: {},
+    plan: 'x.yaml', listas: { acciones: [{ id: 'A1', descripcion: 'Talleres en colegios' }] },
+    valor: { formato: 1, cortes: [{ fecha_corte: '2026-09-30', informa: 'Unidad de Planificación', acciones: [{ accion: 'A1', estado: 'en_curso' }] }] },
+  });
+  assert.equal(S.formato.id, 'seguimiento');
+  assert.equal(S.seccion, 'cortes');
+  assert.equal(S.descarga, 'x.seguimiento');
+  const cortes = formato.seguimiento.campos.find((c) => c.clave === 'cortes').tipo.lista;
+  assert.equal(resumenItem(cortes, S.valor.cortes[0], 0), '30 de septiembre de 2026 — Unidad de Planificación');
+  const entradas = cortes.campos.find((c) => c.clave === 'acciones').tipo.lista;
+  assert.equal(resumenItem(entradas, S.valor.cortes[0].acciones[0], 0), 'A1 — Talleres en colegios — En curso');
+  assert.equal(campoDe(['cortes', 0, 'acciones', 0, 'estado']).etiqueta, 'Estado');
+  // El plan se vuelve a abrir con la suya.
+  plan();
+  assert.equal(S.formato.id, 'plan');
 });

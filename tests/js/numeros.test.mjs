@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { escribirNumero, leerNumero, plural } from '../../src/editor/recursos/numeros.js';
+import { escribirNumero, fechaLarga, leerNumero, plural } from '../../src/editor/recursos/numeros.js';
 
 const casos = JSON.parse(readFileSync(new URL('../fixtures/numeros.json', import.meta.url), 'utf8'));
 
@@ -23,4 +23,11 @@ test('el plural sigue la regla de la biblioteca', () => {
   assert.equal(plural(1, 'error', 'errores'), '1 error');
   assert.equal(plural(0, 'error', 'errores'), '0 errores');
   assert.equal(plural(2, 'problema', 'problemas'), '2 problemas');
+});
+
+test('una fecha se dice como la dice la biblioteca; lo que no es una fecha queda igual', () => {
+  assert.equal(fechaLarga('2026-09-30'), '30 de septiembre de 2026');
+  assert.equal(fechaLarga('2027-01-01'), '1 de enero de 2027');
+  assert.equal(fechaLarga('2026-02-30'), '2026-02-30');
+  assert.equal(fechaLarga('30/09/2026'), '30/09/2026');
 });

@@ -12,18 +12,19 @@ use serde_json::{Value, json};
 
 use super::{Estado, bloqueante, cuerpo, falla, ok};
 use crate::editor::bloquear;
-use crate::editor::lugares::resumir;
+use crate::editor::lugares::{Contexto, resumir};
 use crate::escritura::write_atomic;
 use crate::plan::campos::{self, Tipo};
 use crate::reference::nacional::Referencia;
 use crate::rules::Opciones;
 
-/// `GET /api/formato`: the catalogue of the plan's fields and the editor's sections: the page
-/// builds every form from it and keeps no list of fields of its own.
+/// `GET /api/formato`: the catalogue of the fields of a plan and of its monitoring file, each
+/// with the editor's sections: the page builds every form from it and keeps no list of fields
+/// of its own.
 pub async fn formato() -> Response {
     ok(json!({
-        "secciones": campos::SECCIONES,
-        "campos": campos::PLAN,
+        "plan": campos::FORMA_PLAN,
+        "seguimiento": campos::FORMA_SEGUIMIENTO,
     }))
 }
 
@@ -50,7 +51,7 @@ pub async fn planes(State(estado): State<Arc<Estado>>) -> Response {
             .map(|a| {
                 let v = crate::validar(a, Opciones::default());
                 let r = v.referencia().unwrap_or(Referencia::pacta());
-                let resumen = resumir(&v.diagnostics, &v.loaded.valor, r);
+                let resumen = resumir(&v.diagnostics, Contexto::plan(&v.loaded.valor, r));
                 let estado_plan = v.loaded.valor.get("estado").and_then(Value::as_str);
                 json!({
                     "archivo": estado.nombre(a),

@@ -1,14 +1,18 @@
 //! The editor's JSON API over the library: the page and its modules, the catalogue of fields
 //! its forms are built from, the plans of the folder and a new one ([`inicio`]), one plan with
 //! its diagnostics, validation and preview of the edited data, safe saving and downloads
-//! ([`plan`]), and the adviser's observations ([`observaciones`]). Every file name that arrives is
+//! ([`plan`]), a plan's monitoring file and its new cuts ([`cortes`]; once open, a
+//! monitoring file is edited, checked, previewed and saved like a plan, through the same
+//! calls), and the adviser's observations ([`observaciones`]). Every file name that arrives is
 //! checked to stay inside the opened folder ([`Estado::archivo`]); every answer that goes wrong
 //! says in Spanish what to do.
 
+mod cortes;
 mod inicio;
 mod observaciones;
 mod plan;
 
+pub use cortes::{nuevo_corte, seguimiento};
 pub use inicio::{cantones, formato, nuevo, planes};
 pub use observaciones::{observaciones, observar};
 pub use plan::{descargar, guardar, plan, validar, vista};
@@ -28,7 +32,10 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 
 use super::bloquear;
+use super::lugares::{Contexto, Resumen, resumir};
 use crate::lectura::{motivo, read_limited};
+use crate::plan::campos::FORMA_SEGUIMIENTO;
+use crate::plan::seguimiento;
 use crate::plan::yaml_edit::{self, ErrorEdicion};
 use crate::reference::dpa::CantonDpa;
 use crate::reference::nacional::Referencia;
@@ -70,6 +77,11 @@ const RECURSOS: &[(&str, &str, &str)] = &[
     ("inicio.js", JS, include_str!("../recursos/inicio.js")),
     ("dialogo.js", JS, include_str!("../recursos/dialogo.js")),
     ("copia.js", JS, include_str!("../recursos/copia.js")),
+    (
+        "seguimiento.js",
+        JS,
+        include_str!("../recursos/seguimiento.js"),
+    ),
 ];
 
 const JS: &str = "text/javascript; charset=utf-8";
@@ -315,12 +327,58 @@ pub(super) fn editar(estado: &Estado, e: &Edicion) -> Result<Editado, Rechazo> {
     let archivo = estado.archivo(&e.archivo, true)?;
     let base = estado.base(&e.version)?;
     let guardado = yaml_edit::guardar(&base.texto, &e.valor).map_err(mensaje_edicion)?;
-    let validado = validar_texto(&archivo, &guardado.texto, Opciones::default());
+    let validado = comprobar(estado, &archivo, &guardado.texto)?;
     Ok(Editado {
         archivo,
         guardado,
         validado,
     })
+}
+
+/// A file the editor edits, from its text as the page holds it, checked: a plan with every
+/// rule; a plan's monitoring file against its plan as it is on disk (the M rules), so that the
+/// page shows what `cantonal validar` would say of it.
+pub(super) fn comprobar(estado: &Estado, archivo: &Path, texto: &str) -> Result<Validado, Rechazo> {
+    if !seguimiento::es_archivo(archivo) {
+        return Ok(validar_texto(archivo, texto, Opciones::default()));
+    }
+    let plan = seguimiento::plan_de(archivo)
+        .filter(|p| p.is_file())
+        .ok_or_else(|| {
+            falla(
+                StatusCode::NOT_FOUND,
+                format!(
+                    "No está el plan que sigue {}: un seguimiento va junto a su plan, en la misma carpeta y con el mismo nombre (ibarra.yaml e ibarra.seguimiento.yaml).",
+                    estado.nombre(archivo)
+                ),
+            )
+        })?;
+    let plan = estado.archivo(&estado.nombre(&plan), true)?;
+    Ok(
+        crate::validar(&plan, Opciones::default()).con_seguimiento_texto(
+            archivo,
+            texto,
+            Opciones::default(),
+        ),
+    )
+}
+
+/// The diagnostics of a checked file for the page: a plan's, or its monitoring file's (whose
+/// references name the plan's actions).
+pub(super) fn resumen(v: &Validado) -> Resumen {
+    let r = v.referencia().unwrap_or(Referencia::pacta());
+    match &v.seguimiento {
+        Some(e) => resumir(
+            &e.diagnostics,
+            Contexto {
+                forma: &FORMA_SEGUIMIENTO,
+                valor: &e.loaded.valor,
+                listas: &v.loaded.valor,
+                r,
+            },
+        ),
+        None => resumir(&v.diagnostics, Contexto::plan(&v.loaded.valor, r)),
+    }
 }
 
 pub(super) async fn bloqueante<F>(f: F) -> Response

@@ -1,5 +1,7 @@
-//! The adviser's observations in the editor: listed beside the items they observe, added,
-//! resolved and opened again through the library's observations model.
+//! The adviser's observations in the editor, of a plan or of its monitoring file (each file has
+//! its own, `ibarra.observaciones.yaml` and `ibarra.seguimiento.observaciones.yaml`): listed
+//! beside the items they observe, added, resolved and opened again through the library's
+//! observations model.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -14,31 +16,48 @@ use serde_json::{Value, json};
 
 use super::{Estado, bloqueante, cuerpo, falla, ok};
 use crate::editor::bloquear;
-use crate::editor::lugares::{lugar, seccion};
+use crate::editor::lugares::{Contexto, forma, lugar, seccion};
 use crate::escritura::write_atomic;
 use crate::plan::observaciones::{self, archivo_de};
 use crate::plan::observar::{Cambio, ErrorCambio};
 use crate::plan::ruta::{resolver, ruta as ruta_de};
+use crate::plan::seguimiento;
 use crate::plan::spans::Seg;
 use crate::plan::yaml_edit;
 use crate::reference::nacional::Referencia;
 
-/// The observations beside a plan, as the page shows them: each with the path of the item it
-/// observes in the plan's value and its place as the form names it.
-fn lista_observaciones(obs: &observaciones::Observaciones, plan: &Value) -> Value {
+/// The observations beside a file (a plan, or its monitoring file), as the page shows them:
+/// each with the path of the item it observes in the file's value and its place as the form
+/// names it.
+fn lista_observaciones(
+    obs: &observaciones::Observaciones,
+    estado: &Estado,
+    archivo: &Path,
+) -> Value {
     let r = Referencia::pacta();
+    let valor = valor_de(estado, archivo);
+    let plan = match seguimiento::plan_de(archivo) {
+        Some(p) if seguimiento::es_archivo(archivo) => valor_de(estado, &p),
+        _ => Value::Null,
+    };
+    let cx = Contexto {
+        forma: forma(archivo),
+        valor: &valor,
+        listas: if plan.is_null() { &valor } else { &plan },
+        r,
+    };
     let lista: Vec<Value> = obs
         .observaciones
         .iter()
         .map(|o| {
-            let path = resolver(plan, &o.ruta);
+            let path = resolver(&valor, &o.ruta);
             json!({
                 "ruta": o.ruta,
                 "texto": o.texto,
                 "estado": o.estado,
                 "camino": path.as_deref().map(camino),
-                "lugar": path.as_deref().map(|p| lugar(p, plan, r)),
-                "seccion": path.as_deref().map(seccion),
+                "lugar": path.as_deref().map(|p| lugar(p, cx)),
+                "seccion": path.as_deref().map(|p| seccion(cx.forma, p)),
             })
         })
         .collect();
@@ -60,8 +79,8 @@ fn camino(path: &[Seg]) -> Vec<Value> {
         .collect()
 }
 
-/// The value of the plan file `archivo`, for naming the observed items.
-fn valor_del_plan(estado: &Estado, archivo: &Path) -> Value {
+/// The value of the file `archivo`, for naming the observed items.
+fn valor_de(estado: &Estado, archivo: &Path) -> Value {
     estado
         .leer(archivo)
         .ok()
@@ -88,7 +107,7 @@ pub async fn observaciones(
             base.texto.as_bytes(),
         );
         match cargado.datos {
-            Some(o) => Ok(ok(lista_observaciones(&o, &valor_del_plan(&estado, &plan)))),
+            Some(o) => Ok(ok(lista_observaciones(&o, &estado, &plan))),
             None => Err(falla(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 ilegible(&estado, &obs, &cargado.diagnostics),
@@ -158,7 +177,7 @@ pub async fn observar(State(estado): State<Arc<Estado>>, bytes: Bytes) -> Respon
                                 _ => None,
                             })
                             .collect();
-                        ruta_de(&valor_del_plan(&estado, &plan), &path)
+                        ruta_de(&valor_de(&estado, &plan), &path)
                     }
                     None => o.ruta.clone().unwrap_or_default(),
                 };
@@ -178,8 +197,12 @@ pub async fn observar(State(estado): State<Arc<Estado>>, bytes: Bytes) -> Respon
         };
         let hoy = chrono::Local::now().date_naive();
         // The observed field's value, noted when observing and when resolving (O004).
-        let leido = crate::plan::load::load_file::<crate::plan::model::Plan>(&plan);
-        let valores = (!leido.valor.is_null()).then_some(&leido.valor);
+        let leido = if seguimiento::es_archivo(&plan) {
+            crate::plan::load::load_file::<seguimiento::Registro>(&plan).valor
+        } else {
+            crate::plan::load::load_file::<crate::plan::model::Plan>(&plan).valor
+        };
+        let valores = (!leido.is_null()).then_some(&leido);
         let (guardado, obs) = crate::plan::observar::cambiar_con_valores(
             &destino,
             original.as_ref().map(|b| b.texto.as_str()),
@@ -202,10 +225,7 @@ pub async fn observar(State(estado): State<Arc<Estado>>, bytes: Bytes) -> Respon
                 format!("No se guardaron las observaciones: {e}."),
             )
         })?;
-        Ok(ok(lista_observaciones(
-            &obs,
-            &valor_del_plan(&estado, &plan),
-        )))
+        Ok(ok(lista_observaciones(&obs, &estado, &plan)))
     })
     .await
 }

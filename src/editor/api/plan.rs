@@ -1,7 +1,9 @@
-//! One plan in the editor: opened with its diagnostics and catalogues, validated and previewed
-//! as it is edited, saved without rewriting the file, downloaded in every format people open.
+//! One file in the editor (a plan, or a plan's monitoring file): opened with its diagnostics and
+//! catalogues, validated and previewed as it is edited, saved without rewriting the file,
+//! downloaded in every format people open (a monitoring file as its progress report).
 
 use std::collections::HashMap;
+use std::path::Path;
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -12,29 +14,23 @@ use axum::response::{IntoResponse, Response};
 use serde_json::{Value, json};
 
 use super::{
-    Edicion, Estado, Rechazo, bloqueante, cuerpo, editar, falla, mensaje_edicion, ok, version,
+    Edicion, Estado, Rechazo, bloqueante, comprobar, cuerpo, editar, falla, mensaje_edicion, ok,
+    resumen, version,
 };
 use crate::catalogos;
-use crate::editor::lugares::{Resumen, resumir};
+use crate::editor::lugares::forma;
 use crate::editor::{bloquear, vista};
 use crate::escritura::write_atomic;
 use crate::lectura::{motivo, read_limited};
+use crate::plan::seguimiento;
 use crate::plan::yaml_edit;
 use crate::reference::nacional::Referencia;
-use crate::rules::Opciones;
 use crate::rules::pendientes::PENDIENTE;
-use crate::validacion::{SinProducto, Validado, validar_texto};
+use crate::seguimiento::corte;
+use crate::validacion::{SinProducto, Validado};
 
-/// The diagnostics of an edited plan for the page.
-fn resumen(v: &Validado) -> Resumen {
-    resumir(
-        &v.diagnostics,
-        &v.loaded.valor,
-        v.referencia().unwrap_or(Referencia::pacta()),
-    )
-}
-
-/// `GET /api/plan?archivo=`: a plan as the page edits it.
+/// `GET /api/plan?archivo=`: a file as the page edits it: a plan, or a plan's monitoring file
+/// (then with its plan's name, and the plan's actions its entries name).
 pub async fn plan(
     State(estado): State<Arc<Estado>>,
     Query(q): Query<HashMap<String, String>>,
@@ -44,18 +40,66 @@ pub async fn plan(
         let archivo = estado.archivo(&nombre, true)?;
         let (version, base) = estado.leer(&archivo)?;
         let valor = yaml_edit::leer(&base.texto).map_err(mensaje_edicion)?;
-        let v = validar_texto(&archivo, &base.texto, Opciones::default());
+        let v = comprobar(&estado, &archivo, &base.texto)?;
         let referencia = v.referencia().unwrap_or(Referencia::pacta());
+        let forma = forma(&archivo);
+        let (plan, listas) = match &v.seguimiento {
+            Some(_) => (
+                seguimiento::plan_de(&archivo).map(|p| estado.nombre(&p)),
+                json!({ "acciones": acciones(&v) }),
+            ),
+            None => (None, Value::Null),
+        };
         Ok(ok(json!({
             "archivo": estado.nombre(&archivo),
+            "forma": forma.id,
+            "plan": plan,
+            "listas": listas,
+            "descarga": nombre_descarga(&archivo),
+            "canton": v.canton(),
             "version": version,
             "valor": valor,
-            "resumen": resumir(&v.diagnostics, &v.loaded.valor, referencia),
+            "resumen": resumen(&v),
             "catalogos": catalogos::todos(referencia),
             "pendiente": PENDIENTE,
         })))
     })
     .await
+}
+
+/// The plan's actions as a monitoring file's entries name them: id, description, and what each
+/// measures against (the lines a new cut writes above it).
+fn acciones(v: &Validado) -> Vec<Value> {
+    let Some(plan) = v.plan() else {
+        return Vec::new();
+    };
+    plan.acciones
+        .iter()
+        .map(|a| {
+            json!({
+                "id": a.id,
+                "descripcion": a.descripcion,
+                "detalle": corte::resena(a).join(" "),
+            })
+        })
+        .collect()
+}
+
+/// The name, without extension, of what a file downloads as: the plan's own name, or
+/// `ibarra.avance` for the progress report of `ibarra.seguimiento.yaml` (as `generar
+/// --seguimiento` names it).
+fn nombre_descarga(archivo: &Path) -> String {
+    match seguimiento::plan_de(archivo) {
+        Some(plan) if seguimiento::es_archivo(archivo) => format!(
+            "{}.avance",
+            plan.file_stem().unwrap_or_default().to_string_lossy()
+        ),
+        _ => archivo
+            .file_stem()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned(),
+    }
 }
 
 /// `POST /api/validar`: the diagnostics of the edited plan, as `validar` gives them.
@@ -166,6 +210,10 @@ pub async fn descargar(State(estado): State<Arc<Estado>>, bytes: Bytes) -> Respo
             .validado
             .producto(formato, &crate::render::Opciones::default())
             .map_err(|e| match e {
+                SinProducto::ConErrores if editado.validado.seguimiento.is_some() => falla(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    "El seguimiento, o el plan que sigue, tiene errores: corríjalos (vea el panel de diagnósticos, y el del plan) para descargar el informe de avance.",
+                ),
                 SinProducto::ConErrores => falla(
                     StatusCode::UNPROCESSABLE_ENTITY,
                     "El plan tiene errores: corríjalos (vea el panel de diagnósticos) para descargar el documento.",
@@ -182,8 +230,11 @@ pub async fn descargar(State(estado): State<Arc<Estado>>, bytes: Bytes) -> Respo
                     )
                 }
             })?;
-        let stem = editado.archivo.file_stem().unwrap_or_default().to_string_lossy().into_owned();
-        let disposicion = disposicion(&format!("{stem}.{}", formato.extension()));
+        let disposicion = disposicion(&format!(
+            "{}.{}",
+            nombre_descarga(&editado.archivo),
+            formato.extension()
+        ));
         Ok((
             [
                 (header::CONTENT_TYPE, formato.tipo_mime().to_owned()),

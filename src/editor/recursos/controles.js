@@ -5,7 +5,7 @@
 
 import { el, plegar } from './dom.js';
 import { escribirNumero, leerNumero } from './numeros.js';
-import { S, cambiar, clave, estructural, leer, nombreDe, vacio } from './estado.js';
+import { S, cambiar, clave, estructural, leer, listaDe, nombreDe, vacio } from './estado.js';
 
 /** El id de un control: el mismo para el mismo campo en cada repintado (el foco vuelve a él). */
 export const idDe = (camino) => 'f-' + camino.map((s) => String(s).replace(/[^A-Za-z0-9_]/g, '_')).join('-');
@@ -61,7 +61,7 @@ function opcionesCatalogo(catalogo) {
 
 /** Las opciones de una referencia: los elementos de una lista del plan. */
 function opcionesReferencia(lista) {
-  return (leer([lista]) || [])
+  return listaDe(lista)
     .filter((o) => o && o.id)
     .map((o) => [o.id, `${o.id} — ${o.nombre || o.titulo || o.descripcion || ''}`]);
 }
@@ -145,17 +145,20 @@ export function control(campo, camino) {
       const { vigentes, anteriores } = t.tipo === 'catalogo' ? opcionesCatalogo(t.catalogo) : { vigentes: opcionesReferencia(t.lista), anteriores: [] };
       const c = selector(vigentes, valor, { grupos: [['Ya no existen (elija la que las sucedió)', anteriores]] });
       c.addEventListener('change', () => (c.value === '' ? sin() : cambiar(camino, c.value)));
-      return caja(campo, camino, c);
+      // Lo que la referencia mide, cuando la lista lo dice (la meta y el plazo de una acción, en
+      // un seguimiento): junto a su control, sin ir a buscarlo al plan.
+      const ref = t.tipo === 'referencia' ? listaDe(t.lista).find((o) => o && o.id === valor) : null;
+      return caja(campo, camino, c, ref && ref.detalle ? el('p', { clase: 'interpretado', texto: ref.detalle }) : null);
     }
     case 'catalogos': case 'referencias': return varios(campo, camino, valor);
-    case 'lugares': {
+    case 'lugares': case 'textos': {
       const c = el('textarea', { clase: 'corto' });
       c.value = (valor || []).join('\n');
       c.addEventListener('input', () => {
         const l = c.value.split('\n').map((x) => x.trim()).filter(Boolean);
         cambiar(camino, l.length || campo.requerido === 'si' ? l : undefined);
       });
-      return caja(campo, camino, c, el('p', { clase: 'interpretado', texto: 'Uno por línea.' }));
+      return caja(campo, camino, c, el('p', { clase: 'interpretado', texto: t.tipo === 'textos' ? 'Una por línea.' : 'Uno por línea.' }));
     }
     case 'conteos': return conteos(campo, camino, valor || {});
     default: return el('p', { texto: String(valor ?? '') });

@@ -81,7 +81,10 @@ export function pintarSecciones({ irA }) {
     }
     lista.append(el('li', {}, b));
   }
-  nav.replaceChildren(el('h2', { clase: 'oculto', texto: 'Secciones del plan' }), lista);
+  // «de» + «el plan» se escribe «del plan».
+  const nombreNav = `Secciones de${S.formato.nombre.slice(1)}`;
+  nav.setAttribute('aria-label', nombreNav);
+  nav.replaceChildren(el('h2', { clase: 'oculto', texto: nombreNav }), lista);
   if (activo) document.getElementById(activo)?.focus();
 }
 
@@ -90,7 +93,8 @@ export function pintarSecciones({ irA }) {
 function pintarPanel(deSeccion, { irA }) {
   const total = S.resumen.total;
   const vacio = !(total.pendientes || total.errores || total.avisos);
-  $('#resumen-conteo').textContent = vacio ? 'El plan no tiene problemas.' : `En todo el plan: ${total.texto}.`;
+  const nombre = S.formato.nombre;
+  $('#resumen-conteo').textContent = vacio ? `${nombre[0].toUpperCase()}${nombre.slice(1)} no tiene problemas.` : `En todo ${nombre}: ${total.texto}.`;
   const lista = $('#resumen');
   lista.replaceChildren();
   const s = S.formato.secciones.find((x) => x.id === S.seccion);

@@ -1,12 +1,21 @@
-// El estado de la página, en un solo lugar: el plan que se edita (como datos), el catálogo de
-// campos que llega del servidor, los diagnósticos, lo que está abierto, deshacer y rehacer.
+// El estado de la página, en un solo lugar: el archivo que se edita (un plan o el seguimiento de
+// un plan, como datos), el catálogo de campos que llega del servidor, los diagnósticos, lo que
+// está abierto, deshacer y rehacer.
 // Este módulo no toca la página: las vistas leen S y llaman a estas funciones para cambiarlo,
 // y las pruebas lo usan sin navegador (tests/js/).
 
+import { fechaLarga } from './numeros.js';
+
 export const S = {
   vista: 'inicio',
-  formato: null, // { secciones, campos }: el catálogo de campos del plan
+  formas: null, // { plan, seguimiento }: los campos y las secciones de cada clase de archivo
+  formato: null, // { id, nombre, documento, secciones, campos }: la del archivo abierto
   archivo: null,
+  plan: null, // el plan de un seguimiento abierto
+  listas: null, // lo que nombran las referencias de un seguimiento: las acciones de su plan
+  descarga: '', // el nombre, sin extensión, de lo que se descarga
+  infoSeguimiento: null, // de un seguimiento abierto: su plan puede seguirse, hoy (GET /api/seguimiento)
+  canton: '',
   version: null,
   valor: null,
   guardado: 'null', // el valor tal como está en el disco (JSON)
@@ -149,11 +158,17 @@ export function marcarSucio() {
   S.sucio = JSON.stringify(S.valor) !== S.guardado;
 }
 
-/** Un plan recién abierto o guardado. */
+/** Un archivo recién abierto (un plan o un seguimiento), con la forma que le corresponde. */
 export function abrir(datos) {
+  const formato = (S.formas && S.formas[datos.forma || 'plan']) || S.formato;
   Object.assign(S, {
     vista: 'plan',
+    formato,
     archivo: datos.archivo,
+    plan: datos.plan || null,
+    listas: datos.listas || null,
+    descarga: datos.descarga || String(datos.archivo || '').replace(/\.yaml$/, '').split('/').pop(),
+    canton: datos.canton || '',
     version: datos.version,
     valor: datos.valor,
     guardado: JSON.stringify(datos.valor),
@@ -161,7 +176,7 @@ export function abrir(datos) {
     catalogos: datos.catalogos,
     pendiente: datos.pendiente,
     deshacer: [], rehacer: [], abiertos: new Set(), paginas: [], borrador: false,
-    seccion: 'general', mostrar: {}, filtro: {}, ultimoCampo: null, sucio: false,
+    seccion: formato.secciones[0].id, mostrar: {}, filtro: {}, ultimoCampo: null, sucio: false,
   });
 }
 
@@ -227,6 +242,12 @@ export function nuevoItem(lista, items, contexto = {}) {
   return item;
 }
 
+/** Los elementos de la lista `nombre` que nombran las referencias: las del archivo mismo, o,
+ * en un seguimiento, las de su plan (sus acciones). */
+export function listaDe(nombre) {
+  return (S.listas && S.listas[nombre]) || leer([nombre]) || [];
+}
+
 /** El nombre de un valor de catálogo, o el valor mismo. */
 export function nombreDe(catalogo, id) {
   const v = (S.catalogos[catalogo] || []).find((o) => o.id === id);
@@ -244,12 +265,16 @@ export function resumenItem(lista, item, i) {
     const t = c.tipo;
     if (t.tipo === 'catalogo') partes.push(nombreDe(t.catalogo, v));
     else if (t.tipo === 'referencia') {
-      const ref = (leer([t.lista]) || []).find((o) => o && o.id === v);
-      partes.push(ref ? (ref.nombre || ref.descripcion || ref.titulo || v) : v);
+      const ref = listaDe(t.lista).find((o) => o && o.id === v);
+      // Un actor por su nombre; lo que se conoce por su descripción (un objetivo, una acción),
+      // por su id y su descripción, como lo muestra su propia lista.
+      const texto = ref && (ref.descripcion || ref.titulo);
+      partes.push(ref && ref.nombre ? ref.nombre : texto ? `${v} — ${texto}` : v);
     } else if (t.tipo === 'opcion') {
       const o = t.valores.find((x) => x.id === v);
       partes.push(o ? o.nombre : v);
-    } else partes.push(String(v));
+    } else if (t.tipo === 'fecha') partes.push(fechaLarga(v));
+    else partes.push(String(v));
   }
   return partes.length ? partes.join(' — ') : `${lista.singular} ${i + 1} (sin completar)`;
 }

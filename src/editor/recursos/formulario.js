@@ -1,5 +1,5 @@
-// El formulario de una sección del plan, construido del catálogo de campos que sirve el
-// servidor (GET /api/formato): cada sección muestra sus claves; un grupo es un conjunto de
+// El formulario de una sección del archivo abierto (un plan o su seguimiento), construido del
+// catálogo de campos que sirve el servidor (GET /api/formato): cada sección muestra sus claves; un grupo es un conjunto de
 // campos con su leyenda; una lista muestra sus elementos plegados, con su nombre en la cabecera
 // (que se actualiza mientras se escribe), y se agregan, quitan y mueven sin perder el foco.
 // Este módulo no guarda estado propio: lo que está abierto, filtrado o mostrado vive en S.
@@ -19,6 +19,11 @@ export const seccionActual = () => S.formato.secciones.find((s) => s.id === S.se
 export const ID_TITULO = 'titulo-seccion';
 
 let repintar = (o) => enfocar(pintarFormulario(o));
+let propio = () => null;
+/** Lo que reemplaza el botón «Agregar» de una lista cuyos elementos no se crean vacíos: `f(camino)`
+ * devuelve el nodo (el formulario de un corte nuevo del seguimiento, que escribe el servidor) o
+ * null para el botón de siempre. */
+export function agregarPropio(f) { propio = f; }
 /** Lo que repinta la página entera (el formulario, sus diagnósticos y sus observaciones) y
  * pone el foco; los botones de este módulo lo llaman. */
 export function alRepintar(f) { repintar = f; }
@@ -104,7 +109,7 @@ function pintarLista(campo, camino, nivel) {
       onclick: () => { S.mostrar[k] = max + TANDA; repintar({ foco: `${idLista}-mas` }); },
     }));
   }
-  caja.append(el('button', {
+  caja.append(propio(camino) || el('button', {
     type: 'button', clase: 'principal', id: `${idLista}-agregar`, texto: `Agregar ${lista.singular}`,
     onclick: () => agregar(lista, camino),
   }));

@@ -1,13 +1,15 @@
 // El arranque de la página y lo que une sus partes: lee el catálogo de campos (GET
-// /api/formato), muestra una sola vista a la vez (la lista de planes o un plan), y después de
+// /api/formato), muestra una sola vista a la vez (la lista de planes, un plan o su seguimiento,
+// que se editan con los mismos formularios), y después de
 // cada cambio actualiza lo que depende de él: cabeceras, diagnósticos (POST /api/validar), vista
 // previa, copia de recuperación en el navegador y estado de guardado. Guardar, deshacer,
 // rehacer y descargar están en la barra y en el teclado (Ctrl+S, Ctrl+Z, Ctrl+Y).
 
 import { $, anunciar, aviso } from './dom.js';
 import { api } from './api.js';
-import { S, abrir as abrirEstado, deshacer, marcarSucio, rehacer, trasCambio } from './estado.js';
-import { ID_TITULO, abrirHasta, actualizarCabeceras, actualizarTotal, alRepintar, buscar, enfocar, pintarFormulario } from './formulario.js';
+import { S, abrir as abrirEstado, clave, deshacer, leer, marcarSucio, rehacer, trasCambio } from './estado.js';
+import { ID_TITULO, abrirHasta, actualizarCabeceras, actualizarTotal, agregarPropio, alRepintar, buscar, enfocar, pintarFormulario } from './formulario.js';
+import { formularioCorte, infoSeguimiento } from './seguimiento.js';
 import { pintarDiagnosticos } from './diagnosticos.js';
 import { actualizarVista, vaciarVista } from './vista.js';
 import { cargarObservaciones, pintarObservaciones } from './observaciones.js';
@@ -90,12 +92,24 @@ function trasCadaCambio({ estructura, camino, foco, aviso: avisoCambio }) {
 
 // ---------------------------------------------------------------- vistas
 
-/** Muestra una sola vista: la lista de planes o el plan. */
+/** Muestra una sola vista: la lista de planes, un archivo (plan o seguimiento) o el seguimiento
+ * que un plan todavía no tiene. */
 function mostrar(vista) {
   S.vista = vista;
   $('#inicio').hidden = vista !== 'inicio';
   $('#editor').hidden = vista !== 'plan';
   $('#barra-plan').hidden = vista !== 'plan';
+  $('#sin-seguimiento').hidden = vista !== 'sin-seguimiento';
+  const seguimiento = vista === 'plan' && S.formato && S.formato.id === 'seguimiento';
+  $('#btn-seguimiento').hidden = vista !== 'plan' || seguimiento;
+  $('#btn-plan').hidden = !seguimiento;
+}
+
+/** El título de lo abierto. */
+function tituloDe() {
+  const plan = S.canton ? `plan de ${S.canton}` : null;
+  if (S.formato.id === 'seguimiento') return plan ? `Seguimiento del ${plan}` : `Seguimiento: ${S.archivo}`;
+  return plan ? `P${plan.slice(1)}` : S.archivo;
 }
 
 async function abrir(archivo, { recuperar = true } = {}) {
@@ -106,10 +120,10 @@ async function abrir(archivo, { recuperar = true } = {}) {
   vaciarVista();
   abrirEstado(r.datos);
   history.replaceState(null, '', `${location.pathname}${location.search}#plan=${encodeURIComponent(S.archivo)}`);
-  const canton = S.valor && S.valor.canton && S.valor.canton.nombre;
-  $('#titulo').textContent = canton ? `Plan de ${canton}` : S.archivo;
-  document.title = `${canton ? `Plan de ${canton}` : S.archivo} — Editor de planes cantonales`;
+  $('#titulo').textContent = tituloDe();
+  document.title = `${tituloDe()} — Editor de planes cantonales`;
   $('#modo-asesor').checked = S.asesor;
+  S.infoSeguimiento = S.formato.id === 'seguimiento' ? await cargarInfo(S.plan) : null;
   mostrar('plan');
   // The focus goes to the plan at once (the list that had it is now hidden).
   pintarTodo({ foco: ID_TITULO });
@@ -131,9 +145,77 @@ async function abrir(archivo, { recuperar = true } = {}) {
   vistaPrevia();
 }
 
+/** Lo que el servidor sabe del seguimiento de `plan`, o null (y el aviso de por qué). */
+async function cargarInfo(plan) {
+  const r = await infoSeguimiento(plan);
+  if (!r.ok) { aviso(r.datos.mensaje); return null; }
+  return r.datos;
+}
+
+/** Sale del archivo abierto si no tiene cambios sin guardar, o si la persona lo confirma; los
+ * cambios quedan en la copia de recuperación. */
+async function salir(pregunta, seguir) {
+  if (!S.sucio) return true;
+  return dialogo(pregunta, [['Seguir editando', false], [seguir, true]]);
+}
+
+/** Del plan a su seguimiento: lo abre si existe; si no, ofrece su primer corte. El seguimiento
+ * se mide con el plan guardado: si hay cambios sin guardar, se guardan antes. */
+async function irASeguimiento() {
+  if (S.sucio) {
+    const guardarAntes = await dialogo('Hay cambios sin guardar en el plan, y el seguimiento se mide con el plan guardado. ¿Guardarlo antes de pasar al seguimiento?',
+      [['Seguir editando el plan', false], ['Guardar y pasar al seguimiento', true]]);
+    if (!guardarAntes || !(await guardar())) return;
+  }
+  const plan = S.archivo;
+  const info = await cargarInfo(plan);
+  if (!info) return;
+  if (info.existe) { await abrir(info.archivo); return; }
+  copia.escribir();
+  planSinSeguimiento = plan;
+  $('#sin-seguimiento-texto').textContent = `Este plan todavía no tiene seguimiento. Cada corte dice cómo iba cada acción del plan a su fecha: su estado, el valor de su indicador, lo ejecutado, las evidencias y las dificultades. El primer corte crea el archivo ${info.archivo} junto al plan.`;
+  $('#sin-seguimiento-corte').replaceChildren(formularioCorte(info, agregarCorte));
+  $('#titulo').textContent = S.canton ? `Seguimiento del plan de ${S.canton}` : `Seguimiento de ${plan}`;
+  mostrar('sin-seguimiento');
+  $('#t-sin-seguimiento').focus();
+}
+
+/** El plan cuyo seguimiento todavía no existe (la vista que ofrece su primer corte). */
+let planSinSeguimiento = null;
+
+/**
+ * Agrega un corte al seguimiento (lo crea si no existe) y lo abre en su primera acción. Lo que
+ * no se guardó del seguimiento se guarda antes; devuelve el mensaje de lo que falló, o nada.
+ */
+async function agregarCorte({ fecha, borrador }) {
+  const abierto = S.vista === 'plan' && S.formato.id === 'seguimiento';
+  if (abierto && S.sucio && !(await guardar())) return 'Guarde el seguimiento antes de agregar un corte.';
+  const plan = abierto ? S.plan : planSinSeguimiento;
+  const r = await api('POST', '/api/seguimiento', { archivo: plan, fecha, borrador, version: abierto ? S.version : undefined });
+  if (!r.ok) return r.datos.mensaje;
+  await abrir(r.datos.archivo, { recuperar: false });
+  const cortes = leer(['cortes']) || [];
+  const i = cortes.findIndex((c) => c && c.fecha_corte === fecha);
+  if (i < 0) return '';
+  const corte = ['cortes', i];
+  S.abiertos.add(clave(corte));
+  const primera = [...corte, 'acciones', 0];
+  if (leer(primera)) S.abiertos.add(clave(primera));
+  irA(leer(primera) ? [...primera, 'estado'] : corte, 'cortes');
+  const avisos = r.datos.avisos && r.datos.avisos.length ? ` ${r.datos.avisos.join(' ')}` : '';
+  aviso(`Se agregó el corte del ${r.datos.fecha}, con una entrada por cada una de las ${r.datos.acciones} acciones del plan: elija el estado de cada una, actualice el valor y lo ejecutado, y guarde.${avisos}`);
+  return '';
+}
+
+/** Del seguimiento a su plan. */
+async function volverAlPlan() {
+  const plan = S.vista === 'plan' ? S.plan : planSinSeguimiento;
+  if (S.vista === 'plan' && !(await salir('Hay cambios sin guardar en el seguimiento. ¿Volver al plan igualmente? Los cambios quedan en la copia de recuperación de este navegador y se ofrecen al abrir el seguimiento de nuevo.', 'Volver al plan'))) return;
+  if (plan) await abrir(plan);
+}
+
 async function volverALista() {
-  if (S.sucio && !(await dialogo('Hay cambios sin guardar. ¿Volver a la lista de planes igualmente? Los cambios quedan en la copia de recuperación de este navegador y se ofrecen al abrir el plan de nuevo.',
-    [['Seguir editando', false], ['Volver a la lista', true]]))) return;
+  if (!(await salir(`Hay cambios sin guardar. ¿Volver a la lista de planes igualmente? Los cambios quedan en la copia de recuperación de este navegador y se ofrecen al abrir ${S.formato.nombre} de nuevo.`, 'Volver a la lista'))) return;
   inicio();
 }
 
@@ -155,8 +237,9 @@ async function inicio() {
 
 // ---------------------------------------------------------------- guardar y descargar
 
+/** Guarda el archivo abierto; devuelve si quedó guardado. */
 async function guardar() {
-  if (!S.archivo) return;
+  if (!S.archivo) return false;
   const enviado = JSON.stringify(S.valor);
   $('#estado-guardado').textContent = 'Guardando…';
   const r = await api('POST', '/api/guardar', { archivo: S.archivo, version: S.version, valor: S.valor });
@@ -169,16 +252,17 @@ async function guardar() {
     pintarEstadoGuardado();
     pintarDiagnosticos({ irA });
     const extra = r.datos.avisos && r.datos.avisos.length ? ` ${r.datos.avisos.join(' ')}` : '';
-    if (extra) aviso(`Guardado.${extra}`); else anunciar('Plan guardado.');
-    return;
+    if (extra) aviso(`Guardado.${extra}`); else anunciar(S.formato.id === 'seguimiento' ? 'Seguimiento guardado.' : 'Plan guardado.');
+    return true;
   }
   pintarEstadoGuardado();
   if (r.status === 409 && r.datos.conflicto) {
     const recargar = await dialogo(r.datos.mensaje, [['Seguir editando sin guardar', false], ['Recargar el archivo del disco (se pierden los cambios de la página)', true]]);
     if (recargar) { copia.quitar(S.archivo); await abrir(S.archivo, { recuperar: false }); }
-    return;
+    return false;
   }
   aviso(r.datos.mensaje || 'No se pudo guardar. Sus cambios siguen en la página.');
+  return false;
 }
 
 const NOMBRES = { pdf: 'PDF', docx: 'Word', xlsx: 'Excel', html: 'HTML', md: 'Markdown' };
@@ -191,7 +275,7 @@ async function descargar(formato) {
   boton.disabled = false;
   boton.focus();
   if (!r.ok) { aviso(r.datos.mensaje); return; }
-  const nombre = `${S.archivo.replace(/\.yaml$/, '').split('/').pop()}.${formato}`;
+  const nombre = `${S.descarga}.${formato}`;
   const a = document.createElement('a');
   a.href = URL.createObjectURL(r.datos);
   a.download = nombre;
@@ -213,7 +297,7 @@ async function arrancar() {
   trasCambio(trasCadaCambio);
   $('.saltar').addEventListener('click', (ev) => {
     ev.preventDefault();
-    (S.vista === 'plan' ? document.getElementById(ID_TITULO) : $('#t-planes'))?.focus();
+    ({ plan: document.getElementById(ID_TITULO), 'sin-seguimiento': $('#t-sin-seguimiento') }[S.vista] || $('#t-planes'))?.focus();
   });
   $('#form-nuevo').addEventListener('submit', (ev) => crear(ev, abrir));
   $('#btn-guardar').addEventListener('click', guardar);
@@ -222,6 +306,13 @@ async function arrancar() {
   for (const f of Object.keys(NOMBRES)) $(`#btn-${f}`).addEventListener('click', () => descargar(f));
   $('#modo-asesor').addEventListener('change', (ev) => { S.asesor = ev.target.checked; pintarTodo(); });
   $('#btn-lista').addEventListener('click', volverALista);
+  $('#btn-seguimiento').addEventListener('click', irASeguimiento);
+  $('#btn-plan').addEventListener('click', volverAlPlan);
+  $('#btn-volver-plan').addEventListener('click', volverAlPlan);
+  // Los cortes del seguimiento no se agregan vacíos: los escribe el servidor, con una entrada por
+  // acción del plan.
+  agregarPropio((camino) => (S.formato.id === 'seguimiento' && camino.length === 1 && camino[0] === 'cortes' && S.infoSeguimiento
+    ? formularioCorte(S.infoSeguimiento, agregarCorte) : null));
   document.addEventListener('keydown', (ev) => {
     if (!(ev.ctrlKey || ev.metaKey) || S.vista !== 'plan' || !$('#dialogo').hidden) return;
     const k = ev.key.toLowerCase();
@@ -234,7 +325,8 @@ async function arrancar() {
   document.addEventListener('visibilitychange', () => { if (document.hidden) copia.escribir(); });
   const r = await api('GET', '/api/formato');
   if (!r.ok) { aviso(r.datos.mensaje); return; }
-  S.formato = r.datos;
+  S.formas = r.datos;
+  S.formato = S.formas.plan;
   const m = location.hash.match(/plan=([^&]+)/);
   if (m) await abrir(decodeURIComponent(m[1]));
   else await inicio();

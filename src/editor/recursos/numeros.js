@@ -56,3 +56,14 @@ export function escribirNumero(n, { decimales, agrupar = true } = {}) {
 export function plural(n, uno, varios) {
   return `${n} ${n === 1 ? uno : varios}`;
 }
+
+const MESES = ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'];
+
+/** Una fecha AAAA-MM-DD como se dice: «30 de septiembre de 2026» (la misma regla que la
+ * biblioteca, espanol::fecha_larga); lo que no es una fecha queda como está. */
+export function fechaLarga(texto) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(texto));
+  const d = m && new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+  if (!d || d.getUTCMonth() !== +m[2] - 1 || d.getUTCDate() !== +m[3]) return String(texto);
+  return `${+m[3]} de ${MESES[+m[2] - 1]} de ${m[1]}`;
+}

@@ -10,7 +10,7 @@ import { S, leer } from './estado.js';
 
 let turno = 0;
 
-/** Pide la vista previa del plan tal como está en la página. */
+/** Pide la vista previa del archivo tal como está en la página. */
 export async function actualizarVista() {
   if (!S.archivo) return;
   const mio = ++turno;
@@ -35,7 +35,7 @@ export async function actualizarVista() {
   S.borrador = r.datos.borrador;
   const n = nuevas.length;
   aviso.textContent = S.borrador
-    ? `Borrador: ${n === 1 ? '1 página' : `${n} páginas`} con lo que ya está lleno. El documento final sale cuando el plan no tenga errores.`
+    ? `Borrador: ${n === 1 ? '1 página' : `${n} páginas`} con lo que ya está lleno. ${S.formato.documento[0].toUpperCase()}${S.formato.documento.slice(1)} final sale cuando ${S.formato.nombre} no tenga errores.`
     : `${n === 1 ? '1 página' : `${n} páginas`}, como se imprimirán.`;
   $('#vista').classList.toggle('borrador', S.borrador);
   pintarPaginas();

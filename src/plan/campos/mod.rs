@@ -353,6 +353,40 @@ pub static SECCIONES: &[Seccion] = &[
     },
 ];
 
+/// A file the editor edits with forms: its fields and the sections that show them. The page
+/// asks for every form once (`GET /api/formato`) and uses the one of the file it opens.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct Forma {
+    /// Its id: `plan` or `seguimiento`.
+    pub id: &'static str,
+    /// How the page names the file in a sentence: «el plan».
+    pub nombre: &'static str,
+    /// How it names what the file prints: «el documento».
+    pub documento: &'static str,
+    /// Its fields.
+    pub campos: &'static [Campo],
+    /// Its sections, in order.
+    pub secciones: &'static [Seccion],
+}
+
+/// The form of a plan.
+pub static FORMA_PLAN: Forma = Forma {
+    id: "plan",
+    nombre: "el plan",
+    documento: "el documento",
+    campos: PLAN,
+    secciones: SECCIONES,
+};
+
+/// The form of a plan's monitoring file.
+pub static FORMA_SEGUIMIENTO: Forma = Forma {
+    id: "seguimiento",
+    nombre: "el seguimiento",
+    documento: "el informe de avance",
+    campos: SEGUIMIENTO,
+    secciones: seguimiento::SECCIONES,
+};
+
 /// The field at `path` (keys and list indices, as in the file), if the format has one.
 pub fn campo(path: &[Seg]) -> Option<&'static Campo> {
     campo_en(PLAN, path)

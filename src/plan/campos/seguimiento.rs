@@ -1,7 +1,7 @@
 //! The fields of a plan's monitoring file (`docs/seguimiento.md`): its cuts, each with what every
 //! action of the plan reached by that date, and the actions as the Concejo approved them.
 
-use super::{Campo, Identidad, Lista, Requerido, Tipo, Valor, c, generales};
+use super::{Campo, Identidad, Lista, Requerido, Seccion, Tipo, Valor, c, generales};
 
 /// The states an action can be in at a cut, as the file writes them and as a form shows them.
 pub const ESTADOS: &[Valor] = &[
@@ -270,3 +270,22 @@ const CORTES: Campo = c(
 
 /// The fields of a monitoring file, in the order of the format.
 pub static SEGUIMIENTO: &[Campo] = &[generales::FORMATO, EJEMPLO, PLAN_APROBADO, CORTES];
+
+/// The editor's sections of a monitoring file: the cuts first, which is what an official fills
+/// each quarter; the plan as approved after, which the program writes and nobody should need.
+pub static SECCIONES: &[Seccion] = &[
+    Seccion {
+        id: "cortes",
+        titulo: "Cortes",
+        ayuda: "Cómo iba cada acción del plan en cada fecha de corte: su estado, el valor de su indicador, lo ejecutado, las evidencias y las dificultades. Agregue un corte cada trimestre o cada año.",
+        claves: &["cortes"],
+        vista: None,
+    },
+    Seccion {
+        id: "aprobado",
+        titulo: "Plan aprobado",
+        ayuda: "Las acciones del plan tal como el Concejo las aprobó, con las que se mide el avance, y si este seguimiento es un ejemplo.",
+        claves: &["ejemplo", "plan_aprobado"],
+        vista: None,
+    },
+];

@@ -8,6 +8,7 @@
 //! report shows of each action at a cut (its progress, whether it is on time) are computed in
 //! [`calculo`], once, for the rules, the progress report and the consolidated report.
 
+pub mod borrador;
 pub mod calculo;
 
 use std::path::{Path, PathBuf};
