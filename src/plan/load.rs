@@ -229,7 +229,7 @@ pub fn load_bytes<T: TipoArchivo>(archivo: &Path, bytes: &[u8]) -> Loaded<T> {
 fn check_montos<T>(loaded: &mut Loaded<T>, claves: &[&str]) -> Vec<NodePath> {
     let mut encontrados = Vec::new();
     collect_montos(&loaded.valor, claves, &mut Vec::new(), &mut encontrados);
-    if encontrados.is_empty() {
+    if encontrados.is_empty() || bien_escritos(&loaded.texto, claves, encontrados.len()) {
         return Vec::new();
     }
     let lineas: Vec<&str> = loaded.texto.split('\n').collect();
@@ -271,6 +271,76 @@ fn check_montos<T>(loaded: &mut Loaded<T>, claves: &[&str]) -> Vec<NodePath> {
         loaded.error("S007", region, &path, p.mensaje, p.ayuda);
     }
     explicados
+}
+
+/// Whether the text shows, at a glance, that each of its `n` amounts is written as the format
+/// wants it (`4500` or `4500.50`): every place where one of the `claves` is written as a key
+/// (comments aside) holds such a number, or nothing at all (an amount not given yet), and `n`
+/// of them hold a number. Then no amount can be S007 and the file's positions (a second reading
+/// of the YAML, most of the time of a long monitoring file) are not needed. Anything else (an
+/// amount on the next line, in quotes, through an alias or an escape, a key's name inside a
+/// text) is left to the full check: this only ever skips work, never a diagnostic.
+fn bien_escritos(texto: &str, claves: &[&str], n: usize) -> bool {
+    if texto.contains('\\') || texto.contains("<<") {
+        return false;
+    }
+    let mut vistos = 0;
+    for clave in claves {
+        for (i, _) in texto.match_indices(clave) {
+            if texto[..i]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_alphanumeric() || c == '_')
+            {
+                continue;
+            }
+            // In a comment (the comments the program writes name the fields).
+            let inicio = texto[..i].rfind('\n').map_or(0, |j| j + 1);
+            let linea = &texto[inicio..i];
+            if linea.starts_with('#') || linea.contains(" #") || linea.contains("\t#") {
+                continue;
+            }
+            let resto = texto[i + clave.len()..].trim_start_matches(['"', '\'', ' ']);
+            let Some(valor) = resto.strip_prefix(':') else {
+                continue;
+            };
+            let (valor, siguientes) = valor.split_once('\n').unwrap_or((valor, ""));
+            let valor = valor.trim_start_matches([' ', '\t']);
+            let fin = valor
+                .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+                .unwrap_or(valor.len());
+            let (escrito, despues) = valor.split_at(fin);
+            // What may follow a number: the end of the line or a comment, the end of a `{ … }`,
+            // or a comma before the next field (a comma then a digit is `1500,50` split by YAML).
+            let resto = despues.trim_start_matches([' ', '\t', '\r']);
+            let termina = resto.is_empty()
+                || resto.starts_with('#') && resto.len() < despues.len()
+                || resto.starts_with('}')
+                || resto
+                    .strip_prefix(',')
+                    .is_some_and(|r| !r.trim_start().starts_with(|c: char| c.is_ascii_digit()));
+            if escrito.is_empty() {
+                // Nothing on the line: no amount, unless the value goes on below, further in.
+                let columna = i - inicio;
+                let abajo = siguientes
+                    .lines()
+                    .find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+                    .map(|l| l.len() - l.trim_start().len());
+                if !(linea.trim().is_empty() || linea.trim() == "-")
+                    || !(resto.is_empty() || resto.starts_with('#') && resto.len() < despues.len())
+                    || abajo.is_some_and(|a| a > columna)
+                {
+                    return false;
+                }
+                continue;
+            }
+            if !termina || montos::revisar(escrito).is_some() {
+                return false;
+            }
+            vistos += 1;
+        }
+    }
+    vistos == n
 }
 
 /// S008: texts nested deeper than any printer can follow (see [`marcado::MAX_ANIDAMIENTO`]). Every
@@ -512,5 +582,40 @@ fn to_json(
             Value::Object(out)
         }
         Y::Tagged(tagged) => to_json(&tagged.value, path, invalid),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::bien_escritos;
+
+    const CLAVES: &[&str] = &["monto", "ejecutado"];
+
+    #[test]
+    fn amounts_written_as_the_format_wants_skip_the_positions() {
+        let t = "# ejecutado: Monto ejecutado. Los dólares gastados: 1.500\nacciones:\n  - { accion: A1, monto: 4500.00 }\n  - accion: A2\n    ejecutado: 120 # hasta junio\n  - accion: A3\n    ejecutado:\n    evidencias: []\n";
+        assert!(bien_escritos(t, CLAVES, 2));
+    }
+
+    #[test]
+    fn anything_else_is_left_to_the_full_check() {
+        for (t, n) in [
+            ("monto: 1.500\n", 1),
+            ("monto: 1500\nejecutado: 2\n", 1),
+            ("monto: '1500'\n", 1),
+            ("monto:\n  1.500\n", 1),
+            ("- accion: A1\n  ejecutado:\n    # nota\n    1.500\n", 0),
+            ("monto: *a\n", 1),
+            ("monto: -5\n", 1),
+            ("- { accion: A1, monto: 1500,50 }\n", 1),
+            ("- { accion: A1, monto: , meta: 1.500 }\n", 0),
+            ("monto: 1500 USD\n", 1),
+            ("monto: 1500#x\n", 1),
+            ("\"mont\\u006f\": 1.500\nmonto: 5\n", 1),
+            ("descripcion: >-\n  el monto: 1500\nmonto: 5\n", 1),
+            ("base: &b { monto: 5 }\notra:\n  <<: *b\n", 2),
+        ] {
+            assert!(!bien_escritos(t, CLAVES, n), "{t}");
+        }
     }
 }
