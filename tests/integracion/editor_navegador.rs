@@ -48,6 +48,20 @@ pub(crate) fn id(camino: &str) -> String {
     format!("#f-{}", camino.replace('.', "-"))
 }
 
+/// The editor opened on the plan `archivo` from the address (`#plan=…`), once its title says
+/// `titulo` and its sections are drawn; `None` where there is no Chromium and CI is not set.
+pub(crate) fn abrir_plan(servidor: &Servidor, archivo: &str, titulo: &str) -> Option<Navegador> {
+    let mut n = Navegador::abrir(&format!("{}#plan={archivo}", servidor.url))?;
+    n.esperar(
+        &format!(
+            "document.querySelector('#titulo')?.textContent === {} && !!document.querySelector('#seccion-acciones')",
+            serde_json::to_string(titulo).unwrap()
+        ),
+        &format!("{archivo}, opened from the address"),
+    );
+    Some(n)
+}
+
 /// Presses Tab until the element with id `destino` has the focus.
 fn tab_hasta(n: &mut Navegador, destino: &str) {
     for _ in 0..40 {
@@ -568,13 +582,9 @@ fn one_target_edited_through_the_form_is_one_line_of_the_file() {
     std::fs::copy("plans/ibarra.yaml", dir.path().join("ibarra.yaml")).unwrap();
     let servidor = servidor(dir.path());
     let capturas = carpeta_capturas(dir.path());
-    let Some(mut n) = Navegador::abrir(&format!("{}#plan=ibarra.yaml", servidor.url)) else {
+    let Some(mut n) = abrir_plan(&servidor, "ibarra.yaml", "Plan de Ibarra") else {
         return;
     };
-    n.esperar(
-        "document.querySelector('#titulo')?.textContent === 'Plan de Ibarra' && !!document.querySelector('#seccion-acciones')",
-        "Ibarra, opened from the address",
-    );
     let antes = std::fs::read_to_string(dir.path().join("ibarra.yaml")).unwrap();
     n.clic("#seccion-acciones");
     n.clic(&id("acciones.2.abrir"));
@@ -611,13 +621,9 @@ fn an_edit_left_at_once_is_offered_when_the_plan_opens_again() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::copy("plans/ibarra.yaml", dir.path().join("ibarra.yaml")).unwrap();
     let servidor = servidor(dir.path());
-    let Some(mut n) = Navegador::abrir(&format!("{}#plan=ibarra.yaml", servidor.url)) else {
+    let Some(mut n) = abrir_plan(&servidor, "ibarra.yaml", "Plan de Ibarra") else {
         return;
     };
-    n.esperar(
-        "document.querySelector('#titulo')?.textContent === 'Plan de Ibarra' && !!document.querySelector('#seccion-acciones')",
-        "Ibarra, opened from the address",
-    );
     n.clic("#seccion-acciones");
     n.clic(&id("acciones.2.abrir"));
     n.escribir(&id("acciones.2.indicador.meta"), "95");

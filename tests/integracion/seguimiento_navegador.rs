@@ -8,8 +8,7 @@
 
 use crate::cliente::{Cliente, servidor};
 use crate::common;
-use crate::editor_navegador::{carpeta_capturas, id};
-use crate::navegador::Navegador;
+use crate::editor_navegador::{abrir_plan, carpeta_capturas, id};
 use crate::vistas::{foco, revisar};
 
 use serde_json::json;
@@ -23,13 +22,9 @@ fn an_official_reports_a_quarter_of_an_approved_plan() {
     let archivo = dir.path().join("ibarra.seguimiento.yaml");
     let servidor = servidor(dir.path());
     let capturas = carpeta_capturas(dir.path());
-    let Some(mut n) = Navegador::abrir(&format!("{}#plan=ibarra.yaml", servidor.url)) else {
+    let Some(mut n) = abrir_plan(&servidor, "ibarra.yaml", "Plan de Ibarra") else {
         return;
     };
-    n.esperar(
-        "document.querySelector('#titulo')?.textContent === 'Plan de Ibarra' && !!document.querySelector('#seccion-acciones')",
-        "Ibarra, opened from the address",
-    );
     // The plan's toolbar offers its monitoring; it opens with its own sections and title.
     n.clic("#btn-seguimiento");
     n.esperar(
@@ -133,13 +128,9 @@ fn a_plan_not_approved_offers_its_first_cut_only_to_practise() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::copy("plans/otavalo.yaml", dir.path().join("otavalo.yaml")).unwrap();
     let servidor = servidor(dir.path());
-    let Some(mut n) = Navegador::abrir(&format!("{}#plan=otavalo.yaml", servidor.url)) else {
+    let Some(mut n) = abrir_plan(&servidor, "otavalo.yaml", "Plan de Otavalo") else {
         return;
     };
-    n.esperar(
-        "document.querySelector('#titulo')?.textContent === 'Plan de Otavalo' && !!document.querySelector('#seccion-acciones')",
-        "Otavalo, opened from the address",
-    );
     n.clic("#btn-seguimiento");
     n.esperar(
         "document.querySelector('#sin-seguimiento').offsetParent !== null && !!document.querySelector('#corte-agregar')",
