@@ -449,7 +449,10 @@ pub(super) fn salida_por_omision(plan_path: &Path, encargo: Encargo) -> PathBuf 
     let extension = encargo.formato.extension();
     match (encargo.observaciones, encargo.seguimiento) {
         (Some(_), _) => plan_path.with_extension(format!("revision.{extension}")),
-        (_, Some(_)) => plan_path.with_extension(format!("avance.{extension}")),
+        (_, Some(_)) => plan_path.with_file_name(format!(
+            "{}.{extension}",
+            crate::plan::seguimiento::nombre_informe(plan_path)
+        )),
         (None, None) => plan_path.with_extension(extension),
     }
 }

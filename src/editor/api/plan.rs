@@ -90,10 +90,7 @@ fn acciones(v: &Validado) -> Vec<Value> {
 /// --seguimiento` names it).
 fn nombre_descarga(archivo: &Path) -> String {
     match seguimiento::plan_de(archivo) {
-        Some(plan) if seguimiento::es_archivo(archivo) => format!(
-            "{}.avance",
-            plan.file_stem().unwrap_or_default().to_string_lossy()
-        ),
+        Some(plan) if seguimiento::es_archivo(archivo) => seguimiento::nombre_informe(&plan),
         _ => archivo
             .file_stem()
             .unwrap_or_default()

@@ -232,6 +232,16 @@ pub fn plan_de(seguimiento: &Path) -> Option<PathBuf> {
     crate::plan::junto::plan_de(seguimiento, SUFIJO)
 }
 
+/// The name, without extension, of the progress report of `plan`: `ibarra.yaml` →
+/// `ibarra.avance` (`generar --seguimiento` writes `ibarra.avance.pdf`, the editor downloads it
+/// under that name).
+pub fn nombre_informe(plan: &Path) -> String {
+    format!(
+        "{}.avance",
+        plan.file_stem().unwrap_or_default().to_string_lossy()
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
